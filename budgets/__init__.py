@@ -1,0 +1,1 @@
+"""Budgets (begroting) of the programme: directives, availability control, Excel round trip."""

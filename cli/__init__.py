@@ -1,0 +1,1 @@
+"""The ``snw`` command line."""

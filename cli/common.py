@@ -1,0 +1,56 @@
+"""What every command shares: the ledger to use, loaded once, and error output."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+from typing import Any
+
+import click
+
+from ledger.errors import is_warning
+from ledger.load import load_ledger
+from ledger.load import resolve_path
+
+if TYPE_CHECKING:
+    from ledger.load import Ledger
+
+
+class LedgerContext:
+    """Holds the ``--ledger`` option and loads the ledger on first use."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = resolve_path(path)
+        self._ledger: Ledger | None = None
+
+    def ledger(self) -> Ledger:
+        if self._ledger is None:
+            if not self.path.exists():
+                raise click.ClickException(f"Grootboek niet gevonden: {self.path}")
+            self._ledger = load_ledger(self.path)
+        return self._ledger
+
+
+pass_ledger = click.make_pass_decorator(LedgerContext)
+
+
+def format_error(error: Any) -> str:
+    """``file:line: message`` for a Beancount error (paths relative to the working directory)."""
+    source = error.source or {}
+    filename = source.get("filename") or "<onbekend>"
+    try:
+        filename = str(Path(filename).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        pass
+    return f"{filename}:{source.get('lineno', 0)}: {error.message}"
+
+
+def fail_on_errors(ledger: Ledger) -> None:
+    """Refuse to report on a ledger that has errors: print them and exit 1."""
+    errors = [error for error in ledger.errors if not is_warning(error)]
+    if errors:
+        for error in errors:
+            click.echo(format_error(error), err=True)
+        click.echo(f"{len(errors)} fout(en) in het grootboek; los ze eerst op (snw check).", err=True)
+        sys.exit(1)

@@ -1,0 +1,53 @@
+"""The root ``snw`` command group.
+
+Each command lives in its own module and is attached lazily, so ``snw --help`` stays fast
+and a command only imports what it needs (pandas, weasyprint, Fava...).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import click
+
+from cli.common import LedgerContext
+
+# command name -> "module:attribute"
+COMMANDS: dict[str, str] = {
+    "check": "cli.check:check",
+    "geldstromen": "cli.geldstromen:geldstromen",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose subcommands are imported only when used (click docs, 'Lazily Loading')."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMANDS:
+            module_name, attribute = COMMANDS[cmd_name].split(":")
+            command: Any = getattr(importlib.import_module(module_name), attribute)
+            return command
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup)
+@click.version_option(package_name="samen-nieuw-west-ledger")
+@click.option(
+    "--ledger",
+    "ledger_path",
+    type=click.Path(dir_okay=False),
+    envvar="SNW_LEDGER",
+    help="Hoofdbestand van het grootboek (standaard: $SNW_LEDGER, anders de demoledger).",
+)
+@click.pass_context
+def cli(ctx: click.Context, ledger_path: str | None) -> None:
+    """Samen Nieuw-West: grootboek, geldstromen, begroting en verantwoording."""
+    ctx.obj = LedgerContext(ledger_path)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    cli()

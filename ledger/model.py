@@ -1,0 +1,538 @@
+"""The programme's declarations read from a ledger's entries.
+
+``parse_programma(entries)`` turns the ``custom`` declarations (domein, geldstroom,
+geldstroom-wijziging, tranche, overloop, partner, buurt, verplichting, toezegging,
+instelling, begroting, begrotingswijziging, ab-besluit) and the ``open`` directives of
+actielijnen into frozen dataclasses. The plugin, the computation layer and the
+importers all read the ledger through this one module.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections.abc import Iterable
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from beancount.core import amount as amount_lib
+from beancount.core import data
+
+from ledger.errors import DeclaratieError
+from ledger.errors import VerplichtingError
+
+ACTIELIJN_ROOT = "Expenses:Actielijn"
+NOG_TE_BESTEDEN = "Liabilities:Nog-te-besteden"
+TE_ONTVANGEN = "Assets:Te-ontvangen"
+INCOME_GELDSTROOM = "Income:Geldstroom"
+INCOME_INZET = "Income:Inzet"
+INBRENG = "Equity:Inbreng-partners"
+EIGEN = "EIGEN"
+CURRENCY = "EUR"
+
+STATUSSEN = ("aangevraagd", "verwacht", "gereserveerd", "toegekend")
+OVERLOOP_REGIMES = ("hoofdthema", "vrij")
+ZERO = Decimal(0)
+
+# Keys of a geldstroom declaration that a geldstroom-wijziging may change.
+_STROOM_KEYS = (
+    "financier",
+    "herkomst",
+    "specifieke_uitkering",
+    "status",
+    "bedrag",
+    "aandeel_nw",
+    "gedeeld_met",
+    "van",
+    "tot",
+    "boekjaar_start",
+    "domeinen",
+    "themas",
+    "overloop",
+    "overloop_max",
+    "cofinanciering_min",
+    "overhead_max",
+    "illustratief",
+    "bron",
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Domein:
+    code: str
+    naam: str
+    entry: data.Custom
+
+
+@dataclasses.dataclass(frozen=True)
+class Actielijn:
+    code: str
+    naam: str
+    domein: str
+    account: str
+    thema: str | None
+    opbrengst: str | None
+    trekker: str | None
+    entry: data.Open
+
+    def leaf(self, stroom: str) -> str:
+        """The stream leaf account of this actielijn for ``stroom``."""
+        return f"{self.account}:{stroom}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Geldstroom:
+    """A funding stream as it stands on a date (declaration plus amendments so far)."""
+
+    code: str
+    naam: str
+    status: str
+    bedrag: Decimal
+    aandeel_nw: Decimal | None  # None: not shared, or split undecided (see split_open)
+    split_open: bool
+    gedeeld_met: tuple[str, ...]
+    van: datetime.date | None
+    tot: datetime.date | None
+    boekjaar_start: int
+    domeinen: frozenset[str] | None
+    themas: frozenset[str] | None
+    overloop: str | None
+    overloop_max: Decimal
+    cofinanciering_min: Decimal | None
+    overhead_max: Decimal | None
+    herkomst: str
+    financier: str | None
+    specifieke_uitkering: bool
+    illustratief: bool
+    bron: str | None
+    entry: data.Custom
+
+    @property
+    def gedeeld(self) -> bool:
+        return bool(self.gedeeld_met) or self.split_open or self.aandeel_nw is not None
+
+    @property
+    def toegezegd(self) -> Decimal:
+        """Nieuw-West's part of the pot whatever its status (0 while the split is open)."""
+        if self.split_open:
+            return ZERO
+        if self.aandeel_nw is not None:
+            return self.aandeel_nw
+        return self.bedrag
+
+    @property
+    def beschikbaar(self) -> Decimal:
+        """What may be spent: Nieuw-West's part, only when the stream is awarded."""
+        if self.status != "toegekend":
+            return ZERO
+        return self.toegezegd
+
+    def subsidiejaar(self, date: datetime.date) -> int:
+        """The grant year a date falls in (grant years may start in another month)."""
+        if date.month >= self.boekjaar_start:
+            return date.year
+        return date.year - 1
+
+
+@dataclasses.dataclass(frozen=True)
+class Partner:
+    code: str
+    naam: str
+    type: str | None
+    draagkracht: Decimal | None
+    tarief: Decimal | None
+    entry: data.Custom
+
+
+@dataclasses.dataclass(frozen=True)
+class Buurt:
+    code: str
+    naam: str
+    gebied: str | None
+    cluster: str | None
+    bewoners: int | None
+    entry: data.Custom
+
+
+@dataclasses.dataclass(frozen=True)
+class Tranche:
+    stroom: str
+    jaar: int
+    bedrag: Decimal
+    thema: str | None
+    entry: data.Custom
+
+
+@dataclasses.dataclass(frozen=True)
+class Overloop:
+    stroom: str
+    van_jaar: int
+    bedrag: Decimal
+    thema: str | None
+    entry: data.Custom
+
+
+@dataclasses.dataclass(frozen=True)
+class Verplichting:
+    datum: datetime.date
+    actielijn: str
+    stroom: str
+    bedrag: Decimal
+    kenmerk: str
+    partner: str | None
+    omschrijving: str | None
+    entry: data.Custom
+
+
+@dataclasses.dataclass(frozen=True)
+class Toezegging:
+    partner: str
+    jaar: int
+    bedrag: Decimal
+    uren: Decimal | None
+    entry: data.Custom
+
+
+@dataclasses.dataclass(frozen=True)
+class AbBesluit:
+    kenmerk: str
+    datum: datetime.date
+    omschrijving: str
+    entry: data.Custom
+
+
+@dataclasses.dataclass(frozen=True)
+class BegrotingRegel:
+    """One budget line (``begroting``) or amendment (``begrotingswijziging``)."""
+
+    soort: str  # "begroting" | "begrotingswijziging"
+    datum: datetime.date
+    jaar: int
+    actielijn: str
+    stroom: str
+    bedrag: Decimal
+    besluit: str | None
+    entry: data.Custom
+
+
+@dataclasses.dataclass(frozen=True)
+class Programma:
+    """Everything the ledger declares, indexed by code."""
+
+    domeinen: Mapping[str, Domein]
+    actielijnen: Mapping[str, Actielijn]  # by code
+    actielijn_accounts: Mapping[str, Actielijn]  # by account
+    geldstromen: Mapping[str, Geldstroom]  # current state (all amendments applied)
+    stroom_historie: Mapping[str, tuple[Geldstroom, ...]]  # states in date order
+    partners: Mapping[str, Partner]
+    buurten: Mapping[str, Buurt]
+    tranches: tuple[Tranche, ...]
+    overlopen: tuple[Overloop, ...]
+    verplichtingen: tuple[Verplichting, ...]
+    toezeggingen: tuple[Toezegging, ...]
+    instellingen: Mapping[str, tuple[Any, ...]]
+    ab_besluiten: Mapping[str, AbBesluit]
+    begroting: tuple[BegrotingRegel, ...]
+
+    def geldstroom_op(self, code: str, date: datetime.date) -> Geldstroom | None:
+        """The state of a stream on a date (None when not yet declared then)."""
+        state = None
+        for version in self.stroom_historie.get(code, ()):
+            if version.entry.date <= date:
+                state = version
+            else:
+                break
+        return state
+
+    def instelling(self, naam: str, default: tuple[Any, ...] = ()) -> tuple[Any, ...]:
+        """The values of a ``custom "instelling"`` setting."""
+        return self.instellingen.get(naam, default)
+
+    def actielijn_van_account(self, account: str) -> tuple[Actielijn | None, str | None]:
+        """Split an account under ``Expenses:Actielijn`` into (actielijn, stream leaf)."""
+        return split_actielijn_account(account, self.actielijn_accounts)
+
+
+def split_actielijn_account(
+    account: str, accounts: Mapping[str, Actielijn]
+) -> tuple[Actielijn | None, str | None]:
+    """Split an actielijn account into (actielijn, stream) using the declared accounts.
+
+    Args:
+      account: an account under ``Expenses:Actielijn``.
+      accounts: declared actielijnen by account.
+    Returns:
+      (the actielijn or None when undeclared, the stream leaf or None when absent).
+    """
+    actielijn = accounts.get(account)
+    if actielijn is not None:
+        return actielijn, None
+    parent, _, leaf = account.rpartition(":")
+    actielijn = accounts.get(parent)
+    if actielijn is not None:
+        return actielijn, leaf
+    return None, leaf if parent.count(":") >= 3 else None
+
+
+def _values(entry: data.Custom) -> list[Any]:
+    return [value.value for value in entry.values]
+
+
+def _number(value: Any) -> Decimal | None:
+    if isinstance(value, amount_lib.Amount):
+        return value.number
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return Decimal(value)
+    return None
+
+
+def _words(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return tuple(str(value).replace(",", " ").split())
+
+
+def _bad(entry: data.directive, message: str) -> DeclaratieError:
+    return DeclaratieError(entry.meta, f"Ongeldige declaratie: {message}", entry)
+
+
+def _build_stream(code: str, naam: str, fields: dict[str, Any], entry: data.Custom) -> Geldstroom:
+    aandeel = fields.get("aandeel_nw")
+    split_open = isinstance(aandeel, str) and aandeel.strip().lower() == "open"
+    start = _number(fields.get("boekjaar_start"))
+    domeinen = _words(fields.get("domeinen"))
+    themas = _words(fields.get("themas"))
+    return Geldstroom(
+        code=code,
+        naam=naam,
+        status=str(fields.get("status", "verwacht")),
+        bedrag=_number(fields.get("bedrag")) or ZERO,
+        aandeel_nw=None if split_open else _number(aandeel),
+        split_open=split_open,
+        gedeeld_met=_words(fields.get("gedeeld_met")),
+        van=fields.get("van") if isinstance(fields.get("van"), datetime.date) else None,
+        tot=fields.get("tot") if isinstance(fields.get("tot"), datetime.date) else None,
+        boekjaar_start=int(start) if start else 1,
+        domeinen=frozenset(domeinen) if domeinen else None,
+        themas=frozenset(themas) if themas else None,
+        overloop=fields.get("overloop"),
+        overloop_max=_number(fields.get("overloop_max")) or Decimal(1),
+        cofinanciering_min=_number(fields.get("cofinanciering_min")),
+        overhead_max=_number(fields.get("overhead_max")),
+        herkomst=str(fields.get("herkomst", "overig")),
+        financier=fields.get("financier"),
+        specifieke_uitkering=bool(fields.get("specifieke_uitkering", False)),
+        illustratief=bool(fields.get("illustratief", False)),
+        bron=fields.get("bron"),
+        entry=entry,
+    )
+
+
+def _check_stream_fields(entry: data.Custom, fields: dict[str, Any]) -> list[DeclaratieError]:
+    errors = []
+    status = fields.get("status")
+    if status is not None and status not in STATUSSEN:
+        errors.append(_bad(entry, f"status '{status}' is geen van {', '.join(STATUSSEN)}"))
+    if "bedrag" in fields and _number(fields["bedrag"]) is None:
+        errors.append(_bad(entry, "bedrag moet een bedrag zijn, bijvoorbeeld 1000.00 EUR"))
+    aandeel = fields.get("aandeel_nw")
+    if aandeel is not None and _number(aandeel) is None and str(aandeel).lower() != "open":
+        errors.append(_bad(entry, "aandeel_nw moet een bedrag zijn of \"open\""))
+    overloop = fields.get("overloop")
+    if overloop is not None and overloop not in OVERLOOP_REGIMES:
+        errors.append(_bad(entry, f"overloop '{overloop}' is geen van {', '.join(OVERLOOP_REGIMES)}"))
+    for key in ("van", "tot"):
+        if key in fields and not isinstance(fields[key], datetime.date):
+            errors.append(_bad(entry, f"{key} moet een datum zijn (JJJJ-MM-DD)"))
+    start = fields.get("boekjaar_start")
+    if start is not None and (_number(start) is None or not 1 <= int(_number(start) or 0) <= 12):
+        errors.append(_bad(entry, "boekjaar_start moet een maand zijn (1-12)"))
+    return errors
+
+
+def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[Any]]:
+    """Read all declarations from the entries.
+
+    Args:
+      entries: the ledger's directives, sorted by date.
+    Returns:
+      (the programme's declarations, the errors of malformed declarations).
+    """
+    errors: list[Any] = []
+    domeinen: dict[str, Domein] = {}
+    actielijnen: dict[str, Actielijn] = {}
+    accounts: dict[str, Actielijn] = {}
+    partners: dict[str, Partner] = {}
+    buurten: dict[str, Buurt] = {}
+    stream_fields: dict[str, dict[str, Any]] = {}
+    historie: dict[str, list[Geldstroom]] = {}
+    tranches: list[Tranche] = []
+    overlopen: list[Overloop] = []
+    verplichtingen: list[Verplichting] = []
+    toezeggingen: list[Toezegging] = []
+    instellingen: dict[str, tuple[Any, ...]] = {}
+    besluiten: dict[str, AbBesluit] = {}
+    begroting: list[BegrotingRegel] = []
+    kenmerken: set[str] = set()
+
+    for entry in entries:
+        if isinstance(entry, data.Open):
+            if entry.account.startswith(ACTIELIJN_ROOT + ":") and entry.account.count(":") == 3:
+                meta = entry.meta
+                code, naam, domein = meta.get("code"), meta.get("naam"), meta.get("domein")
+                if not (code and naam and domein):
+                    errors.append(_bad(entry, "een actielijn heeft code, naam en domein nodig"))
+                    continue
+                if entry.account.split(":")[2] != domein:
+                    errors.append(_bad(entry, f"actielijn {code} staat onder domein "
+                                              f"{entry.account.split(':')[2]}, maar domein is {domein}"))
+                if code in actielijnen:
+                    errors.append(_bad(entry, f"actielijn {code} is al gedeclareerd"))
+                    continue
+                actielijn = Actielijn(
+                    code=str(code), naam=str(naam), domein=str(domein), account=entry.account,
+                    thema=meta.get("thema"), opbrengst=meta.get("opbrengst"),
+                    trekker=meta.get("trekker"), entry=entry,
+                )
+                actielijnen[actielijn.code] = actielijn
+                accounts[entry.account] = actielijn
+            continue
+        if not isinstance(entry, data.Custom):
+            continue
+        kind = entry.type
+        values = _values(entry)
+        meta = entry.meta
+        if kind == "domein":
+            if len(values) < 2:
+                errors.append(_bad(entry, "domein heeft code en naam nodig"))
+                continue
+            domeinen[str(values[0])] = Domein(str(values[0]), str(values[1]), entry)
+        elif kind == "geldstroom":
+            if len(values) < 2 or not isinstance(values[0], str):
+                errors.append(_bad(entry, "geldstroom heeft code en naam nodig"))
+                continue
+            code = values[0]
+            if code in stream_fields:
+                errors.append(_bad(entry, f"geldstroom {code} is al gedeclareerd; "
+                                          "gebruik custom \"geldstroom-wijziging\""))
+                continue
+            fields = {key: meta[key] for key in _STROOM_KEYS if key in meta}
+            errors.extend(_check_stream_fields(entry, fields))
+            fields["naam"] = str(values[1])
+            stream_fields[code] = fields
+            historie[code] = [_build_stream(code, str(values[1]), fields, entry)]
+        elif kind == "geldstroom-wijziging":
+            code = values[0] if values else None
+            if code not in stream_fields:
+                errors.append(DeclaratieError(meta, f"Onbekende geldstroom: {code}", entry))
+                continue
+            changes = {key: meta[key] for key in _STROOM_KEYS if key in meta}
+            errors.extend(_check_stream_fields(entry, changes))
+            fields = {**stream_fields[code], **changes}
+            stream_fields[code] = fields
+            historie[code].append(_build_stream(code, fields["naam"], fields, entry))
+        elif kind == "partner":
+            if len(values) < 2:
+                errors.append(_bad(entry, "partner heeft code en naam nodig"))
+                continue
+            partners[str(values[0])] = Partner(
+                code=str(values[0]), naam=str(values[1]), type=meta.get("type"),
+                draagkracht=_number(meta.get("draagkracht")),
+                tarief=_number(meta.get("tarief")), entry=entry,
+            )
+        elif kind == "buurt":
+            if len(values) < 2:
+                errors.append(_bad(entry, "buurt heeft code en naam nodig"))
+                continue
+            bewoners = _number(meta.get("bewoners"))
+            buurten[str(values[0])] = Buurt(
+                code=str(values[0]), naam=str(values[1]), gebied=meta.get("gebied"),
+                cluster=meta.get("cluster"), bewoners=int(bewoners) if bewoners is not None else None,
+                entry=entry,
+            )
+        elif kind in ("tranche", "overloop"):
+            jaar = _number(values[1]) if len(values) > 1 else None
+            bedrag = _number(values[2]) if len(values) > 2 else None
+            if not values or not isinstance(values[0], str) or jaar is None or bedrag is None:
+                errors.append(_bad(entry, f"{kind} heeft geldstroom, jaar en bedrag nodig"))
+                continue
+            thema = str(values[3]) if len(values) > 3 else None
+            if kind == "tranche":
+                tranches.append(Tranche(values[0], int(jaar), bedrag, thema, entry))
+            else:
+                overlopen.append(Overloop(values[0], int(jaar), bedrag, thema, entry))
+        elif kind == "verplichting":
+            bedrag = _number(values[2]) if len(values) > 2 else None
+            kenmerk = meta.get("kenmerk")
+            if len(values) < 3 or bedrag is None or not kenmerk:
+                errors.append(_bad(entry, "verplichting heeft actielijn, geldstroom, bedrag en kenmerk nodig"))
+                continue
+            if kenmerk in kenmerken:
+                errors.append(VerplichtingError(
+                    meta, f"Ongeldige declaratie: verplichting {kenmerk} bestaat al", entry))
+                continue
+            kenmerken.add(kenmerk)
+            verplichtingen.append(Verplichting(
+                datum=entry.date, actielijn=str(values[0]), stroom=str(values[1]), bedrag=bedrag,
+                kenmerk=str(kenmerk), partner=meta.get("partner"),
+                omschrijving=meta.get("omschrijving"), entry=entry,
+            ))
+        elif kind == "toezegging":
+            jaar = _number(values[1]) if len(values) > 1 else None
+            bedrag = _number(values[2]) if len(values) > 2 else None
+            if not values or jaar is None or bedrag is None:
+                errors.append(_bad(entry, "toezegging heeft partner, jaar en bedrag nodig"))
+                continue
+            toezeggingen.append(Toezegging(str(values[0]), int(jaar), bedrag,
+                                           _number(meta.get("uren")), entry))
+        elif kind == "instelling":
+            if not values:
+                errors.append(_bad(entry, "instelling heeft een naam nodig"))
+                continue
+            instellingen[str(values[0])] = tuple(values[1:])
+        elif kind == "ab-besluit":
+            if not values:
+                errors.append(_bad(entry, "ab-besluit heeft een kenmerk nodig"))
+                continue
+            besluiten[str(values[0])] = AbBesluit(
+                str(values[0]), entry.date, str(values[1]) if len(values) > 1 else "", entry)
+        elif kind in ("begroting", "begrotingswijziging"):
+            jaar = _number(values[0]) if values else None
+            bedrag = _number(values[3]) if len(values) > 3 else None
+            if jaar is None or bedrag is None or len(values) < 4:
+                errors.append(_bad(entry, f"{kind} heeft jaar, actielijn, geldstroom en bedrag nodig"))
+                continue
+            begroting.append(BegrotingRegel(
+                soort=kind, datum=entry.date, jaar=int(jaar), actielijn=str(values[1]),
+                stroom=str(values[2]), bedrag=bedrag, besluit=meta.get("besluit"), entry=entry,
+            ))
+
+    programma = Programma(
+        domeinen=domeinen,
+        actielijnen=actielijnen,
+        actielijn_accounts=accounts,
+        geldstromen={code: versions[-1] for code, versions in historie.items()},
+        stroom_historie={code: tuple(versions) for code, versions in historie.items()},
+        partners=partners,
+        buurten=buurten,
+        tranches=tuple(tranches),
+        overlopen=tuple(overlopen),
+        verplichtingen=tuple(verplichtingen),
+        toezeggingen=tuple(toezeggingen),
+        instellingen=instellingen,
+        ab_besluiten=besluiten,
+        begroting=tuple(begroting),
+    )
+    return programma, errors
+
+
+def posting_meta(posting: data.Posting, txn: data.Transaction, key: str) -> Any:
+    """A metadata value from the posting, falling back to its transaction."""
+    if posting.meta and key in posting.meta:
+        return posting.meta[key]
+    return txn.meta.get(key)

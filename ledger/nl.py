@@ -1,0 +1,55 @@
+"""Dutch formatting of amounts, numbers and dates: the one place that formats for people."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "nl_NL"
+CENT = Decimal("0.01")
+
+
+def euro(amount: Decimal | int | None, *, cents: bool = True) -> str:
+    """Format an amount as Dutch euros: ``€ 1.234.567,89`` (negative: ``€ -1.234,00``).
+
+    Args:
+      amount: the amount; None gives an empty string.
+      cents: show cents (default) or round to whole euros.
+    Returns:
+      The formatted amount.
+    """
+    if amount is None:
+        return ""
+    value = Decimal(amount)
+    if cents:
+        text = format_decimal(value.quantize(CENT), format="#,##0.00", locale=LOCALE)
+    else:
+        text = format_decimal(value.quantize(Decimal(1)), format="#,##0", locale=LOCALE)
+    return f"€ {text}"
+
+
+def getal(value: Decimal | int | None, decimals: int = 0) -> str:
+    """Format a number the Dutch way (``1.234,5``)."""
+    if value is None:
+        return ""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(Decimal(value), format=pattern, locale=LOCALE)
+
+
+def procent(value: Decimal | None, decimals: int = 0) -> str:
+    """Format a fraction as a Dutch percentage (``0.125`` -> ``12,5%``)."""
+    if value is None:
+        return ""
+    return getal(Decimal(value) * 100, decimals) + "%"
+
+
+def datum(value: datetime.date | None, fmt: str = "long") -> str:
+    """Format a date in Dutch (``1 januari 2025``; ``fmt="short"`` gives ``01-01-2025``)."""
+    if value is None:
+        return ""
+    if fmt == "short":
+        return value.strftime("%d-%m-%Y")
+    return format_date(value, format="d MMMM y", locale=LOCALE)
