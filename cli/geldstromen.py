@@ -1,0 +1,49 @@
+"""``snw geldstromen``: per stream awarded, received, budgeted, committed, spent, to spend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cli.common import LedgerContext
+from cli.common import fail_on_errors
+from cli.common import pass_ledger
+from reports.compute.geldstromen import geldstromen_overzicht
+from reports.geldstromen import geldstromen_tabel
+from reports.render import tabel as render
+
+
+@click.command()
+@click.option("--year", "--jaar", "jaar", type=int, help="Jaar (standaard: het jaar van de laatste boeking).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "xlsx"]), default="table", show_default=True)
+@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), help="Schrijf naar dit bestand.")
+@pass_ledger
+def geldstromen(ctx: LedgerContext, jaar: int | None, fmt: str, out: str | None) -> None:
+    """Overzicht per geldstroom: toegekend, ontvangen, begroot, verplicht, besteed en prognose."""
+    ledger = ctx.ledger()
+    fail_on_errors(ledger)
+    jaar = jaar or (ledger.last_date.year if ledger.last_date else None)
+    if jaar is None:
+        raise click.ClickException("Het grootboek heeft geen boekingen; geef --year op.")
+    tabel = geldstromen_tabel(geldstromen_overzicht(ledger.entries, ledger.programma, jaar))
+    if fmt == "xlsx":
+        from openpyxl import Workbook
+
+        from reports.render.excel import workbook_bytes
+
+        if not out:
+            raise click.ClickException("--format xlsx vraagt --out BESTAND.xlsx")
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = "Geldstromen"
+        render.write_sheet(sheet, tabel)
+        Path(out).write_bytes(workbook_bytes(workbook))
+        click.echo(f"Geldstromen {jaar} geschreven naar {out}")
+        return
+    text = render.render_csv(tabel) if fmt == "csv" else render.render_text(tabel)
+    if out:
+        Path(out).write_text(text, encoding="utf-8")
+        click.echo(f"Geldstromen {jaar} geschreven naar {out}")
+    else:
+        click.echo(text, nl=False)

@@ -1,0 +1,1 @@
+"""Reports: the pure computation layer (compute/) and its renderers (render/)."""

@@ -1,0 +1,188 @@
+"""Per funding stream: awarded, received, budgeted, committed, spent, to spend, forecast.
+
+Pure functions from loaded entries to rows; the CLI (``snw geldstromen``), the begroting's
+dekking section and the Fava extension all call ``geldstromen_overzicht``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections import defaultdict
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from beancount.core import data
+
+from budgets.control import huidige_begroting
+from ledger import model
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+ZERO = Decimal(0)
+CENT = Decimal("0.01")
+_TE_ONTVANGEN = model.TE_ONTVANGEN + ":"
+_NOG_TE_BESTEDEN = model.NOG_TE_BESTEDEN + ":"
+_ACTIELIJN = model.ACTIELIJN_ROOT + ":"
+
+
+@dataclasses.dataclass(frozen=True)
+class GeldstroomRegel:
+    """One stream's figures for a year, as of a reference date (peildatum)."""
+
+    code: str
+    naam: str
+    status: str
+    herkomst: str
+    bedrag: Decimal  # the whole pot as declared
+    toegezegd: Decimal  # Nieuw-West's part whatever the status (0 while the split is open)
+    toegekend: Decimal  # what may be spent (Nieuw-West's part, awarded only)
+    gereserveerd: Decimal  # Nieuw-West's part while not yet awarded
+    verdeling_open: bool
+    geboekt: Decimal  # awards booked on Liabilities:Nog-te-besteden
+    ontvangen: Decimal  # cumulative receipts up to the peildatum
+    begroot: Decimal  # current budget of the year
+    verplicht: Decimal  # open commitments at the peildatum
+    besteed_jaar: Decimal
+    besteed_cumulatief: Decimal
+    nog_te_besteden: Decimal  # liability balance: booked − spent
+    einddatum: datetime.date | None
+    prognose_einde: Decimal | None  # forecast of what is left at the end date (None: no end date)
+    illustratief: bool
+
+    @property
+    def vrij_beschikbaar(self) -> Decimal:
+        """Awarded money neither spent nor committed."""
+        return self.toegekend - self.besteed_cumulatief - self.verplicht
+
+
+@dataclasses.dataclass(frozen=True)
+class Overzicht:
+    """The stream overview: rows, the year, the peildatum and the column totals."""
+
+    jaar: int
+    peildatum: datetime.date
+    regels: tuple[GeldstroomRegel, ...]
+
+    def totaal(self, veld: str) -> Decimal:
+        """Sum of a Decimal column over all streams."""
+        return sum((getattr(regel, veld) for regel in self.regels), ZERO)
+
+
+def _peildatum(entries: Sequence[data.Directive], jaar: int) -> datetime.date:
+    last = None
+    for entry in reversed(entries):
+        if isinstance(entry, data.Transaction):
+            last = entry.date
+            break
+    end = datetime.date(jaar, 12, 31)
+    if last is None:
+        return end
+    return min(end, max(last, datetime.date(jaar, 1, 1)))
+
+
+def _forecast(toegekend: Decimal, besteed: Decimal, verloop: Decimal, peildatum: datetime.date,
+              einddatum: datetime.date | None) -> Decimal | None:
+    """What will be left at the end date if the last twelve months' pace continues."""
+    if einddatum is None:
+        return None
+    if einddatum <= peildatum:
+        return toegekend - besteed
+    days = (einddatum - peildatum).days
+    per_day = verloop / Decimal(365)
+    return (toegekend - besteed - per_day * days).quantize(CENT)
+
+
+def geldstromen_overzicht(entries: Sequence[data.Directive], programma: model.Programma, jaar: int,
+                          peildatum: datetime.date | None = None) -> Overzicht:
+    """Compute the stream overview.
+
+    Args:
+      entries: the loaded entries (with the plugin's releases).
+      programma: the parsed declarations (``ledger.model.parse_programma``).
+      jaar: the year for "begroot" and "besteed dit jaar".
+      peildatum: figures up to and including this date; default the end of ``jaar`` or the
+        last transaction date, whichever comes first.
+    Returns:
+      One row per declared stream, in code order.
+    """
+    peildatum = peildatum or _peildatum(entries, jaar)
+    jaar_start = datetime.date(jaar, 1, 1)
+    verloop_start = peildatum - datetime.timedelta(days=365)
+    geboekt: dict[str, Decimal] = defaultdict(Decimal)
+    ontvangen: dict[str, Decimal] = defaultdict(Decimal)
+    besteed: dict[str, Decimal] = defaultdict(Decimal)
+    besteed_jaar: dict[str, Decimal] = defaultdict(Decimal)
+    verloop: dict[str, Decimal] = defaultdict(Decimal)
+    betaald: dict[str, Decimal] = defaultdict(Decimal)
+    kenmerken = {v.kenmerk: v for v in programma.verplichtingen}
+
+    for entry in entries:
+        if not isinstance(entry, data.Transaction):
+            continue
+        if entry.date > peildatum:
+            break
+        links = [link for link in entry.links or () if link in kenmerken]
+        for posting in entry.postings:
+            account = posting.account
+            number = posting.units.number
+            if account.startswith(_ACTIELIJN):
+                if posting.meta and posting.meta.get("__derived__"):
+                    continue
+                actielijn, stroom = programma.actielijn_van_account(account)
+                if actielijn is None or stroom is None or stroom == model.EIGEN:
+                    continue
+                besteed[stroom] += number
+                if entry.date >= jaar_start:
+                    besteed_jaar[stroom] += number
+                if entry.date > verloop_start:
+                    verloop[stroom] += number
+                for link in links:
+                    verplichting = kenmerken[link]
+                    if verplichting.actielijn == actielijn.code and verplichting.stroom == stroom:
+                        betaald[link] += number
+            elif account.startswith(_TE_ONTVANGEN):
+                if number < 0:
+                    ontvangen[account[len(_TE_ONTVANGEN):]] -= number
+            elif account.startswith(_NOG_TE_BESTEDEN) and number < 0:
+                if not (posting.meta and posting.meta.get("__derived__")):
+                    geboekt[account[len(_NOG_TE_BESTEDEN):]] -= number
+
+    verplicht: dict[str, Decimal] = defaultdict(Decimal)
+    for verplichting in programma.verplichtingen:
+        if verplichting.datum <= peildatum:
+            verplicht[verplichting.stroom] += max(verplichting.bedrag - betaald[verplichting.kenmerk], ZERO)
+
+    begroting = huidige_begroting(programma, None)
+    begroot: dict[str, Decimal] = defaultdict(Decimal)
+    for (budget_jaar, _, stroom), bedrag in begroting.items():
+        if budget_jaar == jaar:
+            begroot[stroom] += bedrag
+
+    regels = []
+    for code in sorted(programma.geldstromen):
+        stroom = programma.geldstroom_op(code, peildatum) or programma.geldstromen[code]
+        toegekend = stroom.beschikbaar
+        regels.append(GeldstroomRegel(
+            code=code,
+            naam=stroom.naam,
+            status=stroom.status,
+            herkomst=stroom.herkomst,
+            bedrag=stroom.bedrag,
+            toegezegd=stroom.toegezegd,
+            toegekend=toegekend,
+            gereserveerd=stroom.toegezegd if stroom.status != "toegekend" else ZERO,
+            verdeling_open=stroom.split_open,
+            geboekt=geboekt[code],
+            ontvangen=ontvangen[code],
+            begroot=begroot[code],
+            verplicht=verplicht[code],
+            besteed_jaar=besteed_jaar[code],
+            besteed_cumulatief=besteed[code],
+            nog_te_besteden=geboekt[code] - besteed[code],
+            einddatum=stroom.tot,
+            prognose_einde=_forecast(toegekend, besteed[code], verloop[code], peildatum, stroom.tot),
+            illustratief=stroom.illustratief,
+        ))
+    return Overzicht(jaar=jaar, peildatum=peildatum, regels=tuple(regels))

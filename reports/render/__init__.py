@@ -1,0 +1,1 @@
+"""Renderers: they only format what reports.compute returned (text, CSV, XLSX, HTML, PDF)."""
