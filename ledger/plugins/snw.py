@@ -387,10 +387,12 @@ class _Checker:
             self.error(GeldstroomError, source,
                        f"Domein niet subsidiabel: {code} is voor {' '.join(sorted(stroom.domeinen))}, "
                        f"actielijn {actielijn.code} valt onder {actielijn.domein}", txn)
+            return
         if stroom.themas is not None and thema not in stroom.themas:
             self.error(GeldstroomError, source,
                        f"Thema niet subsidiabel: {code} is voor {' '.join(sorted(stroom.themas))}, "
                        f"actielijn {actielijn.code} heeft thema {thema or '(geen)'}", txn)
+            return
         limiet = self.limiet(stroom, stand)
         if stand.besteed > limiet and bedrag > 0:
             self.error(GeldstroomError, source,
@@ -463,7 +465,7 @@ class _Checker:
                     share = anders / totaal if totaal else ZERO
                     txn = self.cofin_bron[(actielijn_code, stroom_code)]
                     self.error(GeldstroomError, stroom.entry.meta,
-                               f"Cofinanciering onder minimum: {actielijn_code} is voor {procent(share, 1)} "
+                               f"Cofinanciering onder minimum: {actielijn_code} is voor {procent(share, 2)} "
                                f"uit andere middelen betaald dan {code} ({euro(anders)} van {euro(totaal)}); "
                                f"minimaal {procent(minimum)} (eerste boeking {txn.meta.get('filename')}:"
                                f"{txn.meta.get('lineno')})", stroom.entry)
