@@ -17,6 +17,7 @@ from cli.common import LedgerContext
 COMMANDS: dict[str, str] = {
     "check": "cli.check:check",
     "geldstromen": "cli.geldstromen:geldstromen",
+    "fava": "cli.fava:fava",
 }
 
 

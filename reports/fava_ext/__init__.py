@@ -1,0 +1,56 @@
+"""Fava extension: the programme's own pages, computed by the same functions as the CLI.
+
+Enable it in the ledger with ``custom "fava-extension" "reports.fava_ext"``. Each class
+is one page in Fava's sidebar; each only calls ``reports.compute`` and hands the result
+to its template, as fava_investor does with its lib/front-end split.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from beancount.core import data
+from fava.ext import FavaExtensionBase
+from flask import request
+
+from ledger import model
+from reports.compute.geldstromen import geldstromen_overzicht
+from reports.geldstromen import geldstromen_tabel
+from reports.render.tabel import Tabel
+from reports.render.tabel import format_cel
+
+
+class _Pagina(FavaExtensionBase):
+    """Shared helpers of our pages: the programme, the chosen year, cell formatting."""
+
+    def programma(self) -> model.Programma:
+        programma, _ = model.parse_programma(self.ledger.all_entries)
+        return programma
+
+    def jaren(self) -> list[int]:
+        years = {e.date.year for e in self.ledger.all_entries if isinstance(e, data.Transaction)}
+        years |= {regel.jaar for regel in self.programma().begroting}
+        return sorted(years)
+
+    def jaar(self) -> int:
+        value = request.args.get("jaar", "")
+        if value.isdigit():
+            return int(value)
+        for entry in reversed(self.ledger.all_entries):
+            if isinstance(entry, data.Transaction):
+                return entry.date.year
+        return datetime.date.today().year
+
+    @staticmethod
+    def cel(value: Any, soort: str) -> str:
+        return format_cel(value, soort)
+
+
+class Geldstromen(_Pagina):
+    """Per stream: awarded, received, budgeted, committed, spent, to spend, forecast."""
+
+    report_title = "Geldstromen"
+
+    def tabel(self) -> Tabel:
+        return geldstromen_tabel(geldstromen_overzicht(self.ledger.all_entries, self.programma(), self.jaar()))
