@@ -1,0 +1,119 @@
+"""The CLI through Click's CliRunner, and once as a real subprocess of the installed ``snw``."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from cli.main import cli
+
+BASIS = Path(__file__).parent / "data" / "regels" / "basis.beancount"
+
+BROKEN = """
+2023-03-01 * "ADAMAS" "Buiten de looptijd"
+  Expenses:Actielijn:VEI:VEI-11-Credible-Messengers:PMG   10.00 EUR
+    partner: "ONBEKEND"
+  Assets:Bank:Programma
+2023-03-02 * "Gemeente" "Verwacht geld"
+  Expenses:Actielijn:WON:WON-01-Verduurzaming:ENERGIEFIXERS   10.00 EUR
+  Assets:Bank:Programma
+"""
+
+
+def broken_ledger(tmp_path: Path) -> Path:
+    path = tmp_path / "broken.beancount"
+    path.write_text(BASIS.read_text(encoding="utf-8") + BROKEN, encoding="utf-8")
+    return path
+
+
+def test_check_clean() -> None:
+    result = CliRunner().invoke(cli, ["--ledger", str(BASIS), "check"])
+    assert result.exit_code == 0, result.output
+    assert result.output == ""
+
+
+def test_check_broken_names_file_and_line(tmp_path: Path) -> None:
+    path = broken_ledger(tmp_path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    partner_line = next(i for i, line in enumerate(lines, 1) if "VEI-11-Credible-Messengers:PMG   10.00" in line)
+    energie_line = next(i for i, line in enumerate(lines, 1) if "ENERGIEFIXERS   10.00" in line)
+    result = CliRunner().invoke(cli, ["--ledger", str(path), "check"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"{path}:{partner_line}: Onbekende partner: ONBEKEND",
+        f"{path}:{energie_line}: Geldstroom niet toegekend: ENERGIEFIXERS heeft status verwacht; "
+        "alleen toegekend geld mag worden besteed",
+    ]
+
+
+def test_check_json(tmp_path: Path) -> None:
+    import json
+
+    result = CliRunner().invoke(cli, ["--ledger", str(broken_ledger(tmp_path)), "check", "--json"])
+    assert result.exit_code == 1
+    items = json.loads(result.output)
+    assert [item["message"].split(":")[0] for item in items] == ["Onbekende partner", "Geldstroom niet toegekend"]
+
+
+def test_ledger_from_environment(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["check"], env={"SNW_LEDGER": str(broken_ledger(tmp_path))})
+    assert result.exit_code == 1
+
+
+def test_missing_ledger(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["--ledger", str(tmp_path / "nee.beancount"), "check"])
+    assert result.exit_code == 1
+    assert "Grootboek niet gevonden" in result.output
+
+
+def test_geldstromen_csv() -> None:
+    result = CliRunner().invoke(cli, ["--ledger", str(BASIS), "geldstromen", "--year", "2023", "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = [line.split(";") for line in result.output.splitlines()]
+    assert rows[0][:4] == ["Geldstroom", "Naam", "Status", "Toegekend"]
+    pmg = next(row for row in rows if row[0] == "PMG")
+    assert pmg[3] == "100.000,00"
+    assert pmg[5] == "50.000,00"  # ontvangen
+    vliegwiel = next(row for row in rows if row[0] == "VLIEGWIEL")
+    assert vliegwiel[2] == "gereserveerd, verdeling open"
+    assert vliegwiel[3] == "0,00"
+
+
+def test_geldstromen_refuses_broken_ledger(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["--ledger", str(broken_ledger(tmp_path)), "geldstromen", "--year", "2023"])
+    assert result.exit_code == 1
+    assert "fout(en) in het grootboek" in result.output
+
+
+def test_geldstromen_xlsx(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "g.xlsx"
+    result = CliRunner().invoke(cli, ["--ledger", str(BASIS), "geldstromen", "--year", "2023",
+                                      "--format", "xlsx", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(out)["Geldstromen"]
+    header = [cell.value for cell in sheet[3]]
+    assert header[:4] == ["Geldstroom", "Naam", "Status", "Toegekend"]
+    values = {row[0].value: row for row in sheet.iter_rows(min_row=4)}
+    assert values["PMG"][3].value == 100000
+    assert values["Totaal"][3].value.startswith("=SUM(D4:")
+    first = out.read_bytes()
+    CliRunner().invoke(cli, ["--ledger", str(BASIS), "geldstromen", "--year", "2023",
+                             "--format", "xlsx", "--out", str(out)])
+    assert out.read_bytes() == first
+
+
+def test_installed_snw_subprocess(tmp_path: Path) -> None:
+    snw = shutil.which("snw", path=str(Path(sys.executable).parent))
+    assert snw, "snw is not installed next to this Python"
+    clean = subprocess.run([snw, "--ledger", str(BASIS), "check"], capture_output=True, text=True, check=False)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    broken = subprocess.run([snw, "--ledger", str(broken_ledger(tmp_path)), "check"],
+                            capture_output=True, text=True, check=False)
+    assert broken.returncode == 1
+    assert "Onbekende partner: ONBEKEND" in broken.stdout
