@@ -1,0 +1,136 @@
+"""The HTML face of a document: Jinja2 templates with Dutch filters, print CSS for A4.
+
+Templates live in ``reports/templates/``: ``base.html.j2`` (page setup, styles, cover,
+running footer with page numbers) and ``document.html.j2`` (renders any
+:class:`reports.render.document.Document`). A report may extend ``document.html.j2``
+(``begroting.html.j2`` does) to add its own blocks.
+
+Filters (all from ``ledger.nl``, the one place that formats): ``euro``, ``euro0`` (whole
+euros), ``getal``, ``procent``, ``datum``, and ``cel(soort)`` for a table cell of a kind.
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+from typing import Any
+
+import jinja2
+import markupsafe
+
+from ledger.nl import datum
+from ledger.nl import euro
+from ledger.nl import getal
+from ledger.nl import procent
+from reports.render.document import Alinea
+from reports.render.document import Grafiek
+from reports.render.document import Lijst
+from reports.render.document import Sectie
+from reports.render.document import TabelBlok
+from reports.render.tabel import Tabel
+from reports.render.tabel import format_cel
+
+if TYPE_CHECKING:
+    from reports.render.document import Document
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+NUMERIC = ("euro", "getal", "uren", "procent")
+
+
+def _blok_soort(blok: Any) -> str:
+    if isinstance(blok, Sectie):
+        return "sectie"
+    if isinstance(blok, (Tabel, TabelBlok)):
+        return "tabel"
+    if isinstance(blok, Grafiek):
+        return "grafiek"
+    if isinstance(blok, Lijst):
+        return "lijst"
+    if isinstance(blok, Alinea):
+        return "alinea"
+    raise TypeError(f"onbekend blok in document: {type(blok).__name__}")
+
+
+def _als_tabelblok(blok: Tabel | TabelBlok) -> TabelBlok:
+    return blok if isinstance(blok, TabelBlok) else TabelBlok(blok)
+
+
+def _cel(value: Any, soort: str) -> str:
+    if soort == "euro" and isinstance(value, Decimal) and value < 0:
+        # a true minus sign reads better in print than a hyphen
+        return euro(value).replace("-", "−")
+    return format_cel(value, soort)
+
+
+def _tabel_rijen(blok: TabelBlok) -> list[list[dict[str, Any]]]:
+    """Rows of cells ready for the template: text, alignment, flags, group blanking."""
+    rows: list[list[dict[str, Any]]] = []
+    vorige: tuple[Any, ...] | None = None
+    for r, values in enumerate(blok.tabel.rijen):
+        cells = []
+        for c, (value, kolom) in enumerate(zip(values, blok.tabel.kolommen)):
+            tekst = _cel(value, kolom.soort)
+            if c < blok.groepeer and vorige is not None and values[: c + 1] == vorige[: c + 1]:
+                tekst = ""
+            cells.append({
+                "tekst": tekst,
+                "getal": kolom.soort in NUMERIC,
+                "let_op": (r, c) in blok.markeringen,
+            })
+        rows.append({"cellen": cells, "nadruk": r in blok.nadruk_rijen,
+                     "groepstart": blok.groepeer > 0 and vorige is not None
+                     and values[: blok.groepeer] != vorige[: blok.groepeer]})
+        vorige = tuple(values)
+    return rows
+
+
+def _tabel_totalen(blok: TabelBlok) -> list[dict[str, Any]] | None:
+    if not (blok.tabel.heeft_totalen and blok.tabel.rijen):
+        return None
+    return [{"tekst": _cel(value, kolom.soort), "getal": kolom.soort in NUMERIC}
+            for value, kolom in zip(blok.tabel.totalen(), blok.tabel.kolommen)]
+
+
+@functools.lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The shared Jinja2 environment (autoescaping on, Dutch filters, our templates)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=jinja2.select_autoescape(["html", "j2", "html.j2"], default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update({
+        "euro": euro,
+        "euro0": lambda value: euro(value, cents=False),
+        "getal": getal,
+        "procent": procent,
+        "datum": datum,
+        "cel": _cel,
+    })
+    env.globals.update({
+        "blok_soort": _blok_soort,
+        "als_tabelblok": _als_tabelblok,
+        "tabel_rijen": _tabel_rijen,
+        "tabel_totalen": _tabel_totalen,
+        "svg": lambda markup: markupsafe.Markup(markup),  # noqa: S704 - our own chart output
+    })
+    return env
+
+
+def render_html(document: Document, template: str = "document.html.j2", **extra: Any) -> str:
+    """Render a document to a complete HTML page (screen and print).
+
+    Args:
+      document: the document to render.
+      template: the template name in ``reports/templates`` (it should extend
+        ``document.html.j2`` or ``base.html.j2``).
+      **extra: further template variables.
+    Returns:
+      The HTML text; identical input gives identical text.
+    """
+    return environment().get_template(template).render(doc=document, **extra)
