@@ -475,9 +475,6 @@ def stromen_uit(programma: dict[str, Any]) -> dict[str, Stroom]:
             raise ValueError(f"financier {financier} van {s['code']} is geen partner")
         gedeeld = [g for g in s.get("gedeeld_tussen") or [] if g != "Nieuw-West"]
         illustratief_velden = demo.get("illustratief_velden")
-        if "bedrag" in demo and demo["bedrag"] and "bedrag" not in (illustratief_velden or ""):
-            # bedrag uit het plan, alleen anders samengesteld (WBI: vierde tranche)
-            pass
         stroom = Stroom(
             code=s["code"],
             naam=s["naam"],
@@ -1438,6 +1435,13 @@ class Schrijver:
         return "\n".join(self.regels) + "\n"
 
 
+@dataclass(frozen=True)
+class Getal:
+    """Een kaal getal in metadata (bijv. ``0.30``) dat niet als tekst geschreven moet worden."""
+
+    tekst: str
+
+
 def meta_waarde(waarde: Any) -> str:
     if isinstance(waarde, bool):
         return "TRUE" if waarde else "FALSE"
@@ -1450,13 +1454,6 @@ def meta_waarde(waarde: Any) -> str:
     if isinstance(waarde, Getal):
         return waarde.tekst
     return q(str(waarde))
-
-
-@dataclass(frozen=True)
-class Getal:
-    """Een kaal getal in metadata (bijv. ``0.30``) dat niet als tekst geschreven moet worden."""
-
-    tekst: str
 
 
 def meta_regels(meta: dict[str, Any], inspringen: str = "  ") -> list[str]:
@@ -1619,7 +1616,7 @@ def schrijf_geldstromen(demo: Demo) -> str:
             s.kopje(f"{code} — {st.naam}")
             s.entry([f'{st.datum.isoformat()} custom "geldstroom" {q(code)} {q(st.naam)}', *meta_regels(meta)])
             if st.tranches:
-                s.commentaar("Jaartranches (illustratieve verdeling).")
+                s.commentaar("Jaartranches (uit het plan)." if code == "NPLV-ORG" else "Jaartranches (illustratieve verdeling).")
                 breedte = max(len(q(t or "")) for _, _, t in st.tranches)
                 for jaar, bedrag, thema in st.tranches:
                     regel = f'{st.datum.isoformat()} custom "tranche" {q(code)} {jaar} {fmt(bedrag):>12} EUR'
