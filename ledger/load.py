@@ -68,6 +68,9 @@ def load_ledger(path: str | os.PathLike[str] | None = None) -> Ledger:
       The loaded ledger; ``errors`` holds Beancount's and the plugin's errors.
     """
     resolved = resolve_path(path)
+    # No pickle cache: it is keyed on the ledger files only, so it would keep serving
+    # results of an older version of our plugin; and it would write next to the ledger.
+    loader.initialize(use_cache=False)
     entries, errors, options_map = loader.load_file(str(resolved))
     programma, _ = model.parse_programma(entries)
     return Ledger(resolved, entries, errors, options_map, programma)

@@ -42,7 +42,7 @@ def test_basis_is_clean() -> None:
     assert errors == []
 
 
-def test_release_postings_per_stream(tmp_path: Path) -> None:
+def test_release_per_day_and_stream(tmp_path: Path) -> None:
     entries, errors, _, _ = load_with(tmp_path, """
 2023-03-01 * "ADAMAS" "Credible Messengers maart"
   Expenses:Actielijn:VEI:VEI-11-Credible-Messengers:PMG   12500.00 EUR
@@ -57,19 +57,19 @@ def test_release_postings_per_stream(tmp_path: Path) -> None:
   Equity:Inbreng-partners
 """)
     assert errors == []
-    txns = [e for e in entries if isinstance(e, data.Transaction)]
-    pmg = next(t for t in txns if t.narration == "Credible Messengers maart")
-    derived = [(p.account, p.units.number) for p in pmg.postings if p.meta.get("__derived__")]
-    assert derived == [
-        ("Liabilities:Nog-te-besteden:PMG", Decimal("12500.00")),
-        ("Income:Geldstroom:PMG", Decimal("-12500.00")),
+    derived = [e for e in entries if isinstance(e, data.Transaction) and e.meta.get("__derived__")]
+    assert [(t.date.isoformat(), t.narration, [(p.account, p.units.number) for p in t.postings]) for t in derived] == [
+        ("2023-03-01", "Vrijval PMG: 1 besteding", [
+            ("Liabilities:Nog-te-besteden:PMG", Decimal("12500.00")),
+            ("Income:Geldstroom:PMG", Decimal("-12500.00"))]),
+        ("2023-03-31", "Vrijval ADAMAS: 1 besteding", [
+            ("Equity:Inbreng-partners", Decimal("800.00")),
+            ("Income:Inzet:ADAMAS", Decimal("-800.00"))]),
     ]
-    eigen = next(t for t in txns if t.narration == "Uren maart")
-    derived = [(p.account, p.units.number) for p in eigen.postings if p.meta.get("__derived__")]
-    assert derived == [
-        ("Equity:Inbreng-partners", Decimal("800.00")),
-        ("Income:Inzet:ADAMAS", Decimal("-800.00")),
-    ]
+    # The release points back at the spending it comes from.
+    assert derived[0].meta["lineno"] == next(
+        e for e in entries if isinstance(e, data.Transaction) and e.narration == "Credible Messengers maart"
+    ).meta["lineno"]
     opens = {e.account for e in entries if isinstance(e, data.Open)}
     assert "Expenses:Actielijn:VEI:VEI-11-Credible-Messengers:PMG" in opens
     assert "Income:Inzet:ADAMAS" in opens
@@ -470,3 +470,21 @@ def test_plugin_bad_config(tmp_path: Path) -> None:
     _, errors, _ = loader.load_file(str(path))
     assert len(errors) == 1
     assert errors[0].message.startswith("Ongeldige plugin-configuratie")
+
+
+def test_releases_aggregate_per_day(tmp_path: Path) -> None:
+    entries, errors, _, _ = load_with(tmp_path, """
+2023-03-01 * "a"
+  Expenses:Actielijn:VEI:VEI-11-Credible-Messengers:PMG   100.00 EUR
+  Assets:Bank:Programma
+2023-03-01 * "b"
+  Expenses:Actielijn:VEI:VEI-11-Credible-Messengers:PMG   -20.00 EUR
+  Assets:Bank:Programma
+2023-03-01 * "c"
+  Expenses:Actielijn:WEB:WEB-13-Gewoon-Geld-Geven:SPUK-KW   5.00 EUR
+  Assets:Bank:Programma
+""")
+    assert errors == []
+    derived = {e.narration: e.postings[0].units.number for e in entries
+               if isinstance(e, data.Transaction) and e.meta.get("__derived__")}
+    assert derived == {"Vrijval PMG: 2 bestedingen": Decimal("80.00"), "Vrijval SPUK-KW: 1 besteding": Decimal("5.00")}

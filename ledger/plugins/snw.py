@@ -10,22 +10,26 @@ What it does, in one pass over the (date-sorted) entries with indexes built once
   ``Income:Geldstroom:X``) at the stream's declaration, ``Income:Inzet:P`` at a partner's,
   ``Equity:Inbreng-partners``, and each stream leaf of an actielijn on first use, after
   checking that actielijn and stream are declared;
-* adds to every spending posting its fund-accounting release. Input::
+* derives the fund-accounting release of every spending posting: per day and stream one
+  transaction that moves the day's spending from ``Liabilities:Nog-te-besteden:X`` to
+  ``Income:Geldstroom:X``. Input::
 
       2024-05-15 * "ADAMAS" "Credible Messengers mei"
         Expenses:Actielijn:VEI:VEI-11-Credible-Messengers:PMG   12500.00 EUR
         Assets:Bank:Programma
 
-  Output (the derived postings carry ``__derived__: True``)::
+  Output, next to the (unchanged) input; marked ``__derived__``, with the file and line of
+  the day's first spending and the number of spendings it releases::
 
-      2024-05-15 * "ADAMAS" "Credible Messengers mei"
-        Expenses:Actielijn:VEI:VEI-11-Credible-Messengers:PMG   12500.00 EUR
-        Assets:Bank:Programma                                  -12500.00 EUR
-        Liabilities:Nog-te-besteden:PMG                         12500.00 EUR
-        Income:Geldstroom:PMG                                  -12500.00 EUR
+      2024-05-15 * "Vrijval PMG: 1 besteding"
+        bestedingen: 1
+        Liabilities:Nog-te-besteden:PMG    12500.00 EUR
+        Income:Geldstroom:PMG             -12500.00 EUR
 
   A partner's own money and staff time (stream ``EIGEN``) is released from
-  ``Equity:Inbreng-partners`` to ``Income:Inzet:<PARTNER>``;
+  ``Equity:Inbreng-partners`` to ``Income:Inzet:<PARTNER>``, per day and partner.
+  One release per day and stream rather than per posting keeps the plugin cheap on large
+  ledgers (tools/benchmark.py): the balances per stream are the same on every date;
 * checks the rules each stream declares as data (docs/ledgertaal.md lists them) and
   reports each violation as a Beancount error at the offending entry's file and line;
 * hands every posting and budget directive to the budget control
@@ -36,11 +40,13 @@ What it does, in one pass over the (date-sorted) entries with indexes built once
 from __future__ import annotations
 
 import ast
+import gc
 import datetime
 from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
+from beancount.core import amount as amount_lib
 from beancount.core import data
 
 from ledger import model
@@ -64,10 +70,6 @@ def _source(posting: data.Posting, txn: data.Transaction) -> dict[str, Any]:
     if posting.meta and "lineno" in posting.meta:
         return posting.meta
     return txn.meta
-
-
-def _derived_meta(txn: data.Transaction) -> dict[str, Any]:
-    return {"filename": txn.meta.get("filename"), "lineno": txn.meta.get("lineno"), DERIVED: True}
 
 
 def _open(date: datetime.date, account: str, source: dict[str, Any]) -> data.Open:
@@ -113,6 +115,8 @@ class _Checker:
         self.actielijn_totaal: dict[str, Decimal] = defaultdict(Decimal)
         self.actielijn_stroom: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
         self.cofin_bron: dict[tuple[str, str], data.Transaction] = {}
+        # Day releases: (date, from account, to account) -> [amount, count, first source meta].
+        self.vrijval: dict[tuple[datetime.date, str, str], list[Any]] = {}
 
     # ----- helpers -----------------------------------------------------------------
     def error(self, kind: type, source: dict[str, Any], message: str, entry: Any) -> None:
@@ -151,7 +155,7 @@ class _Checker:
         out: list[data.Directive] = []
         for entry in entries:
             if isinstance(entry, data.Transaction):
-                entry = self.transaction(entry)
+                self.transaction(entry)
             elif isinstance(entry, data.Custom):
                 self.custom(entry)
             out.append(entry)
@@ -244,19 +248,39 @@ class _Checker:
         else:
             self.overloop_in[stroom.code][(overloop.van_jaar + 1, key[1])] += overloop.bedrag
 
-    def transaction(self, txn: data.Transaction) -> data.Transaction:
-        releases: list[data.Posting] = []
+    def transaction(self, txn: data.Transaction) -> None:
         for posting in txn.postings:
             account = posting.account
             if account.startswith(_ACTIELIJN_PREFIX):
-                release = self.spending(txn, posting)
-                if release:
-                    releases.extend(release)
+                self.spending(txn, posting)
             elif account.startswith(_STREAM_ROOTS):
                 self.stream_account(txn, posting)
-        if not releases:
-            return txn
-        return txn._replace(postings=[*txn.postings, *releases])
+
+    def release(self, txn: data.Transaction, bron: str, doel: str, bedrag: Decimal) -> None:
+        """Add an amount to the day's release from ``bron`` to ``doel``."""
+        key = (txn.date, bron, doel)
+        vrijval = self.vrijval.get(key)
+        if vrijval is None:
+            self.vrijval[key] = [bedrag, 1, txn.meta]
+        else:
+            vrijval[0] += bedrag
+            vrijval[1] += 1
+
+    def release_entries(self) -> list[data.Transaction]:
+        """One derived transaction per day and stream (or partner) with the day's release."""
+        out = []
+        for (date, bron, doel), (bedrag, aantal, source) in self.vrijval.items():
+            meta = {"filename": source.get("filename"), "lineno": source.get("lineno"), DERIVED: True,
+                    "bestedingen": aantal}
+            units = amount_lib.Amount(bedrag, model.CURRENCY)
+            naam = doel.rsplit(":", 1)[1]
+            postings = [
+                data.Posting(bron, units, None, None, None, {DERIVED: True}),
+                data.Posting(doel, -units, None, None, None, {DERIVED: True}),
+            ]
+            narration = f"Vrijval {naam}: {aantal} {'besteding' if aantal == 1 else 'bestedingen'}"
+            out.append(data.Transaction(meta, date, "*", None, narration, data.EMPTY_SET, data.EMPTY_SET, postings))
+        return out
 
     def stream_account(self, txn: data.Transaction, posting: data.Posting) -> None:
         code = posting.account.split(":", 2)[2]
@@ -284,25 +308,25 @@ class _Checker:
             return "verdeling tussen gebieden nog open"
         return ""
 
-    def spending(self, txn: data.Transaction, posting: data.Posting) -> list[data.Posting] | None:
+    def spending(self, txn: data.Transaction, posting: data.Posting) -> None:
         source = _source(posting, txn)
         actielijn, stroom_code = self.p.actielijn_van_account(posting.account)
         if actielijn is None:
             self.error(DeclaratieError, source, f"Onbekende actielijn: {posting.account}", txn)
-            return None
+            return
         if stroom_code is None:
             self.error(DeclaratieError, source,
                        f"Onbekende geldstroom: boeking op {actielijn.code} zonder geldstroom "
                        f"(boek op {actielijn.account}:<STROOM>)", txn)
-            return None
+            return
         if stroom_code != model.EIGEN and stroom_code not in self.p.geldstromen:
             self.error(DeclaratieError, source, f"Onbekende geldstroom: {stroom_code} in {posting.account}", txn)
-            return None
+            return
         self.ensure_open(posting.account, actielijn.entry.date, actielijn.entry.meta)
         units = posting.units
         if units is None or units.number is None or units.currency != model.CURRENCY:
             self.error(GeldstroomError, source, f"Bedrag in {model.CURRENCY} verwacht op {posting.account}", txn)
-            return None
+            return
         bedrag = units.number
 
         partner_code = model.posting_meta(posting, txn, "partner")
@@ -320,26 +344,20 @@ class _Checker:
         self.actielijn_stroom[(actielijn.code, stroom_code)] += bedrag
         self.cofin_bron.setdefault((actielijn.code, stroom_code), txn)
 
-        meta = _derived_meta(txn)
         if stroom_code == model.EIGEN:
             if partner_code is None:
                 self.error(DeclaratieError, source,
                            "Onbekende partner: eigen middelen (EIGEN) vragen partner: met een gedeclareerde partner",
                            txn)
-                return None
-            return [
-                data.Posting(model.INBRENG, units, None, None, None, meta),
-                data.Posting(f"{model.INCOME_INZET}:{partner_code}", -units, None, None, None, dict(meta)),
-            ]
+                return
+            self.release(txn, model.INBRENG, f"{model.INCOME_INZET}:{partner_code}", bedrag)
+            return
 
         stroom = self.stroom_of(stroom_code, source, txn)
         if stroom is not None:
             self.stream_rules(txn, posting, source, actielijn, stroom, bedrag)
         self.commitment_payment(txn, source, actielijn, stroom_code, bedrag)
-        return [
-            data.Posting(f"{model.NOG_TE_BESTEDEN}:{stroom_code}", units, None, None, None, meta),
-            data.Posting(f"{model.INCOME_GELDSTROOM}:{stroom_code}", -units, None, None, None, dict(meta)),
-        ]
+        self.release(txn, f"{model.NOG_TE_BESTEDEN}:{stroom_code}", f"{model.INCOME_GELDSTROOM}:{stroom_code}", bedrag)
 
     def formatie(self, txn: data.Transaction, source: dict[str, Any], partner_code: str | None,
                  uren: Any, bedrag: Decimal) -> None:
@@ -494,13 +512,25 @@ def snw(entries: list[data.Directive], options_map: dict[str, Any],
     Returns:
       (entries with releases and opens added, the errors found).
     """
+    # The pass allocates a few objects per transaction that all live on; the cyclic
+    # garbage collector would rescan them again and again (measured: half the plugin's time).
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _snw(entries, config)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+
+
+def _snw(entries: list[data.Directive], config: str | None) -> tuple[list[data.Directive], list[Any]]:
     settings, errors = _read_config(config)
     programma, declaration_errors = model.parse_programma(entries)
     errors.extend(declaration_errors)
     checker = _Checker(programma, entries)
     out = checker.run(entries)
     errors.extend(checker.errors)
-    extra: list[data.Directive] = list(checker.new_opens)
+    extra: list[data.Directive] = [*checker.new_opens, *checker.release_entries()]
     if settings.get("begroting", True):
         from budgets import control
 
