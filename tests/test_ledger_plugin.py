@@ -488,3 +488,16 @@ def test_releases_aggregate_per_day(tmp_path: Path) -> None:
     derived = {e.narration: e.postings[0].units.number for e in entries
                if isinstance(e, data.Transaction) and e.meta.get("__derived__")}
     assert derived == {"Vrijval PMG: 2 bestedingen": Decimal("80.00"), "Vrijval SPUK-KW: 1 besteding": Decimal("5.00")}
+
+
+def test_wijziging_geldt_vanaf_haar_datum(tmp_path: Path) -> None:
+    """A change and an award on the same day: the change counts first, whatever the line order."""
+    _, errors, _, _ = load_with(tmp_path, """
+2024-02-01 * "Gemeente" "Toekenning vliegwiel op de dag van het besluit"
+  Assets:Te-ontvangen:VLIEGWIEL   20000.00 EUR
+  Liabilities:Nog-te-besteden:VLIEGWIEL
+2024-02-01 custom "geldstroom-wijziging" "VLIEGWIEL"
+  status: "toegekend"
+  aandeel_nw: 20000.00 EUR
+""")
+    assert errors == []

@@ -99,7 +99,9 @@ class _Checker:
         self.errors: list[Any] = []
         self.opened: set[str] = {e.account for e in entries if isinstance(e, data.Open)}
         self.new_opens: list[data.Open] = []
-        self.current: dict[str, model.Geldstroom] = {}
+        # Per stream, the index of the version in force (entries come in date order, so it
+        # only moves forward; a change counts from the start of its date).
+        self.versie: dict[str, int] = {}
         self.stand: dict[str, _Stroomstand] = defaultdict(_Stroomstand)
         self.tranches: dict[str, dict[tuple[int, str | None], Decimal]] = defaultdict(lambda: defaultdict(Decimal))
         self.tranche_themed: dict[str, bool] = {}
@@ -164,18 +166,18 @@ class _Checker:
 
     def custom(self, entry: data.Custom) -> None:
         kind = entry.type
-        if kind in ("geldstroom", "geldstroom-wijziging"):
-            code = entry.values[0].value if entry.values else None
-            state = self.p.geldstroom_op(code, entry.date) if isinstance(code, str) else None
-            if state is not None:
-                self.current[code] = state
-        elif kind == "verplichting":
+        if kind == "verplichting":
             self.verplichting(entry)
         elif kind == "overloop":
             self.overloop(entry)
 
     def stroom_of(self, code: str, source: dict[str, Any], entry: Any) -> model.Geldstroom | None:
-        stroom = self.current.get(code)
+        versions = self.p.stroom_historie.get(code, ())
+        index = self.versie.get(code, -1)
+        while index + 1 < len(versions) and versions[index + 1].entry.date <= entry.date:
+            index += 1
+        self.versie[code] = index
+        stroom = versions[index] if index >= 0 else None
         if stroom is None:
             if code in self.p.geldstromen:
                 self.error(GeldstroomError, source,

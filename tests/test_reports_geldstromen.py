@@ -1,0 +1,134 @@
+"""``snw geldstromen`` reconciles with the ledger: every figure against an independent
+beanquery sum (or a plain walk over the raw entries), to the cent."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import beanquery
+import pytest
+from beancount.core import data
+from click.testing import CliRunner
+
+from cli.main import cli
+from ledger.load import Ledger
+from reports.compute.geldstromen import geldstromen_overzicht
+
+ZERO = Decimal(0)
+
+
+_CONNECTIONS: dict[int, object] = {}
+
+
+def bql(ledger: Ledger, query: str) -> Decimal:
+    connection = _CONNECTIONS.get(id(ledger))
+    if connection is None:
+        connection = beanquery.connect("beancount:", entries=ledger.entries, errors=ledger.errors,
+                                       options=ledger.options_map)
+        _CONNECTIONS[id(ledger)] = connection
+    rows = connection.execute(query).fetchall()
+    return rows[0][0] if rows and rows[0][0] is not None else ZERO
+
+
+def leaf(code: str) -> str:
+    return "^Expenses:Actielijn:[^:]+:[^:]+:" + code.replace("-", "\\-") + "$"
+
+
+def bql_per_account(ledger: Ledger, where: str) -> dict[str, Decimal]:
+    connection = _CONNECTIONS.get(id(ledger))
+    if connection is None:
+        bql(ledger, "SELECT 1")
+        connection = _CONNECTIONS[id(ledger)]
+    rows = connection.execute(f"SELECT account, sum(number) FROM postings WHERE {where} GROUP BY account").fetchall()
+    return {account: total for account, total in rows}
+
+
+def per_stream(sums: dict[str, Decimal]) -> dict[str, Decimal]:
+    out: dict[str, Decimal] = {}
+    for account, total in sums.items():
+        code = account.rsplit(":", 1)[1]
+        out[code] = out.get(code, ZERO) + total
+    return out
+
+
+@pytest.mark.parametrize("jaar", [2023, 2024, 2025, 2026])
+def test_every_stream_reconciles(demo: Ledger, jaar: int) -> None:
+    overzicht = geldstromen_overzicht(demo.entries, demo.programma, jaar)
+    peil = overzicht.peildatum.isoformat()
+    assert overzicht.regels, "no streams"
+    leaves = "account ~ '^Expenses:Actielijn:[^:]+:[^:]+:[^:]+$'"
+    besteed = per_stream(bql_per_account(demo, f"{leaves} AND date <= {peil}"))
+    besteed_jaar = per_stream(bql_per_account(demo, f"{leaves} AND date <= {peil} AND year = {jaar}"))
+    inkomen = per_stream(bql_per_account(demo, f"account ~ '^Income:Geldstroom:' AND date <= {peil}"))
+    schuld = per_stream(bql_per_account(demo, f"account ~ '^Liabilities:Nog-te-besteden:' AND date <= {peil}"))
+    ontvangen = per_stream(bql_per_account(demo, f"account ~ '^Assets:Te-ontvangen:' AND number < 0 "
+                                                 f"AND date <= {peil}"))
+    geboekt = per_stream(bql_per_account(demo, f"account ~ '^Liabilities:Nog-te-besteden:' AND number < 0 "
+                                               f"AND meta('__derived__') IS NULL AND date <= {peil}"))
+    for regel in overzicht.regels:
+        code = regel.code
+        assert regel.besteed_cumulatief == besteed.get(code, ZERO), code
+        assert regel.besteed_jaar == besteed_jaar.get(code, ZERO), code
+        # Income per stream equals what it funded; the liability is what is left to spend.
+        assert -inkomen.get(code, ZERO) == regel.besteed_cumulatief, code
+        assert regel.nog_te_besteden == -schuld.get(code, ZERO), code
+        assert regel.nog_te_besteden == regel.geboekt - regel.besteed_cumulatief, code
+        assert regel.geboekt == -geboekt.get(code, ZERO), code
+        assert regel.ontvangen == -ontvangen.get(code, ZERO), code
+    # Partners' own contributions are income per partner, equal to what they funded.
+    inzet = sum(bql_per_account(demo, f"account ~ '^Income:Inzet:' AND date <= {peil}").values(), ZERO)
+    assert -inzet == besteed.get("EIGEN", ZERO)
+
+
+def test_begroot_and_verplicht_from_raw_entries(demo: Ledger) -> None:
+    jaar = 2026
+    overzicht = geldstromen_overzicht(demo.entries, demo.programma, jaar)
+    begroot: dict[str, Decimal] = {}
+    committed: dict[str, tuple[str, str, str, Decimal]] = {}
+    for entry in demo.entries:
+        if isinstance(entry, data.Custom) and entry.type in ("begroting", "begrotingswijziging"):
+            values = [v.value for v in entry.values]
+            if int(values[0]) == jaar:
+                begroot[values[2]] = begroot.get(values[2], ZERO) + values[3].number
+        if isinstance(entry, data.Custom) and entry.type == "verplichting" and entry.date <= overzicht.peildatum:
+            values = [v.value for v in entry.values]
+            committed[entry.meta["kenmerk"]] = (values[0], values[1], entry.meta["kenmerk"], values[2].number)
+    paid = {kenmerk: ZERO for kenmerk in committed}
+    for entry in demo.entries:
+        if isinstance(entry, data.Transaction) and entry.date <= overzicht.peildatum:
+            for link in entry.links:
+                if link in committed:
+                    code, stroom = committed[link][0], committed[link][1]
+                    for posting in entry.postings:
+                        if posting.account.endswith(":" + stroom) and f":{code}-" in posting.account:
+                            paid[link] += posting.units.number
+    open_per_stream: dict[str, Decimal] = {}
+    for kenmerk, (_, stroom, _, bedrag) in committed.items():
+        open_per_stream[stroom] = open_per_stream.get(stroom, ZERO) + max(bedrag - paid[kenmerk], ZERO)
+    for regel in overzicht.regels:
+        assert regel.begroot == begroot.get(regel.code, ZERO), regel.code
+        assert regel.verplicht == open_per_stream.get(regel.code, ZERO), regel.code
+    assert sum(v for k, v in begroot.items() if k != "EIGEN") == overzicht.totaal("begroot")
+
+
+def test_spuk_kw_awarded_in_csv(demo: Ledger) -> None:
+    result = CliRunner().invoke(cli, ["geldstromen", "--format", "csv", "--year", "2025"])
+    assert result.exit_code == 0, result.output
+    rows = {row.split(";")[0]: row.split(";") for row in result.output.splitlines()}
+    assert rows["SPUK-KW"][3] == "12.000.000,00"
+    besteed = bql(demo, f"SELECT sum(number) FROM postings WHERE account ~ '{leaf('SPUK-KW')}' AND year <= 2025")
+    assert rows["SPUK-KW"][9] == f"{besteed:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def test_forecast_of_an_ended_stream_is_what_is_left(demo: Ledger) -> None:
+    overzicht = geldstromen_overzicht(demo.entries, demo.programma, 2026)
+    spuk = next(regel for regel in overzicht.regels if regel.code == "SPUK-KW")
+    assert spuk.einddatum == datetime.date(2025, 12, 31)
+    assert spuk.prognose_einde == spuk.toegekend - spuk.besteed_cumulatief
+
+
+def test_demo_check_is_clean() -> None:
+    result = CliRunner().invoke(cli, ["check"])
+    assert result.exit_code == 0
+    assert result.output == ""
