@@ -4,13 +4,33 @@ Called by the ``ledger.plugins.snw`` plugin after its stream checks, on the entr
 already carry the releases. The current budget of a year for an actielijn × stream is the
 sum of its ``begroting`` line and every ``begrotingswijziging`` dated so far.
 
-* For each (year, actielijn, stream) with a budget, this derives one Fava entry
-  ``custom "budget" <leaf account> "yearly" <current amount> EUR`` dated 1 January of
-  the year, so Fava's budget columns show the current yearly amount, not a day-prorated
-  mix of versions.
-* Spending beyond the current budget of its year (plus the tolerance declared with
-  ``custom "instelling" "begroting_tolerantie" <fraction> "fout"|"waarschuwing"``) is
-  reported at the posting that crosses it; so is a commitment that does.
+**Fava.** Fava's own ``custom "budget"`` has no versions: an entry holds from its date
+until the next entry for the same account, and Fava spreads it per day. So for each
+(year, actielijn, stream) with a budget this derives one entry::
+
+    2025-01-01 custom "budget" Expenses:Actielijn:VEI:VEI-11-Credible-Messengers:PMG "yearly" 170000.00 EUR
+
+dated 1 January with the *current* yearly amount (primitive budget plus every
+amendment), so Fava's budget column for the year shows exactly that amount, whatever
+the date of the amendment. When the next year has no budget for that leaf, a
+``0.00 EUR`` entry on 1 January of that year stops Fava from carrying the amount on.
+
+**Availability control** (as public funds-management systems do it): a posting that
+takes an actielijn × stream beyond its current budget for the year is reported at that
+posting; so is a commitment (``custom "verplichting"``) that takes the commitments of
+the year beyond it. The ledger declares a tolerance::
+
+    2023-01-01 custom "instelling" "begroting_tolerantie" 0.05 "fout"
+
+* above the budget but within budget × (1 + 0.05): a warning (``BegrotingWaarschuwing``,
+  message ``Waarschuwing: Overschrijding begroting … (binnen de tolerantie van 5%)``);
+* beyond that: the declared level, ``"fout"`` (``BegrotingError``, ``snw check`` fails)
+  or ``"waarschuwing"``.
+
+Without the setting the tolerance is 0 and every overrun is an error. Each
+(year, actielijn, stream) is reported once per level, at the posting that crosses it.
+Years without any budget line, and the partners' own contributions (``EIGEN``), are not
+controlled.
 """
 
 from __future__ import annotations
@@ -20,13 +40,16 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
+from beancount.core import account as account_lib
 from beancount.core import amount as amount_lib
 from beancount.core import data
+from beancount.parser.grammar import ValueType
 
 from ledger import model
 from ledger.errors import BegrotingError
 from ledger.errors import BegrotingWaarschuwing
 from ledger.nl import euro
+from ledger.nl import procent
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
@@ -34,7 +57,7 @@ Key = tuple[int, str, str]
 
 
 def huidige_begroting(programma: model.Programma, peildatum: datetime.date | None = None) -> dict[Key, Decimal]:
-    """The current budget per (year, actielijn code, stream), amendments up to a date included.
+    """The current budget per (year, actielijn, stream), amendments up to a date included.
 
     Args:
       programma: the parsed declarations.
@@ -49,7 +72,13 @@ def huidige_begroting(programma: model.Programma, peildatum: datetime.date | Non
     return dict(totals)
 
 
-def _tolerance(programma: model.Programma) -> tuple[Decimal, type]:
+def tolerantie(programma: model.Programma) -> tuple[Decimal, type]:
+    """The declared tolerance: (fraction, error type beyond it).
+
+    Returns:
+      (fraction above the budget that is only a warning, ``BegrotingError`` or
+      ``BegrotingWaarschuwing`` for overruns beyond the tolerance).
+    """
     values = programma.instelling("begroting_tolerantie", (ZERO, "fout"))
     fraction = values[0] if values and isinstance(values[0], Decimal) else ZERO
     level = values[1] if len(values) > 1 else "fout"
@@ -73,25 +102,74 @@ def _validate(programma: model.Programma) -> list[Any]:
     return errors
 
 
+def _fava_entry(meta: dict[str, Any], jaar: int, leaf: str, bedrag: Decimal) -> data.Custom:
+    values = [
+        ValueType(leaf, account_lib.TYPE),
+        ValueType("yearly", str),
+        ValueType(amount_lib.Amount(bedrag, model.CURRENCY), amount_lib.Amount),
+    ]
+    return data.Custom(dict(meta), datetime.date(jaar, 1, 1), "budget", values)
+
+
 def fava_budgets(programma: model.Programma) -> list[data.Custom]:
-    """Fava ``custom "budget"`` entries: one per (year, leaf), the current yearly amount."""
-    out = []
-    last_source: dict[Key, dict[str, Any]] = {}
+    """Fava ``custom "budget"`` entries: per (year, leaf) the current yearly amount on 1 January.
+
+    A leaf budgeted in a year but not in the next gets a 0.00 entry on 1 January of the
+    next year, since Fava carries a budget on until the next entry for the account.
+    """
+    last_source: dict[tuple[str, str], dict[str, Any]] = {}
     for regel in programma.begroting:
-        last_source[(regel.jaar, regel.actielijn, regel.stroom)] = regel.entry.meta
-    for (jaar, code, stroom), bedrag in sorted(huidige_begroting(programma).items()):
+        last_source[(regel.actielijn, regel.stroom)] = regel.entry.meta
+    per_leaf: dict[tuple[str, str], dict[int, Decimal]] = defaultdict(dict)
+    for (jaar, code, stroom), bedrag in huidige_begroting(programma).items():
+        per_leaf[(code, stroom)][jaar] = bedrag
+    out = []
+    for (code, stroom), years in sorted(per_leaf.items()):
         actielijn = programma.actielijnen.get(code)
         if actielijn is None:
             continue
-        source = last_source[(jaar, code, stroom)]
+        source = last_source[(code, stroom)]
         meta = {"filename": source.get("filename"), "lineno": source.get("lineno"), "__derived__": True}
-        values = [
-            data.CustomValue(actielijn.leaf(stroom), data.ACCOUNT_TYPE),
-            data.CustomValue("yearly", str),
-            data.CustomValue(amount_lib.Amount(bedrag, model.CURRENCY), amount_lib.Amount),
-        ]
-        out.append(data.Custom(meta, datetime.date(jaar, 1, 1), "budget", values))
+        leaf = actielijn.leaf(stroom)
+        for jaar in sorted(years):
+            out.append(_fava_entry(meta, jaar, leaf, years[jaar]))
+            if jaar + 1 not in years:
+                out.append(_fava_entry(meta, jaar + 1, leaf, ZERO))
     return out
+
+
+class _Control:
+    """Running budget, spending and commitments per (year, actielijn, stream)."""
+
+    def __init__(self, programma: model.Programma) -> None:
+        self.programma = programma
+        self.tolerance, self.kind = tolerantie(programma)
+        self.budget: dict[Key, Decimal] = defaultdict(Decimal)
+        self.reported: set[tuple[str, Key, type]] = set()
+        self.errors: list[Any] = []
+
+    def over(self, soort: str, key: Key, stand: Decimal, source: dict[str, Any], entry: Any,
+             once: bool = True) -> None:
+        """Report ``stand`` (spent or committed) when it exceeds the budget of ``key``."""
+        budget = self.budget.get(key, ZERO)
+        if stand <= budget:
+            return
+        limit = (budget * (1 + self.tolerance)).quantize(CENT)
+        kind = self.kind if stand > limit else BegrotingWaarschuwing
+        if once:
+            if (soort, key, kind) in self.reported:
+                return
+            self.reported.add((soort, key, kind))
+        jaar, code, stroom = key
+        prefix = "Waarschuwing: " if kind is BegrotingWaarschuwing else ""
+        suffix = f" (binnen de tolerantie van {procent(self.tolerance, 1)})" if stand <= limit else ""
+        if soort == "besteed":
+            message = (f"{prefix}Overschrijding begroting {jaar} {code}/{stroom}: besteed {euro(stand)}, "
+                       f"begroot {euro(budget)}{suffix}")
+        else:
+            message = (f"{prefix}Verplichting boven begroting {jaar} {code}/{stroom}: verplicht {euro(stand)}, "
+                       f"begroot {euro(budget)}{suffix}")
+        self.errors.append(kind(source, message, entry))
 
 
 def check(entries: list[data.Directive], programma: model.Programma) -> tuple[list[data.Directive], list[Any]]:
@@ -106,52 +184,39 @@ def check(entries: list[data.Directive], programma: model.Programma) -> tuple[li
     errors = _validate(programma)
     if not programma.begroting:
         return [], errors
-    tolerance, kind = _tolerance(programma)
+    control = _Control(programma)
     years = {regel.jaar for regel in programma.begroting}
-    budget: dict[Key, Decimal] = defaultdict(Decimal)
     lines = sorted(programma.begroting, key=lambda regel: regel.datum)
     index = 0
     spent: dict[Key, Decimal] = defaultdict(Decimal)
     committed: dict[Key, Decimal] = defaultdict(Decimal)
-    reported: set[Key] = set()
     by_entry = {id(v.entry): v for v in programma.verplichtingen}
-
-    def limit(key: Key) -> Decimal:
-        return (budget.get(key, ZERO) * (1 + tolerance)).quantize(CENT)
+    prefix = model.ACTIELIJN_ROOT + ":"
 
     for entry in entries:
         while index < len(lines) and lines[index].datum <= entry.date:
             regel = lines[index]
-            budget[(regel.jaar, regel.actielijn, regel.stroom)] += regel.bedrag
+            control.budget[(regel.jaar, regel.actielijn, regel.stroom)] += regel.bedrag
             index += 1
         if isinstance(entry, data.Transaction):
             if entry.date.year not in years:
                 continue
             for posting in entry.postings:
-                if not posting.account.startswith(model.ACTIELIJN_ROOT + ":") or (
-                        posting.meta and posting.meta.get("__derived__")):
+                if not posting.account.startswith(prefix) or (posting.meta and posting.meta.get("__derived__")):
                     continue
                 actielijn, stroom = programma.actielijn_van_account(posting.account)
                 if actielijn is None or stroom is None or stroom == model.EIGEN:
                     continue
                 key = (entry.date.year, actielijn.code, stroom)
                 spent[key] += posting.units.number
-                if posting.units.number > 0 and spent[key] > limit(key) and key not in reported:
-                    reported.add(key)
+                if posting.units.number > 0:
                     source = posting.meta if posting.meta and "lineno" in posting.meta else entry.meta
-                    prefix = "Waarschuwing: " if kind is BegrotingWaarschuwing else ""
-                    errors.append(kind(source, f"{prefix}Overschrijding begroting {key[0]} {actielijn.code}/{stroom}: "
-                                               f"besteed {euro(spent[key])}, begroot {euro(budget.get(key, ZERO))}",
-                                       entry))
+                    control.over("besteed", key, spent[key], source, entry)
         elif isinstance(entry, data.Custom) and entry.type == "verplichting":
             verplichting = by_entry.get(id(entry))
-            if verplichting is None or entry.date.year not in years:
+            if verplichting is None or entry.date.year not in years or verplichting.stroom == model.EIGEN:
                 continue
             key = (entry.date.year, verplichting.actielijn, verplichting.stroom)
             committed[key] += verplichting.bedrag
-            if committed[key] > limit(key):
-                prefix = "Waarschuwing: " if kind is BegrotingWaarschuwing else ""
-                errors.append(kind(entry.meta, f"{prefix}Verplichting boven begroting {key[0]} {key[1]}/{key[2]}: "
-                                               f"verplicht {euro(committed[key])}, begroot {euro(budget.get(key, ZERO))}",
-                                   entry))
-    return fava_budgets(programma), errors
+            control.over("verplicht", key, committed[key], entry.meta, entry, once=False)
+    return fava_budgets(programma), [*errors, *control.errors]

@@ -94,7 +94,7 @@ def test_pdf_is_deterministic_a4_with_page_numbers() -> None:
 
 def test_workbook_keeps_numbers_and_sum_formulas() -> None:
     workbook = document_workbook(_document())
-    assert workbook.sheetnames == ["Omslag", "Samenvatting"]
+    assert workbook.sheetnames == ["Omslag", "Samenvatting", "Risico's"]  # every section with text or tables
     sheet = workbook["Samenvatting"]
     values = [row for row in sheet.iter_rows(values_only=True) if row and row[0] == "S05"]
     assert values[0][2] == pytest.approx(5000.25)

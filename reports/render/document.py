@@ -173,7 +173,9 @@ def _write_blocks(sheet: Any, sectie: Sectie, row: int, niveau: int) -> int:
 
     from reports.render.tabel import write_sheet
 
-    if niveau > 0:
+    first = sectie.inhoud[0] if sectie.inhoud else None
+    first_title = first.tabel.titel if isinstance(first, TabelBlok) else getattr(first, "titel", None)
+    if niveau > 0 and first_title != sectie.titel:
         sheet.cell(row=row, column=1, value=sectie.titel).font = Font(bold=True, size=12)
         row += 2
     for blok in sectie.inhoud:
@@ -210,8 +212,18 @@ def _write_blocks(sheet: Any, sectie: Sectie, row: int, niveau: int) -> int:
     return row
 
 
+def _heeft_tekst_of_tabel(sectie: Sectie) -> bool:
+    for blok in sectie.inhoud:
+        if isinstance(blok, Sectie):
+            if _heeft_tekst_of_tabel(blok):
+                return True
+        elif not isinstance(blok, Grafiek):
+            return True
+    return False
+
+
 def document_workbook(document: Document) -> Workbook:
-    """The XLSX face: a cover sheet, then one sheet per section that holds tables.
+    """The XLSX face: a cover sheet, then one sheet per section (tables and texts).
 
     Numbers stay numbers (Decimal -> float only here) with Dutch number formats; each
     table's totals row is a SUM formula over the cells above. Charts are left out.
@@ -253,7 +265,7 @@ def document_workbook(document: Document) -> Workbook:
     cover.column_dimensions["A"].width = 28
     cover.column_dimensions["B"].width = 70
     for sectie in document.secties:
-        if sectie.blad == "" or not sectie.tabellen():
+        if sectie.blad == "" or not _heeft_tekst_of_tabel(sectie):
             continue
         name = _sheet_name(sectie.blad or sectie.titel, used)
         sheet = workbook.create_sheet(name)

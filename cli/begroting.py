@@ -1,0 +1,180 @@
+"""``snw begroting``, ``snw begroting-sjabloon``, ``snw begroting-inlezen``: the annual budget.
+
+* ``snw begroting JAAR`` writes the board document as XLSX, PDF and HTML;
+* ``snw begroting-sjabloon JAAR`` writes the budget sheet to fill in (Excel);
+* ``snw begroting-inlezen BESTAND`` reads the filled sheet into ``budgets/<jaar>.beancount``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import tempfile
+from pathlib import Path
+
+import click
+
+from cli.common import LedgerContext
+from cli.common import fail_on_errors
+from cli.common import pass_ledger
+
+
+def write_atomic(path: Path, content: bytes) -> None:
+    """Write a file so that readers see the old or the new content, never half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _where(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+@click.command()
+@click.argument("jaar", type=int)
+@click.option("--out", "out", type=click.Path(file_okay=False), default=".", show_default=True,
+              help="Map voor begroting-JAAR.xlsx, .pdf en .html.")
+@click.option("--format", "formats", type=click.Choice(["xlsx", "pdf", "html"]), multiple=True,
+              help="Alleen deze vorm(en); standaard alle drie.")
+@pass_ledger
+def begroting(ctx: LedgerContext, jaar: int, out: str, formats: tuple[str, ...]) -> None:
+    """De begroting JAAR voor het alliantiebestuur: XLSX, PDF (A4) en HTML, in het Nederlands.
+
+    Omslag (status ontwerp of vastgesteld met AB-besluit), samenvatting, dekking per
+    geldstroom, begroting per domein en actielijn, bijdragen van partners, risico's,
+    begrotingswijzigingen en besluitpunten. Hetzelfde grootboek geeft dezelfde bestanden.
+    """
+    from reports.begroting import begroting_document
+    from reports.compute.begroting import begroting as compute
+    from reports.render.document import document_workbook
+    from reports.render.excel import workbook_bytes
+    from reports.render.html import render_html
+    from reports.render.stamp import documentdatum
+    from reports.render.stamp import documentmoment
+
+    ledger = ctx.ledger()
+    fail_on_errors(ledger)
+    figures = compute(ledger.entries, ledger.programma, jaar)
+    document = begroting_document(figures, ledger.programma, documentdatum=documentdatum(),
+                                  kenmerk=ledger.fingerprint, demo=ledger.is_demo)
+    formats = formats or ("xlsx", "pdf", "html")
+    target = Path(out)
+    html = render_html(document, "begroting.html.j2", ondertekening=figures.status != "vastgesteld")
+    written = []
+    if "xlsx" in formats:
+        path = target / f"begroting-{jaar}.xlsx"
+        write_atomic(path, workbook_bytes(document_workbook(document), documentmoment()))
+        written.append(path)
+    if "pdf" in formats:
+        from reports.render.pdf import render_pdf
+
+        path = target / f"begroting-{jaar}.pdf"
+        write_atomic(path, render_pdf(html))
+        written.append(path)
+    if "html" in formats:
+        path = target / f"begroting-{jaar}.html"
+        write_atomic(path, html.encode("utf-8"))
+        written.append(path)
+    click.echo(f"Begroting {jaar} ({figures.status}), totaal begroot {_euro(figures.totaal)}"
+               + (f", ongedekt {_euro(figures.ongedekt)}" if figures.ongedekt else "") + ":")
+    for path in written:
+        click.echo(f"  {_where(path)}")
+
+
+def _euro(amount) -> str:  # noqa: ANN001
+    from ledger.nl import euro
+
+    return euro(amount)
+
+
+@click.command("begroting-sjabloon")
+@click.argument("jaar", type=int)
+@click.option("--out", "out", type=click.Path(dir_okay=False), help="Bestand (standaard begroting-JAAR-sjabloon.xlsx).")
+@pass_ledger
+def begroting_sjabloon(ctx: LedgerContext, jaar: int, out: str | None) -> None:
+    """Het invulblad voor de begroting JAAR (Excel).
+
+    Rijen: de actielijnen per domein; kolommen: de geldstromen die in JAAR lopen, plus
+    EIGEN. Vooraf ingevuld met de begroting van JAAR (als die er al is) of anders van het
+    jaar ervoor; ter vergelijking de begroting en realisatie van het jaar ervoor.
+    Totalen zijn beveiligde formules. Lees het ingevulde blad in met
+    ``snw begroting-inlezen``.
+    """
+    from budgets.excel import sjabloon_workbook
+    from reports.render.excel import workbook_bytes
+    from reports.render.stamp import documentdatum
+    from reports.render.stamp import documentmoment
+
+    ledger = ctx.ledger()
+    fail_on_errors(ledger)
+    workbook = sjabloon_workbook(ledger.entries, ledger.programma, jaar, kenmerk=ledger.fingerprint,
+                                 documentdatum=documentdatum(), demo=ledger.is_demo)
+    path = Path(out or f"begroting-{jaar}-sjabloon.xlsx")
+    write_atomic(path, workbook_bytes(workbook, documentmoment()))
+    click.echo(f"Invulblad begroting {jaar} geschreven naar {_where(path)}")
+    click.echo(f"Vul het blad 'Begroting {jaar}' in en lees het in met: snw begroting-inlezen {_where(path)}")
+
+
+@click.command("begroting-inlezen")
+@click.argument("bestand", type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "out", type=click.Path(dir_okay=False),
+              help="Doelbestand (standaard budgets/JAAR.beancount naast het hoofdbestand van het grootboek).")
+@click.option("--besluit", "besluit", help="Kenmerk van het AB-besluit dat de begroting vaststelt (anders: ontwerp).")
+@click.option("--besluit-omschrijving", "omschrijving", help="Omschrijving van een nieuw AB-besluit.")
+@click.option("--datum", "datum_", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="Datum van de regels (JJJJ-MM-DD; standaard vandaag).")
+@click.option("--overschrijven", "overwrite", is_flag=True, help="Vervang een bestaand doelbestand.")
+@click.option("--dry-run", "dry_run", is_flag=True, help="Toon de regels, schrijf niets.")
+@pass_ledger
+def begroting_inlezen(ctx: LedgerContext, bestand: str, out: str | None, besluit: str | None,
+                      omschrijving: str | None, datum_: datetime.datetime | None, overwrite: bool,
+                      dry_run: bool) -> None:
+    """Lees een ingevuld invulblad in als budgets/JAAR.beancount.
+
+    Weigert onbekende codes, negatieve bedragen en tekst waar een bedrag hoort, met de
+    cel erbij (bijvoorbeeld "Blad Begroting 2028, cel D14: 'abc' is geen bedrag"); er wordt
+    dan niets geschreven. Waarschuwt als een geldstroom meer krijgt dan er beschikbaar is.
+    """
+    from budgets.excel import InleesFout
+    from budgets.excel import begroting_tekst
+    from budgets.excel import lees_sjabloon
+    from reports.render.stamp import documentdatum
+
+    ledger = ctx.ledger()
+    fail_on_errors(ledger)
+    try:
+        gelezen = lees_sjabloon(Path(bestand), ledger.entries, ledger.programma)
+    except InleesFout as exc:
+        raise click.ClickException(str(exc)) from exc
+    for waarschuwing in gelezen.waarschuwingen:
+        click.echo(f"Waarschuwing: {waarschuwing}", err=True)
+    day = datum_.date() if datum_ else documentdatum()
+    if besluit and besluit in ledger.programma.ab_besluiten:
+        omschrijving = None  # already declared in the ledger
+    elif besluit:
+        omschrijving = omschrijving or f"Vaststelling begroting {gelezen.jaar}"
+    text = begroting_tekst(gelezen, day, besluit=besluit, besluit_omschrijving=omschrijving,
+                           bron=Path(bestand).name)
+    if dry_run:
+        click.echo(text, nl=False)
+        return
+    path = Path(out) if out else ledger.path.parent / "budgets" / f"{gelezen.jaar}.beancount"
+    if path.exists() and not overwrite:
+        raise click.ClickException(f"{_where(path)} bestaat al; gebruik --overschrijven om het te vervangen.")
+    write_atomic(path, text.encode("utf-8"))
+    click.echo(f"{len(gelezen.regels)} begrotingsregels {gelezen.jaar} (totaal {_euro(gelezen.totaal)}) "
+               f"geschreven naar {_where(path)}")
+    included = {Path(name).resolve() for name in ledger.options_map.get("include", [])}
+    if path.resolve() not in included:
+        relative = os.path.relpath(path.resolve(), ledger.path.parent.resolve())
+        click.echo(f"Neem het op in {_where(ledger.path)}: include \"{relative}\"")

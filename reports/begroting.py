@@ -1,0 +1,320 @@
+"""The begroting as a board document: sections, tables and charts from the computed figures.
+
+``begroting_document`` turns a :class:`reports.compute.begroting.Begroting` into a
+:class:`reports.render.document.Document`; the HTML, PDF and XLSX faces only format it.
+No figure is computed here: every amount comes from ``reports.compute``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from ledger.nl import datum
+from ledger.nl import euro
+from ledger.nl import getal
+from reports.compute.begroting import EIGEN
+from reports.render.charts import staafdiagram
+from reports.render.document import Alinea
+from reports.render.document import Document
+from reports.render.document import Grafiek
+from reports.render.document import Lijst
+from reports.render.document import Sectie
+from reports.render.document import TabelBlok
+from reports.render.tabel import Kolom
+from reports.render.tabel import Tabel
+
+if TYPE_CHECKING:
+    from ledger import model
+    from reports.compute.begroting import Begroting
+
+ZERO = Decimal(0)
+PROGRAMMA = "Nationaal Programma Samen Nieuw-West"
+
+RISICO_SOORTEN = {
+    "looptijd": "Looptijd",
+    "verdeling": "Verdeling open",
+    "verwacht": "Niet toegekend",
+    "overcommittering": "Overcommittering",
+    "ongedekt": "Ongedekt",
+    "eigen": "Eigen bijdragen",
+}
+STATUS_TEKST = {
+    "toegekend": "toegekend",
+    "gereserveerd": "gereserveerd",
+    "verwacht": "verwacht",
+    "aangevraagd": "aangevraagd",
+    "toegezegd": "toegezegd",
+}
+
+
+def _kort(day: datetime.date) -> str:
+    return datum(day, "short")
+
+
+def status_tekst(b: Begroting) -> str:
+    """The status line of the cover: ontwerp, or vastgesteld with decision and date."""
+    if b.status == "vastgesteld" and b.besluit is not None:
+        tekst = (f"Vastgesteld door het alliantiebestuur, besluit {b.besluit.kenmerk} van "
+                 f"{datum(b.besluit.datum)}")
+        besluiten = [w for w in b.wijzigingen if w.besluit]
+        if besluiten:
+            tekst += "; gewijzigd bij " + ", ".join(f"{w.besluit} ({datum(w.datum)})" for w in besluiten)
+        return tekst
+    if b.status == "geen begroting":
+        return "Geen begroting: het grootboek bevat nog geen begrotingsregels voor dit jaar"
+    tekst = "Ontwerp — ter vaststelling door het alliantiebestuur"
+    if b.besluit is not None and b.regels_zonder_besluit:
+        tekst += f" ({b.regels_zonder_besluit} regels nog zonder besluit)"
+    return tekst
+
+
+def _samenvatting(b: Begroting) -> Sectie:
+    jaar, vorig = b.jaar, b.vorig_jaar
+    gedekt = sum((min(d.begroot, max(d.beschikbaar, ZERO)) for d in b.dekking
+                  if d.toegekend or d.stroom == EIGEN), ZERO)
+    verwacht = sum((min(d.begroot, max(d.beschikbaar, ZERO)) for d in b.dekking
+                    if not d.toegekend and d.stroom != EIGEN), ZERO)
+    verschil = b.totaal - b.vorig_totaal
+    richting = "meer" if verschil >= 0 else "minder"
+    tekst = (f"De begroting {jaar} bedraagt {euro(b.totaal)}, {euro(abs(verschil))} {richting} dan de begroting "
+             f"{vorig} ({euro(b.vorig_totaal)}). Van het begrote bedrag is {euro(gedekt)} gedekt uit toegekende "
+             f"geldstromen en toezeggingen van partners")
+    if verwacht:
+        tekst += f", steunt {euro(verwacht)} op geldstromen die nog niet zijn toegekend"
+    tekst += f" en is {euro(b.ongedekt)} niet gedekt." if b.ongedekt else "; er is geen ongedekt deel."
+    inhoud: list = [Alinea(tekst)]
+    inhoud.append(Alinea(
+        f"De realisatie {vorig} tot en met {datum(b.realisatie_tot)} is {euro(b.vorig_realisatie)}. "
+        f"Alle bedragen komen uit het grootboek, stand {datum(b.peildatum)}.", "noot"))
+    if b.ongedekt:
+        inhoud.append(Alinea(f"Let op: {euro(b.ongedekt)} van de begroting is niet gedekt; zie Dekking en "
+                             "Risico's.", "let-op"))
+
+    domeinen = Tabel(
+        f"Begroting {jaar} per domein",
+        (Kolom("Domein"), Kolom("Naam"), Kolom(f"Begroting {jaar}", "euro", True),
+         Kolom(f"Begroting {vorig}", "euro", True), Kolom("Verschil", "euro", True)),
+        tuple((t.code, t.naam, t.begroot, t.vorig_begroot, t.verschil) for t in b.domeinen),
+    )
+    inhoud.append(domeinen)
+    if b.domeinen:
+        inhoud.append(Grafiek(
+            f"Begroting per domein, {jaar} tegenover {vorig}",
+            staafdiagram([t.naam for t in b.domeinen],
+                         {f"Begroting {jaar}": [t.begroot for t in b.domeinen],
+                          f"Begroting {vorig}": [t.vorig_begroot for t in b.domeinen]}),
+        ))
+    stromen = Tabel(
+        f"Begroting {jaar} per geldstroom",
+        (Kolom("Geldstroom"), Kolom("Naam"), Kolom(f"Begroting {jaar}", "euro", True),
+         Kolom(f"Begroting {vorig}", "euro", True), Kolom("Verschil", "euro", True)),
+        tuple((t.code, t.naam, t.begroot, t.vorig_begroot, t.verschil) for t in b.stromen),
+    )
+    inhoud.append(stromen)
+    met_budget = [t for t in b.stromen if t.begroot]
+    if met_budget:
+        inhoud.append(Grafiek(
+            f"Begroting {jaar} per geldstroom",
+            staafdiagram([t.code for t in met_budget], {f"Begroting {jaar}": [t.begroot for t in met_budget]}),
+        ))
+    return Sectie("Samenvatting", tuple(inhoud), anker="samenvatting", nieuwe_pagina=False)
+
+
+def _dekking(b: Begroting) -> Sectie:
+    jaar = b.jaar
+    rijen = []
+    markeringen = set()
+    for index, d in enumerate(b.dekking):
+        status = STATUS_TEKST.get(d.status, d.status) + (", verdeling open" if d.verdeling_open else "")
+        rijen.append((d.stroom, status, d.einddatum, d.toegezegd, d.besteed_eerder, d.verplicht, d.beschikbaar,
+                      d.begroot, d.resterend))
+        if d.ongedekt > 0:
+            markeringen.add((index, 8))
+        if d.begroot > 0 and not d.toegekend and d.stroom != EIGEN:
+            markeringen.add((index, 1))
+    tabel = Tabel(
+        f"Dekking van de begroting {jaar} per geldstroom",
+        (Kolom("Geldstroom"), Kolom("Status"), Kolom("Einddatum", "datum"),
+         Kolom("Toegezegd", "euro", True), Kolom(f"Besteed vóór {jaar}", "euro", True),
+         Kolom("Open verplichtingen", "euro", True), Kolom(f"Beschikbaar {jaar}", "euro", True),
+         Kolom(f"Begroot {jaar}", "euro", True), Kolom("Resterend", "euro", True)),
+        tuple(rijen),
+        toelichting=(
+            f"Toegezegd: toegekend of gereserveerd bedrag voor Nieuw-West (0 zolang de verdeling tussen gebieden "
+            f"open is); voor EIGEN de toezeggingen van partners voor {jaar}. Besteed vóór {jaar} en open "
+            f"verplichtingen: stand {datum(b.peildatum)}. Beschikbaar = toegezegd − besteed − open verplichtingen "
+            f"(0 als de looptijd {jaar} niet raakt). Resterend = beschikbaar − begroot; een negatief bedrag "
+            "(onderstreept, ⚠) is niet gedekt. Een onderstreepte status: begroot op geld dat nog niet is toegekend."
+        ),
+    )
+    inhoud: list = [TabelBlok(tabel, markeringen=frozenset(markeringen), compact=True)]
+    namen = Tabel("Geldstromen in deze begroting", (Kolom("Code"), Kolom("Naam")),
+                  tuple((d.stroom, d.naam) for d in b.dekking), totaal_label=None)
+    inhoud.append(TabelBlok(namen, compact=True))
+    return Sectie("Dekking per geldstroom", tuple(inhoud), anker="dekking", nieuwe_pagina=True, liggend=True,
+                  blad="Dekking")
+
+
+def _per_domein(b: Begroting, programma: model.Programma) -> Sectie:
+    jaar, vorig = b.jaar, b.vorig_jaar
+    tot = _kort(b.realisatie_tot)
+    inhoud: list = [Alinea(
+        f"Per domein elke actielijn met begroting of realisatie, per geldstroom: de begroting {jaar}, de begroting "
+        f"{vorig} en de realisatie {vorig} tot en met {datum(b.realisatie_tot)}, en het verschil tussen de "
+        f"begrotingen {jaar} en {vorig}.")]
+    for domein in b.domeinen:
+        posten = [p for p in b.posten if p.domein == domein.code]
+        tabel = Tabel(
+            f"{domein.code} — {domein.naam}",
+            (Kolom("Actielijn"), Kolom("Naam"), Kolom("Geldstroom"), Kolom(f"Begroting {jaar}", "euro", True),
+             Kolom(f"Begroting {vorig}", "euro", True), Kolom(f"Realisatie {vorig} t/m {tot}", "euro", True),
+             Kolom("Verschil", "euro", True)),
+            tuple((p.actielijn, p.naam, p.stroom, p.begroot, p.vorig_begroot, p.vorig_realisatie, p.verschil)
+                  for p in posten),
+            totaal_label=f"Totaal {domein.code}",
+        )
+        inhoud.append(Sectie(f"{domein.code} — {domein.naam}", (TabelBlok(tabel, groepeer=2, compact=True),),
+                             anker=f"domein-{domein.code.lower()}"))
+    met_post = {p.actielijn for p in b.posten}
+    zonder = sorted(code for code in programma.actielijnen if code not in met_post)
+    if zonder:
+        inhoud.append(Alinea(
+            f"Actielijnen zonder begroting in {jaar} en {vorig} en zonder realisatie in {vorig} ({len(zonder)}): "
+            + ", ".join(zonder) + ".", "noot"))
+    return Sectie("Begroting per domein", tuple(inhoud), anker="per-domein", nieuwe_pagina=True, blad="Per domein")
+
+
+def _partners(b: Begroting) -> Sectie:
+    jaar, vorig = b.jaar, b.vorig_jaar
+    tot = _kort(b.realisatie_tot)
+    tabel = Tabel(
+        f"Toezeggingen van partners voor {jaar}",
+        (Kolom("Partner"), Kolom("Naam"), Kolom(f"Toezegging {jaar}", "euro", True),
+         Kolom(f"Uren {jaar}", "uren", True), Kolom(f"Toezegging {vorig}", "euro", True),
+         Kolom(f"Uren {vorig}", "uren", True), Kolom(f"Geleverd {vorig} t/m {tot}", "euro", True),
+         Kolom("Uren geleverd", "uren", True)),
+        tuple((x.partner, x.naam, x.bedrag, x.uren, x.vorig_bedrag, x.vorig_uren, x.vorig_gerealiseerd,
+               x.vorig_gerealiseerd_uren) for x in b.bijdragen),
+        toelichting=(
+            "Toezegging: custom \"toezegging\" in het grootboek (geld en formatie naar draagkracht). Geleverd: wat "
+            f"de partner in {vorig} als eigen middelen of formatie (geldstroom EIGEN) heeft geboekt; uren × "
+            "tarief van de partner."),
+    )
+    eigen = next((d for d in b.dekking if d.stroom == EIGEN), None)
+    inhoud: list = []
+    if eigen is not None:
+        inhoud.append(Alinea(
+            f"De begroting {jaar} rekent op {euro(eigen.begroot)} aan eigen middelen en formatie van partners; "
+            f"de partners hebben {euro(eigen.toegezegd)} toegezegd."))
+    inhoud.append(TabelBlok(tabel, compact=True))
+    return Sectie("Bijdragen van partners", tuple(inhoud), anker="partners", nieuwe_pagina=True, liggend=True,
+                  blad="Partners")
+
+
+def _risicos(b: Begroting) -> Sectie:
+    if not b.risicos:
+        return Sectie("Risico's", (Alinea("De cijfers tonen geen risico's voor dit jaar."),), anker="risicos",
+                      nieuwe_pagina=False, blad="Risico's")
+    tabel = Tabel(
+        f"Risico's voor de begroting {b.jaar}",
+        (Kolom("Soort"), Kolom("Geldstroom"), Kolom("Bedrag", "euro"), Kolom("Toelichting")),
+        tuple((RISICO_SOORTEN.get(r.soort, r.soort), r.stroom, r.bedrag, r.tekst) for r in b.risicos),
+        totaal_label=None,
+    )
+    return Sectie("Risico's", (
+        Alinea("Wat de cijfers in het grootboek laten zien: geldstromen die aflopen, reserveringen die nog niet "
+               "tussen de gebieden zijn verdeeld, begrotingsposten die steunen op nog niet toegekend geld, "
+               "overgecommitteerde en ongedekte geldstromen."),
+        TabelBlok(tabel, compact=True),
+    ), anker="risicos", nieuwe_pagina=True, blad="Risico's")
+
+
+def _besluitpunten(b: Begroting) -> Sectie:
+    if b.status == "vastgesteld" and b.besluit is not None:
+        intro = (f"Het alliantiebestuur heeft de begroting {b.jaar} vastgesteld bij besluit {b.besluit.kenmerk} "
+                 f"van {datum(b.besluit.datum)}. De besluitpunten zoals uit de cijfers opgesteld:")
+    else:
+        intro = "Het alliantiebestuur wordt gevraagd:"
+    return Sectie("Besluitpunten", (Alinea(intro), Lijst(b.besluitpunten, genummerd=True)), anker="besluitpunten",
+                  nieuwe_pagina=True, blad="Besluitpunten")
+
+
+def _wijzigingen(b: Begroting) -> Sectie | None:
+    if not b.wijzigingen:
+        return None
+    jaar = b.jaar
+    primitief_besluit = (f"besluit {b.besluit.kenmerk}, {datum(b.besluit.datum)}" if b.besluit
+                         else "nog niet vastgesteld")
+    stappen = [(f"Primitieve begroting ({primitief_besluit})", b.primitief)]
+    for w in b.wijzigingen:
+        label = f"Wijziging {w.besluit} ({datum(w.datum)}): {w.omschrijving}" if w.besluit else w.omschrijving
+        stappen.append((label, w.totaal))
+    overzicht = Tabel(
+        f"Van primitieve naar huidige begroting {jaar}",
+        (Kolom("Stap"), Kolom("Bedrag", "euro", True)),
+        tuple(stappen),
+        totaal_label=f"Huidige begroting {jaar}",
+    )
+    kolommen = [Kolom("Actielijn"), Kolom("Geldstroom"), Kolom("Primitief", "euro", True)]
+    sleutels = []
+    for w in b.wijzigingen:
+        kolommen.append(Kolom(w.besluit or "Ontwerp", "euro", True))
+        sleutels.append({(a, s): bedrag for a, s, bedrag in w.regels})
+    kolommen.append(Kolom("Huidig", "euro", True))
+    rijen = []
+    for p in b.posten:
+        if not (p.primitief or p.begroot or p.wijzigingen):
+            continue
+        per = [sleutel.get((p.actielijn, p.stroom)) for sleutel in sleutels]
+        rijen.append((p.actielijn, p.stroom, p.primitief, *per, p.begroot))
+    detail = Tabel(f"Begroting {jaar} per actielijn en geldstroom: primitief, wijzigingen, huidig", tuple(kolommen),
+                   tuple(rijen))
+    gewijzigd = frozenset(i for i, r in enumerate(rijen) if any(v for v in r[3:-1]))
+    return Sectie("Begrotingswijzigingen", (
+        Alinea(f"De begroting {jaar} is na vaststelling gewijzigd. Per besluit het saldo van de wijziging; daarna per "
+               "actielijn en geldstroom (gewijzigde regels vet)."),
+        overzicht,
+        TabelBlok(detail, nadruk_rijen=gewijzigd, compact=True),
+    ), anker="wijzigingen", nieuwe_pagina=True, blad="Wijzigingen")
+
+
+def begroting_document(b: Begroting, programma: model.Programma, *, documentdatum: datetime.date,
+                       kenmerk: str, demo: bool) -> Document:
+    """The board document for a computed begroting.
+
+    Args:
+      b: the computed begroting (``reports.compute.begroting.begroting``).
+      programma: the parsed declarations (for actielijnen without budget).
+      documentdatum: the generation date.
+      kenmerk: the ledger fingerprint.
+      demo: made from the demo ledger.
+    Returns:
+      The document; render it with ``reports.render.html`` / ``pdf`` / ``document``.
+    """
+    secties = [_samenvatting(b), _dekking(b), _per_domein(b, programma), _partners(b), _risicos(b)]
+    wijzigingen = _wijzigingen(b)
+    if wijzigingen is not None:
+        secties.append(wijzigingen)
+    secties.append(_besluitpunten(b))
+    uren = sum((x.uren for x in b.bijdragen), ZERO)
+    omslag = (
+        ("Programma", PROGRAMMA),
+        ("Begrotingsjaar", str(b.jaar)),
+        ("Status", status_tekst(b)),
+        ("Totaal begroot", euro(b.totaal)),
+        ("Toezeggingen partners", euro(sum((x.bedrag for x in b.bijdragen), ZERO))
+         + (f" en {getal(uren)} uur" if uren else "")),
+        ("Cijfers", f"stand grootboek per {datum(b.peildatum)}"),
+    )
+    return Document(
+        titel=f"Begroting {b.jaar}",
+        ondertitel="Programmabegroting voor het alliantiebestuur",
+        omslag=omslag,
+        secties=tuple(secties),
+        datum=documentdatum,
+        kenmerk=kenmerk,
+        demo=demo,
+        organisatie="Samen Nieuw-West",
+    )

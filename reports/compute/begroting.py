@@ -1,0 +1,519 @@
+"""The annual begroting: every figure of the board document, from the ledger.
+
+Pure functions over loaded entries and the parsed programme (no click, no I/O). The
+document ``snw begroting`` (reports/begroting.py), the budget sheet (budgets/excel.py)
+and any Fava page call :func:`begroting`.
+
+Definitions:
+
+* **Begroot** (current budget) of a year for actielijn × stream: its ``begroting`` lines
+  (the *primitive* budget) plus every ``begrotingswijziging`` of that year.
+* **Realisatie**: the original (non-derived) postings on the actielijn's stream leaf in
+  the period, including partners' own contributions (``EIGEN``).
+* **Peildatum**: the figures' reference date: the last transaction date of the ledger,
+  at most 31 December of the year. The previous year's realisation runs to the
+  peildatum when that falls in the previous year ("t/m").
+* **Dekking** per stream comes from ``reports.compute.geldstromen.geldstromen_overzicht``
+  at the peildatum: toegezegd (awarded or reserved, Nieuw-West's part), besteed in
+  earlier years (cumulative minus this year), open commitments, and
+  beschikbaar = toegezegd − besteed eerder − open verplichtingen (0 when the stream's
+  period does not reach into the year); resterend = beschikbaar − begroot; a negative
+  remainder is ongedekt. The partners' own means (``EIGEN``) are covered by their
+  ``toezegging`` for the year.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+from collections import Counter
+from collections import defaultdict
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from beancount.core import data
+
+from budgets.control import huidige_begroting
+from ledger import model
+from ledger.nl import datum
+from ledger.nl import euro
+from ledger.nl import getal
+from reports.compute.geldstromen import geldstromen_overzicht
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from collections.abc import Sequence
+
+    from reports.compute.geldstromen import GeldstroomRegel
+
+ZERO = Decimal(0)
+EIGEN = model.EIGEN
+EIGEN_NAAM = "Eigen middelen en formatie van partners"
+_ACTIELIJN = model.ACTIELIJN_ROOT + ":"
+
+
+@dataclasses.dataclass(frozen=True)
+class Post:
+    """One budget line of the year: actielijn × stream, with last year for reference."""
+
+    domein: str
+    actielijn: str
+    naam: str
+    stroom: str
+    primitief: Decimal  # the year's ``begroting`` lines
+    wijzigingen: Decimal  # the year's amendments
+    begroot: Decimal  # current budget = primitief + wijzigingen
+    realisatie: Decimal  # spent in the year up to the peildatum
+    vorig_begroot: Decimal  # previous year's current budget
+    vorig_realisatie: Decimal  # spent in the previous year up to the peildatum
+
+    @property
+    def verschil(self) -> Decimal:
+        """Change against the previous year's budget."""
+        return self.begroot - self.vorig_begroot
+
+
+@dataclasses.dataclass(frozen=True)
+class Totaal:
+    """A group total (a domain or a stream)."""
+
+    code: str
+    naam: str
+    begroot: Decimal
+    vorig_begroot: Decimal
+    vorig_realisatie: Decimal
+
+    @property
+    def verschil(self) -> Decimal:
+        return self.begroot - self.vorig_begroot
+
+
+@dataclasses.dataclass(frozen=True)
+class Dekking:
+    """Coverage of the year's budget by one stream (or by the partners' pledges: EIGEN)."""
+
+    stroom: str
+    naam: str
+    status: str
+    verdeling_open: bool
+    einddatum: datetime.date | None
+    toegezegd: Decimal  # awarded or reserved (Nieuw-West's part)
+    besteed_eerder: Decimal  # spent before the year, to the peildatum
+    verplicht: Decimal  # open commitments at the peildatum
+    beschikbaar: Decimal  # what the stream can still cover in the year
+    begroot: Decimal
+
+    @property
+    def resterend(self) -> Decimal:
+        return self.beschikbaar - self.begroot
+
+    @property
+    def ongedekt(self) -> Decimal:
+        """The part of the budget the stream cannot cover (0 when covered)."""
+        return max(self.begroot - self.beschikbaar, ZERO)
+
+    @property
+    def toegekend(self) -> bool:
+        return self.status == "toegekend"
+
+
+@dataclasses.dataclass(frozen=True)
+class Wijziging:
+    """One amendment decision (or the pending amendments without a decision)."""
+
+    besluit: str | None
+    datum: datetime.date
+    omschrijving: str
+    regels: tuple[tuple[str, str, Decimal], ...]  # (actielijn, stroom, bedrag)
+
+    @property
+    def totaal(self) -> Decimal:
+        return sum((bedrag for _, _, bedrag in self.regels), ZERO)
+
+
+@dataclasses.dataclass(frozen=True)
+class Bijdrage:
+    """A partner's pledge for the year, last year's pledge and what it delivered."""
+
+    partner: str
+    naam: str
+    type: str
+    bedrag: Decimal
+    uren: Decimal
+    vorig_bedrag: Decimal
+    vorig_uren: Decimal
+    vorig_gerealiseerd: Decimal  # EIGEN spending of the partner in the previous year
+    vorig_gerealiseerd_uren: Decimal
+
+
+@dataclasses.dataclass(frozen=True)
+class Risico:
+    """A risk the figures show."""
+
+    soort: str  # looptijd | verdeling | verwacht | overcommittering | ongedekt | eigen
+    stroom: str
+    tekst: str
+    bedrag: Decimal
+
+
+@dataclasses.dataclass(frozen=True)
+class Begroting:
+    """Everything the board document shows for one year."""
+
+    jaar: int
+    peildatum: datetime.date
+    status: str  # "vastgesteld" | "ontwerp" | "geen begroting"
+    besluit: model.AbBesluit | None  # the decision that set the primitive budget
+    regels_zonder_besluit: int
+    posten: tuple[Post, ...]
+    domeinen: tuple[Totaal, ...]
+    stromen: tuple[Totaal, ...]
+    dekking: tuple[Dekking, ...]
+    wijzigingen: tuple[Wijziging, ...]
+    bijdragen: tuple[Bijdrage, ...]
+    risicos: tuple[Risico, ...]
+    besluitpunten: tuple[str, ...]
+    stroomnamen: dict[str, str]
+
+    @property
+    def vorig_jaar(self) -> int:
+        return self.jaar - 1
+
+    @property
+    def totaal(self) -> Decimal:
+        return sum((post.begroot for post in self.posten), ZERO)
+
+    @property
+    def primitief(self) -> Decimal:
+        return sum((post.primitief for post in self.posten), ZERO)
+
+    @property
+    def vorig_totaal(self) -> Decimal:
+        return sum((post.vorig_begroot for post in self.posten), ZERO)
+
+    @property
+    def vorig_realisatie(self) -> Decimal:
+        return sum((post.vorig_realisatie for post in self.posten), ZERO)
+
+    @property
+    def ongedekt(self) -> Decimal:
+        return sum((regel.ongedekt for regel in self.dekking), ZERO)
+
+    @property
+    def realisatie_tot(self) -> datetime.date:
+        """The end of the previous year's realisation period (the peildatum or 31 December)."""
+        return min(self.peildatum, datetime.date(self.vorig_jaar, 12, 31))
+
+
+def peildatum_voor(entries: Sequence[data.Directive], jaar: int) -> datetime.date:
+    """The reference date for a year: the last transaction date, at most 31 December."""
+    for entry in reversed(entries):
+        if isinstance(entry, data.Transaction):
+            return min(entry.date, datetime.date(jaar, 12, 31))
+    return datetime.date(jaar - 1, 12, 31)
+
+
+def realisatie(entries: Iterable[data.Directive], programma: model.Programma, van: datetime.date,
+               tot: datetime.date) -> dict[tuple[str, str], Decimal]:
+    """Spending per (actielijn, stream) from ``van`` to ``tot`` inclusive.
+
+    Args:
+      entries: the loaded entries (derived release postings are skipped).
+      programma: the parsed declarations.
+      van: first day.
+      tot: last day.
+    Returns:
+      Amount per (actielijn code, stream), ``EIGEN`` included.
+    """
+    totals: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    if tot < van:
+        return {}
+    for entry in entries:
+        if not isinstance(entry, data.Transaction) or entry.date < van:
+            continue
+        if entry.date > tot:
+            break
+        for posting in entry.postings:
+            if not posting.account.startswith(_ACTIELIJN) or (posting.meta and posting.meta.get("__derived__")):
+                continue
+            actielijn, stroom = programma.actielijn_van_account(posting.account)
+            if actielijn is None or stroom is None:
+                continue
+            totals[(actielijn.code, stroom)] += posting.units.number
+    return dict(totals)
+
+
+def _inzet(entries: Iterable[data.Directive], van: datetime.date,
+           tot: datetime.date) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
+    """EIGEN spending (amount, hours) per partner in a period."""
+    bedrag: dict[str, Decimal] = defaultdict(Decimal)
+    uren: dict[str, Decimal] = defaultdict(Decimal)
+    for entry in entries:
+        if not isinstance(entry, data.Transaction) or entry.date < van:
+            continue
+        if entry.date > tot:
+            break
+        for posting in entry.postings:
+            if not (posting.account.startswith(_ACTIELIJN) and posting.account.endswith(":" + EIGEN)):
+                continue
+            partner = model.posting_meta(posting, entry, "partner")
+            if partner is None:
+                continue
+            bedrag[partner] += posting.units.number
+            hours = model.posting_meta(posting, entry, "uren")
+            if isinstance(hours, (int, Decimal)) and not isinstance(hours, bool):
+                uren[partner] += Decimal(hours)
+    return bedrag, uren
+
+
+def stroom_volgorde(stroom: str) -> tuple[int, str]:
+    """Sort key for streams: declared streams by code, EIGEN last."""
+    return (1 if stroom == EIGEN else 0, stroom)
+
+
+def _status(programma: model.Programma, jaar: int) -> tuple[str, model.AbBesluit | None, int]:
+    primitief = [r for r in programma.begroting if r.jaar == jaar and r.soort == "begroting"]
+    if not primitief:
+        return "geen begroting", None, 0
+    zonder = sum(1 for r in primitief if not r.besluit)
+    besluiten = Counter(r.besluit for r in primitief if r.besluit)
+    besluit = programma.ab_besluiten.get(besluiten.most_common(1)[0][0]) if besluiten else None
+    return ("ontwerp" if zonder or besluit is None else "vastgesteld"), besluit, zonder
+
+
+def _wijzigingen(programma: model.Programma, jaar: int) -> tuple[Wijziging, ...]:
+    groepen: dict[str | None, list[model.BegrotingRegel]] = defaultdict(list)
+    for regel in programma.begroting:
+        if regel.jaar == jaar and regel.soort == "begrotingswijziging":
+            groepen[regel.besluit].append(regel)
+    out = []
+    for besluit, regels in groepen.items():
+        ab = programma.ab_besluiten.get(besluit) if besluit else None
+        out.append(Wijziging(
+            besluit=besluit,
+            datum=ab.datum if ab else min(r.datum for r in regels),
+            omschrijving=ab.omschrijving if ab else "Wijziging in ontwerp (nog geen AB-besluit)",
+            regels=tuple(sorted(((r.actielijn, r.stroom, r.bedrag) for r in regels),
+                                key=lambda t: (t[0], stroom_volgorde(t[1])))),
+        ))
+    return tuple(sorted(out, key=lambda w: (w.besluit is None, w.datum, w.besluit or "")))
+
+
+def _actief_in(stroom: model.Geldstroom | None, jaar: int) -> bool:
+    if stroom is None:
+        return False
+    if stroom.tot is not None and stroom.tot < datetime.date(jaar, 1, 1):
+        return False
+    return not (stroom.van is not None and stroom.van > datetime.date(jaar, 12, 31))
+
+
+def _dekking(regels: Sequence[GeldstroomRegel], programma: model.Programma, jaar: int,
+             begroot_eigen: Decimal, toezegging_eigen: Decimal) -> tuple[Dekking, ...]:
+    out = []
+    for regel in regels:
+        actief = _actief_in(programma.geldstromen.get(regel.code), jaar)
+        besteed_eerder = regel.besteed_cumulatief - regel.besteed_jaar
+        beschikbaar = regel.toegezegd - besteed_eerder - regel.verplicht if actief else ZERO
+        if regel.begroot == 0 and (not actief or beschikbaar <= 0):
+            continue
+        out.append(Dekking(
+            stroom=regel.code, naam=regel.naam, status=regel.status, verdeling_open=regel.verdeling_open,
+            einddatum=regel.einddatum, toegezegd=regel.toegezegd, besteed_eerder=besteed_eerder,
+            verplicht=regel.verplicht, beschikbaar=beschikbaar, begroot=regel.begroot,
+        ))
+    if begroot_eigen or toezegging_eigen:
+        out.append(Dekking(
+            stroom=EIGEN, naam=EIGEN_NAAM, status="toegezegd", verdeling_open=False, einddatum=None,
+            toegezegd=toezegging_eigen, besteed_eerder=ZERO, verplicht=ZERO, beschikbaar=toezegging_eigen,
+            begroot=begroot_eigen,
+        ))
+    return tuple(out)
+
+
+def _risicos(jaar: int, regels: Sequence[GeldstroomRegel], dekking: Sequence[Dekking],
+             programma: model.Programma) -> tuple[Risico, ...]:
+    out: list[Risico] = []
+    start, einde = datetime.date(jaar, 1, 1), datetime.date(jaar, 12, 31)
+    by_code = {d.stroom: d for d in dekking}
+    for regel in regels:
+        stroom = programma.geldstromen.get(regel.code)
+        dek = by_code.get(regel.code)
+        begroot = regel.begroot
+        over = regel.toegekend - regel.besteed_cumulatief
+        label = f"{regel.code} ({regel.naam})"
+        if regel.einddatum is not None and regel.einddatum <= einde:
+            if regel.einddatum < start and begroot > 0:
+                out.append(Risico("looptijd", regel.code,
+                                  f"{label} liep af op {datum(regel.einddatum)}, maar er staat {euro(begroot)} "
+                                  f"op begroot in {jaar}; dat kan niet meer uit deze geldstroom worden betaald.",
+                                  begroot))
+            if regel.einddatum < start and over > 0:
+                out.append(Risico("looptijd", regel.code,
+                                  f"{label} liep af op {datum(regel.einddatum)}; {euro(over)} is niet besteed en "
+                                  "moet mogelijk worden terugbetaald.", over))
+            elif regel.einddatum >= start and (begroot > 0 or over > 0):
+                prognose = regel.prognose_einde
+                tekst = f"{label} loopt af op {datum(regel.einddatum)}"
+                if begroot > 0:
+                    tekst += f"; de {euro(begroot)} die in {jaar} is begroot, moet vóór die datum besteed zijn"
+                if prognose is not None and prognose > 0:
+                    tekst += (f"; bij het huidige bestedingstempo blijft {euro(prognose)} over, dat mogelijk "
+                              "moet worden terugbetaald")
+                out.append(Risico("looptijd", regel.code, tekst + ".", max(begroot, prognose or ZERO)))
+        if regel.verdeling_open and stroom is not None:
+            gedeeld = " en ".join(stroom.gedeeld_met) if stroom.gedeeld_met else "andere gebieden"
+            tekst = (f"{label}: {euro(regel.bedrag)} is gereserveerd voor Nieuw-West samen met {gedeeld}; de "
+                     "verdeling tussen de gebieden is nog niet besloten, dus er is nog niets beschikbaar")
+            if begroot > 0:
+                tekst += f". In {jaar} is er {euro(begroot)} op begroot"
+            out.append(Risico("verdeling", regel.code, tekst + ".", begroot))
+        if begroot > 0 and regel.status != "toegekend":
+            out.append(Risico("verwacht", regel.code,
+                              f"{euro(begroot)} is begroot op {label}, die nog niet is toegekend (status: "
+                              f"{regel.status}); deze posten kunnen pas starten na toekenning.", begroot))
+        if regel.toegekend > 0 and regel.besteed_cumulatief + regel.verplicht > regel.toegekend:
+            nodig = regel.besteed_cumulatief + regel.verplicht
+            out.append(Risico("overcommittering", regel.code,
+                              f"{label} is overgecommitteerd: besteed plus open verplichtingen {euro(nodig)}, "
+                              f"toegekend {euro(regel.toegekend)}.", nodig - regel.toegekend))
+        if dek is not None and dek.ongedekt > 0 and not regel.verdeling_open and regel.status == "toegekend" and (
+                regel.einddatum is None or regel.einddatum >= start):
+            out.append(Risico("ongedekt", regel.code,
+                              f"{label}: begroot {euro(begroot)}, beschikbaar {euro(dek.beschikbaar)}; "
+                              f"{euro(dek.ongedekt)} is niet gedekt.", dek.ongedekt))
+    eigen = by_code.get(EIGEN)
+    if eigen is not None and eigen.ongedekt > 0:
+        out.append(Risico("eigen", EIGEN,
+                          f"Eigen middelen van partners: begroot {euro(eigen.begroot)}, toegezegd "
+                          f"{euro(eigen.toegezegd)}; voor {euro(eigen.ongedekt)} is nog geen toezegging.",
+                          eigen.ongedekt))
+    return tuple(out)
+
+
+def _besluitpunten(b: Begroting) -> tuple[str, ...]:
+    jaar = b.jaar
+    punten = [f"De begroting {jaar} van Samen Nieuw-West vast te stellen op {euro(b.totaal)}, verdeeld over de "
+              "domeinen en actielijnen zoals in dit document opgenomen."]
+    gedekt = [d for d in b.dekking if d.begroot > 0]
+    delen = [f"{d.stroom} {euro(min(d.begroot, d.beschikbaar))}" for d in gedekt
+             if (d.toegekend or d.stroom == EIGEN) and min(d.begroot, d.beschikbaar) > 0]
+    if delen:
+        punten.append("Vast te stellen dat de begroting is gedekt uit toegekende middelen en toezeggingen van "
+                      f"partners: {'; '.join(delen)}.")
+    ongedekt = [d for d in gedekt if d.ongedekt > 0]
+    if ongedekt:
+        delen = "; ".join(f"{d.stroom} {euro(d.ongedekt)}" for d in ongedekt)
+        punten.append(f"Kennis te nemen van het ongedekte deel van {euro(b.ongedekt)} ({delen}) en het "
+                      f"programmabureau op te dragen vóór 1 april {jaar} dekking voor te stellen of de begroting "
+                      "op deze posten te verlagen.")
+    verwacht = [d for d in gedekt if not d.toegekend and d.stroom != EIGEN and d.beschikbaar > 0]
+    if verwacht:
+        delen = "; ".join(f"{d.stroom} {euro(d.begroot)}" for d in verwacht)
+        punten.append(f"Te bepalen dat de posten die steunen op nog niet toegekende geldstromen ({delen}) pas "
+                      "worden uitgevoerd nadat de middelen zijn toegekend.")
+    if b.bijdragen:
+        bedrag = sum((x.bedrag for x in b.bijdragen), ZERO)
+        uren = sum((x.uren for x in b.bijdragen), ZERO)
+        uren_tekst = f" en {getal(uren)} uur formatie" if uren else ""
+        punten.append(f"De toezeggingen van de partners voor {jaar} te bevestigen: {euro(bedrag)}{uren_tekst}.")
+    if b.wijzigingen:
+        punten.append(f"Kennis te nemen van de begrotingswijzigingen {jaar} tot nu toe (primitieve begroting "
+                      f"{euro(b.primitief)}, huidige begroting {euro(b.totaal)}).")
+    return tuple(punten)
+
+
+def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaar: int,
+              peildatum: datetime.date | None = None) -> Begroting:
+    """Compute every figure of the begroting of ``jaar``.
+
+    Args:
+      entries: the loaded entries (with the plugin's releases).
+      programma: the parsed declarations (``ledger.model.parse_programma``).
+      jaar: the budget year.
+      peildatum: the reference date; default :func:`peildatum_voor`.
+    Returns:
+      The begroting with its lines, totals, coverage, amendments, pledges, risks and
+      drafted decision points.
+    """
+    peildatum = peildatum or peildatum_voor(entries, jaar)
+    vorig = jaar - 1
+    budget = huidige_begroting(programma)
+    primitief: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
+    for regel in programma.begroting:
+        if regel.jaar == jaar and regel.soort == "begroting":
+            primitief[(regel.actielijn, regel.stroom)] += regel.bedrag
+    huidig = {(c, s): v for (j, c, s), v in budget.items() if j == jaar}
+    vorig_budget = {(c, s): v for (j, c, s), v in budget.items() if j == vorig}
+    vorig_tot = min(peildatum, datetime.date(vorig, 12, 31))
+    vorig_real = realisatie(entries, programma, datetime.date(vorig, 1, 1), vorig_tot)
+    real = realisatie(entries, programma, datetime.date(jaar, 1, 1), peildatum)
+
+    domein_volgorde = {code: index for index, code in enumerate(programma.domeinen)}
+    keys = {k for k, v in (*huidig.items(), *vorig_budget.items(), *vorig_real.items(), *real.items()) if v}
+    keys |= set(huidig)
+    posten = []
+    for code, stroom in keys:
+        actielijn = programma.actielijnen.get(code)
+        if actielijn is None:
+            continue
+        begroot = huidig.get((code, stroom), ZERO)
+        prim = primitief.get((code, stroom), ZERO)
+        posten.append(Post(
+            domein=actielijn.domein, actielijn=code, naam=actielijn.naam, stroom=stroom, primitief=prim,
+            wijzigingen=begroot - prim, begroot=begroot, realisatie=real.get((code, stroom), ZERO),
+            vorig_begroot=vorig_budget.get((code, stroom), ZERO),
+            vorig_realisatie=vorig_real.get((code, stroom), ZERO),
+        ))
+    posten.sort(key=lambda p: (domein_volgorde.get(p.domein, len(domein_volgorde)), p.domein, p.actielijn,
+                               stroom_volgorde(p.stroom)))
+
+    stroomnamen = {code: stroom.naam for code, stroom in programma.geldstromen.items()}
+    stroomnamen[EIGEN] = EIGEN_NAAM
+
+    def totalen(attr: str, namen: dict[str, str], volgorde) -> tuple[Totaal, ...]:  # noqa: ANN001
+        groups: dict[str, list[Post]] = defaultdict(list)
+        for post in posten:
+            groups[getattr(post, attr)].append(post)
+        return tuple(Totaal(
+            code=code, naam=namen.get(code, code),
+            begroot=sum((p.begroot for p in groep), ZERO),
+            vorig_begroot=sum((p.vorig_begroot for p in groep), ZERO),
+            vorig_realisatie=sum((p.vorig_realisatie for p in groep), ZERO),
+        ) for code, groep in sorted(groups.items(), key=lambda item: volgorde(item[0])))
+
+    domeinnamen = {code: d.naam for code, d in programma.domeinen.items()}
+    domeinen = totalen("domein", domeinnamen, lambda c: (domein_volgorde.get(c, len(domein_volgorde)), c))
+    stromen = totalen("stroom", stroomnamen, stroom_volgorde)
+
+    overzicht = geldstromen_overzicht(entries, programma, jaar, peildatum)
+    toezeggingen = [t for t in programma.toezeggingen if t.jaar == jaar]
+    begroot_eigen = sum((v for (c, s), v in huidig.items() if s == EIGEN), ZERO)
+    dekking = _dekking(overzicht.regels, programma, jaar, begroot_eigen,
+                       sum((t.bedrag for t in toezeggingen), ZERO))
+
+    inzet_bedrag, inzet_uren = _inzet(entries, datetime.date(vorig, 1, 1), vorig_tot)
+    per_partner: dict[str, dict[int, tuple[Decimal, Decimal]]] = defaultdict(dict)
+    for t in programma.toezeggingen:
+        if t.jaar in (jaar, vorig):
+            bedrag, uren = per_partner[t.partner].get(t.jaar, (ZERO, ZERO))
+            per_partner[t.partner][t.jaar] = (bedrag + t.bedrag, uren + (t.uren or ZERO))
+    bijdragen = []
+    for code in sorted(set(per_partner) | {p for p, v in inzet_bedrag.items() if v}):
+        partner = programma.partners.get(code)
+        nu = per_partner.get(code, {}).get(jaar, (ZERO, ZERO))
+        toen = per_partner.get(code, {}).get(vorig, (ZERO, ZERO))
+        bijdragen.append(Bijdrage(
+            partner=code, naam=partner.naam if partner else code, type=(partner.type or "") if partner else "",
+            bedrag=nu[0], uren=nu[1], vorig_bedrag=toen[0], vorig_uren=toen[1],
+            vorig_gerealiseerd=inzet_bedrag.get(code, ZERO), vorig_gerealiseerd_uren=inzet_uren.get(code, ZERO),
+        ))
+
+    status, besluit, zonder = _status(programma, jaar)
+    result = Begroting(
+        jaar=jaar, peildatum=peildatum, status=status, besluit=besluit, regels_zonder_besluit=zonder,
+        posten=tuple(posten), domeinen=domeinen, stromen=stromen, dekking=dekking,
+        wijzigingen=_wijzigingen(programma, jaar), bijdragen=tuple(bijdragen),
+        risicos=_risicos(jaar, overzicht.regels, dekking, programma), besluitpunten=(),
+        stroomnamen=stroomnamen,
+    )
+    return dataclasses.replace(result, besluitpunten=_besluitpunten(result))
