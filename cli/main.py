@@ -17,6 +17,8 @@ from cli.common import LedgerContext
 COMMANDS: dict[str, str] = {
     "check": "cli.check:check",
     "geldstromen": "cli.geldstromen:geldstromen",
+    "sjabloon": "cli.sjabloon:sjabloon",
+    "import": "cli.importeren:importeren",
     "fava": "cli.fava:fava",
 }
 

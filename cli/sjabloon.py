@@ -1,0 +1,47 @@
+"""``snw sjabloon``: the partner template (XLSX with drop-down lists) for one partner and year."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cli.common import LedgerContext
+from cli.common import pass_ledger
+
+
+@click.command()
+@click.option("--partner", required=True, help="Partnercode uit het grootboek, bijvoorbeeld EIGEN-HAARD.")
+@click.option("--year", "--jaar", "jaar", type=click.IntRange(2000, 2100), required=True,
+              help="Het jaar waarover de partner rapporteert.")
+@click.option("--out", "uit", type=click.Path(dir_okay=False, writable=True),
+              help="Uitvoerbestand (standaard: sjabloon-<partner>-<jaar>.xlsx).")
+@pass_ledger
+def sjabloon(ctx: LedgerContext, partner: str, jaar: int, uit: str | None) -> None:
+    """Maak het invulsjabloon (XLSX) voor een partner en een jaar.
+
+    Eén blad om in te vullen (Datum, Actielijn, Geldstroom of eigen middelen, Bedrag, Uren,
+    Buurt, Omschrijving, Kenmerk) met keuzelijsten van de actielijnen, de geldstromen waarop
+    deze partner mag rapporteren en de focusbuurten, en een leesmij-blad. Partner en jaar
+    staan vast in het bestand, zodat `snw import` weet van wie het is.
+    """
+    from importers.common import Grootboek
+    from importers.common import lijkt_op
+    from importers.sjabloon import maak_sjabloon
+    from importers.sjabloon import sjabloon_bytes
+
+    ledger = ctx.ledger()
+    partners = ledger.programma.partners
+    code = next((p for p in partners if p.lower() == partner.strip().lower()), None)
+    if code is None:
+        suggestie = lijkt_op(partner, partners)
+        hint = f" Bedoelt u {suggestie}?" if suggestie else f" Bekende partners: {', '.join(sorted(partners))}."
+        raise click.ClickException(f"Onbekende partner: {partner}.{hint}")
+    grootboek = Grootboek.van_entries(ledger.entries)
+    inhoud = sjabloon_bytes(maak_sjabloon(grootboek, code, jaar))
+    pad = Path(uit) if uit else Path(f"sjabloon-{code.lower()}-{jaar}.xlsx")
+    pad.write_bytes(inhoud)
+    stromen = ", ".join("eigen middelen" if s == "EIGEN" else s for s in grootboek.stromen(code))
+    click.echo(f"Sjabloon voor {partners[code].naam} ({code}), {jaar}: {pad}")
+    click.echo(f"  {len(ledger.programma.actielijnen)} actielijnen, geldstromen: {stromen}, "
+               f"{len(ledger.programma.buurten)} buurten")

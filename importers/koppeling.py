@@ -1,0 +1,373 @@
+"""A partner's own ERP export (CSV or XLSX), read through a mapping file in YAML.
+
+One mapping file per partner (``importers/mappings/<partner>.yaml``) says how to read the
+export and how its cost centres/projects map to actielijn and stream::
+
+    partner: EIGEN-HAARD
+    omschrijving: "Eigen Haard: export projectkosten uit het ERP"
+    bestand:
+      formaat: [csv, xlsx]        # csv | xlsx | both
+      naam: "*"                   # glob on the file name (optional)
+      codering: auto              # utf-8, utf-8-sig, cp1252, auto (UTF-8, else Windows-1252)
+      scheidingsteken: ";"        # ; , tab | or auto
+      kopregel: 1                 # row of the column names (xlsx: search from here)
+      bladen: alle                # xlsx: a list of sheet names, or alle (default: first sheet)
+      decimaalteken: ","          # , (1.234,56) or . (1,234.56)
+      datumformaat: "%d-%m-%Y"    # or a list of formats
+    kolommen:                     # our field -> the export's column
+      datum: Boekdatum
+      bedrag: Bedrag
+      uren: Uren                  # optional
+      omschrijving: Omschrijving  # optional
+      kenmerk: Boekstuk           # optional (else a hash of the row)
+      buurt: Complex wijk         # optional
+      actielijn: ...              # optional: a column with the actielijn code itself
+      geldstroom: ...             # optional: a column with the stream itself
+      sleutel: [Kostenplaats, Project]   # columns looked up in the table below
+    koppeling:                    # first match wins; a missing key or "*" matches anything
+      - {Kostenplaats: "4810", actielijn: WON-04, geldstroom: VHF}
+      - {Kostenplaats: "4820", Project: "P-2024-18", actielijn: WON-03, geldstroom: EIGEN}
+    onbekende_sleutel: fout       # fout | overslaan (rows of other cost centres)
+    overslaan: {Omschrijving: "^(Sub)?[Tt]otaal"}   # skip rows where a column matches
+    buurten: {"Dichters": dichtersbuurt}             # the export's names -> buurt codes
+    bedrag_bij_uren: controleren  # controleren | tarief (value hours at the partner's tariff)
+    zakelijke_iban_kolommen: [IBAN crediteur]       # business IBANs, allowed (never read)
+
+Blank rows are skipped, and so are subtotal rows: rows where a cell reads ``Totaal`` or
+``Subtotaal``, or that have an amount but neither date nor key nor description.
+Columns not named in the mapping are ignored (but scanned for personal data).
+
+Run the golden-file tests with
+``python -m importers.koppeling importers/mappings/eigen-haard.yaml test tests/importers/eigen-haard``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import re
+from collections.abc import Iterator
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from importers.common import DATUMFORMATEN
+from importers.common import BijdrageImporter
+from importers.common import Grootboek
+from importers.common import Leesfout
+from importers.common import Rij
+from importers.common import RijVerwerker
+from importers.common import Tabel
+from importers.common import tekst
+from importers.tabel import bladnamen
+from importers.tabel import is_xlsx
+from importers.tabel import kop_csv
+from importers.tabel import lees_csv
+from importers.tabel import lees_xlsx
+
+MAPPINGS = Path(__file__).resolve().parent / "mappings"
+_FORMATEN = ("csv", "xlsx")
+_VELDEN = ("datum", "bedrag", "uren", "omschrijving", "kenmerk", "buurt", "actielijn", "geldstroom")
+_SUBTOTAAL = re.compile(r"^\s*(sub)?-?totaa?l\b", re.IGNORECASE)
+
+
+class KoppelingFout(ValueError):
+    """A mapping file is invalid (the message says which key and why)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Regel:
+    """One line of the mapping table."""
+
+    waarden: Mapping[str, str]  # key column -> value ("*" = any)
+    actielijn: str
+    geldstroom: str
+
+    def past(self, sleutel: Mapping[str, str]) -> bool:
+        return all(value == "*" or sleutel.get(kolom, "") == value for kolom, value in self.waarden.items())
+
+
+@dataclasses.dataclass(frozen=True)
+class Koppeling:
+    """A parsed mapping file."""
+
+    pad: Path
+    partner: str
+    omschrijving: str
+    formaten: tuple[str, ...]
+    naam: str
+    codering: str
+    scheidingsteken: str
+    kopregel: int
+    bladen: tuple[str, ...] | str | None
+    decimaalteken: str
+    datumformaten: tuple[str, ...]
+    kolommen: Mapping[str, str]
+    sleutel: tuple[str, ...]
+    regels: tuple[Regel, ...]
+    onbekende_sleutel: str
+    overslaan: Mapping[str, re.Pattern[str]]
+    buurten: Mapping[str, str]
+    bedrag_bij_uren: str
+    zakelijke_iban: frozenset[str]
+
+    @property
+    def verplichte_kolommen(self) -> tuple[str, ...]:
+        """Columns the export must have (to identify it)."""
+        return tuple(dict.fromkeys([*self.kolommen.values(), *self.sleutel]))
+
+    @classmethod
+    def laad(cls, pad: str | Path) -> Koppeling:
+        """Read and check a mapping file.
+
+        Raises:
+          KoppelingFout: a key is missing or has a wrong value.
+        """
+        pad = Path(pad)
+        try:
+            raw = yaml.safe_load(pad.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as exc:
+            raise KoppelingFout(f"{pad}: niet te lezen: {exc}") from exc
+        if not isinstance(raw, dict):
+            raise KoppelingFout(f"{pad}: een koppeling is een YAML-mapping met partner, bestand, kolommen")
+        return cls.van_dict(raw, pad)
+
+    @classmethod
+    def van_dict(cls, raw: Mapping[str, Any], pad: Path) -> Koppeling:  # noqa: C901, PLR0912
+        """Build a mapping from its YAML data (see the module docstring)."""
+
+        def fout(message: str) -> KoppelingFout:
+            return KoppelingFout(f"{pad}: {message}")
+
+        partner = raw.get("partner")
+        if not partner or not isinstance(partner, str):
+            raise fout("partner ontbreekt (de partnercode uit het grootboek)")
+        bestand = raw.get("bestand") or {}
+        if not isinstance(bestand, dict):
+            raise fout("bestand moet een mapping zijn")
+        formaat = bestand.get("formaat", list(_FORMATEN))
+        formaten = tuple(str(f).lower() for f in ([formaat] if isinstance(formaat, str) else formaat))
+        if not formaten or any(f not in _FORMATEN for f in formaten):
+            raise fout(f"bestand.formaat moet csv, xlsx of beide zijn, niet {formaat}")
+        decimaal = str(bestand.get("decimaalteken", ","))
+        if decimaal not in (",", "."):
+            raise fout("bestand.decimaalteken moet ',' of '.' zijn")
+        datum = bestand.get("datumformaat", list(DATUMFORMATEN))
+        datumformaten = tuple([datum] if isinstance(datum, str) else datum)
+        bladen = bestand.get("bladen", bestand.get("blad"))
+        if isinstance(bladen, str) and bladen != "alle":
+            bladen = (bladen,)
+        elif isinstance(bladen, list):
+            bladen = tuple(str(b) for b in bladen)
+        try:
+            kopregel = int(bestand.get("kopregel", 1))
+        except (TypeError, ValueError) as exc:
+            raise fout("bestand.kopregel moet een rijnummer zijn") from exc
+
+        kolommen_raw = raw.get("kolommen") or {}
+        if not isinstance(kolommen_raw, dict):
+            raise fout("kolommen moet een mapping zijn (veld: kolomnaam)")
+        onbekend = sorted(set(kolommen_raw) - {*_VELDEN, "sleutel"})
+        if onbekend:
+            raise fout(f"onbekend veld onder kolommen: {', '.join(onbekend)} (velden: {', '.join(_VELDEN)}, sleutel)")
+        sleutel_raw = kolommen_raw.get("sleutel") or []
+        sleutel = tuple(str(s) for s in ([sleutel_raw] if isinstance(sleutel_raw, str) else sleutel_raw))
+        kolommen = {veld: str(kolom) for veld, kolom in kolommen_raw.items() if veld != "sleutel" and kolom}
+        for veld in ("datum", "bedrag"):
+            if veld not in kolommen and not (veld == "bedrag" and "uren" in kolommen):
+                raise fout(f"kolommen.{veld} ontbreekt")
+        regels = []
+        for index, item in enumerate(raw.get("koppeling") or [], 1):
+            if not isinstance(item, dict) or "actielijn" not in item:
+                raise fout(f"koppeling regel {index}: actielijn ontbreekt")
+            waarden = {str(k): tekst(v) for k, v in item.items() if k not in ("actielijn", "geldstroom")}
+            vreemd = sorted(set(waarden) - set(sleutel))
+            if vreemd:
+                raise fout(f"koppeling regel {index}: {', '.join(vreemd)} is geen sleutelkolom "
+                           f"(kolommen.sleutel: {', '.join(sleutel) or 'leeg'})")
+            regels.append(Regel(waarden, str(item["actielijn"]), str(item.get("geldstroom", "EIGEN"))))
+        if "actielijn" not in kolommen and not regels:
+            raise fout("geef kolommen.actielijn of een koppeling (tabel van sleutel naar actielijn)")
+        if "geldstroom" not in kolommen and not regels:
+            raise fout("geef kolommen.geldstroom of een koppeling met geldstroom per regel")
+        onbekende_sleutel = str(raw.get("onbekende_sleutel", "fout"))
+        if onbekende_sleutel not in ("fout", "overslaan"):
+            raise fout("onbekende_sleutel moet fout of overslaan zijn")
+        bij_uren = str(raw.get("bedrag_bij_uren", "controleren"))
+        if bij_uren not in ("controleren", "tarief"):
+            raise fout("bedrag_bij_uren moet controleren of tarief zijn")
+        overslaan = {}
+        for kolom, patroon in (raw.get("overslaan") or {}).items():
+            try:
+                overslaan[str(kolom)] = re.compile(str(patroon))
+            except re.error as exc:
+                raise fout(f"overslaan.{kolom}: ongeldige reguliere expressie: {exc}") from exc
+        buurten = {str(k).strip().lower(): str(v) for k, v in (raw.get("buurten") or {}).items()}
+        zakelijk = raw.get("zakelijke_iban_kolommen") or []
+        return cls(
+            pad=pad, partner=partner.strip(), omschrijving=str(raw.get("omschrijving", "")),
+            formaten=formaten, naam=str(bestand.get("naam", "*")),
+            codering=str(bestand.get("codering", "auto")),
+            scheidingsteken=str(bestand.get("scheidingsteken", "auto")), kopregel=kopregel,
+            bladen=bladen, decimaalteken=decimaal, datumformaten=datumformaten, kolommen=kolommen,
+            sleutel=sleutel, regels=tuple(regels), onbekende_sleutel=onbekende_sleutel,
+            overslaan=overslaan, buurten=buurten, bedrag_bij_uren=bij_uren,
+            zakelijke_iban=frozenset(str(k) for k in ([zakelijk] if isinstance(zakelijk, str) else zakelijk)),
+        )
+
+
+class KoppelingImporter(BijdrageImporter):
+    """Importer for a partner's ERP export, driven by a mapping file.
+
+    Args:
+      koppeling: the mapping file (or a parsed ``Koppeling``).
+      ledger: the ledger to read declarations from when no entries are passed in.
+    """
+
+    via_koppeling = True
+
+    def __init__(self, koppeling: str | Path | Koppeling, ledger: str | Path | None = None) -> None:
+        super().__init__(ledger)
+        self.koppeling = koppeling if isinstance(koppeling, Koppeling) else Koppeling.laad(koppeling)
+
+    @property
+    def name(self) -> str:
+        return f"snw.koppeling.{self.koppeling.pad.stem}"
+
+    def _formaat(self, filepath: str) -> str | None:
+        lower = str(filepath).lower()
+        if lower.endswith(".xlsx") and "xlsx" in self.koppeling.formaten:
+            return "xlsx"
+        if lower.endswith((".csv", ".txt")) and "csv" in self.koppeling.formaten:
+            return "csv"
+        return None
+
+    def identify(self, filepath: str) -> bool:
+        k = self.koppeling
+        formaat = self._formaat(filepath)
+        if formaat is None or not fnmatch.fnmatch(Path(filepath).name.lower(), k.naam.lower()):
+            return False
+        nodig = {kolom.lower() for kolom in k.verplichte_kolommen}
+        if formaat == "csv":
+            kop = kop_csv(filepath, codering=k.codering, scheidingsteken=k.scheidingsteken, kopregel=k.kopregel)
+            return kop is not None and nodig <= {c.lower() for c in kop}
+        if not is_xlsx(filepath) or "_snw" in bladnamen(filepath):
+            return False
+        try:
+            tabellen = self._lees_xlsx(filepath, alleen_eerste=True)
+        except Leesfout:
+            return False
+        return any(nodig <= {c.lower() for c in t.koppen} for t in tabellen)
+
+    def partner(self, filepath: str) -> str:
+        return self.koppeling.partner
+
+    def verwerker(self, filepath: str, grootboek: Grootboek, partner: str) -> RijVerwerker:
+        k = self.koppeling
+        return RijVerwerker(grootboek, partner, datumformaten=k.datumformaten, decimaalteken=k.decimaalteken,
+                            bedrag_bij_uren=k.bedrag_bij_uren)
+
+    def privacy_uitzonderingen(self, filepath: str) -> tuple[set[str], set[str]]:
+        k = self.koppeling
+        numeriek = {k.kolommen[veld] for veld in ("datum", "bedrag", "uren") if veld in k.kolommen}
+        return numeriek, set(k.zakelijke_iban)
+
+    def schatting(self, filepath: str) -> int:
+        if self._formaat(filepath) == "csv":
+            with Path(filepath).open("rb") as handle:
+                return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
+        return 0
+
+    def _lees_xlsx(self, filepath: str, *, alleen_eerste: bool = False) -> list[Tabel]:
+        k = self.koppeling
+        bladen = k.bladen
+        if alleen_eerste and bladen == "alle":
+            bladen = None
+        elif alleen_eerste and isinstance(bladen, tuple):
+            bladen = bladen[:1]
+        return lees_xlsx(filepath, bladen=bladen, kopregel=k.kopregel,
+                         kop_zoeken=k.verplichte_kolommen)
+
+    def tabellen(self, filepath: str) -> list[Tabel]:
+        k = self.koppeling
+        if self._formaat(filepath) == "xlsx":
+            return self._lees_xlsx(filepath)
+        return [lees_csv(filepath, codering=k.codering, scheidingsteken=k.scheidingsteken, kopregel=k.kopregel)]
+
+    def rijen(self, filepath: str, tabellen: list[Tabel]) -> Iterator[Rij]:
+        k = self.koppeling
+        meerdere = len(tabellen) > 1
+        for tabel in tabellen:
+            index = {kop.lower(): i for i, kop in enumerate(tabel.koppen) if kop}
+            ontbrekend = [kolom for kolom in k.verplichte_kolommen if kolom.lower() not in index]
+            if ontbrekend:
+                raise Leesfout(f"kolom {', '.join(ontbrekend)} ontbreekt in de kopregel (rij {tabel.kopregel})",
+                               tabel.kopregel, blad=tabel.blad if meerdere else None)
+
+            def cel(values: tuple[Any, ...], kolom: str) -> Any:
+                i = index[kolom.lower()]
+                value = values[i] if i < len(values) else None
+                return value.strip() or None if isinstance(value, str) else value
+
+            kolommen = dict(k.kolommen)
+            sleutel_label = "/".join(k.sleutel)
+            for nummer, values in tabel.rijen:
+                if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+                    continue
+                if self._subtotaal(values, cel):
+                    continue
+                waarden = {veld: cel(values, kolom) for veld, kolom in k.kolommen.items()}
+                rij = Rij(str(filepath), tabel.blad if meerdere else None, nummer, waarden, dict(kolommen))
+                if k.regels and ("actielijn" not in k.kolommen or "geldstroom" not in k.kolommen):
+                    sleutel = {kolom: tekst(cel(values, kolom)) for kolom in k.sleutel}
+                    regel = next((r for r in k.regels if r.past(sleutel)), None)
+                    if regel is None:
+                        if k.onbekende_sleutel == "overslaan":
+                            continue
+                        waarde = " / ".join(v or "(leeg)" for v in sleutel.values())
+                        rij.fouten.append(rij.fout(None, f"kolom {sleutel_label}: '{waarde}' staat niet in de "
+                                                         f"koppeling {k.pad.name}",
+                                                   "voeg een regel toe onder koppeling, of zet "
+                                                   "onbekende_sleutel: overslaan"))
+                    else:
+                        for veld in ("actielijn", "geldstroom"):
+                            if veld not in k.kolommen:
+                                waarden[veld] = getattr(regel, veld)
+                                rij.kolommen[veld] = f"{sleutel_label} (koppeling {k.pad.name})"
+                buurt = waarden.get("buurt")
+                if buurt is not None and tekst(buurt).lower() in k.buurten:
+                    waarden["buurt"] = k.buurten[tekst(buurt).lower()]
+                yield rij
+
+    def _subtotaal(self, values: tuple[Any, ...], cel: Any) -> bool:
+        k = self.koppeling
+        for kolom, patroon in k.overslaan.items():
+            try:
+                if patroon.search(tekst(cel(values, kolom))):
+                    return True
+            except KeyError:
+                continue
+        if any(isinstance(v, str) and _SUBTOTAAL.match(v) for v in values):
+            return True
+        leeg = [veld for veld in ("datum", "omschrijving", "kenmerk", "actielijn", "geldstroom")
+                if veld in k.kolommen]
+        if all(cel(values, k.kolommen[veld]) is None for veld in leeg) and \
+                all(cel(values, kolom) is None for kolom in k.sleutel):
+            return True
+        return False
+
+
+def laad_koppelingen(map_: str | Path = MAPPINGS, ledger: str | Path | None = None) -> list[KoppelingImporter]:
+    """An importer for every ``*.yaml`` mapping in a folder (sorted by name)."""
+    return [KoppelingImporter(pad, ledger) for pad in sorted(Path(map_).glob("*.yaml"))]
+
+
+if __name__ == "__main__":  # pragma: no cover
+    import sys
+
+    import beangulp.testing
+
+    koppeling = sys.argv.pop(1)
+    beangulp.testing.main(KoppelingImporter(koppeling))

@@ -1,0 +1,139 @@
+"""Refuse personal data of residents: BSN-like and IBAN-like columns.
+
+No personal data of residents may enter the ledger. Every column of what an importer
+reads (also columns it does not map) is scanned:
+
+* **BSN**: a column headed like ``BSN``/``sofinummer``/``burgerservicenummer`` with any value,
+  or a column whose values are mostly 9-digit numbers (8 with the leading zero dropped)
+  that pass the 11-check (elfproef). Random 9-digit numbers (invoice numbers) pass it one
+  time in eleven, so a column is only refused when at least 80% of its 9-digit values pass.
+* **IBAN**: any cell holding an IBAN that passes the ISO 13616 check (mod 97). Which IBANs
+  are private cannot be told from the number, so a column may only hold IBANs when a
+  partner's mapping declares it as business accounts (``zakelijke_iban_kolommen``), e.g. the
+  supplier's account in an ERP export. Those values are never read into the ledger.
+
+Messages name the column and rows but never repeat the values.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+from typing import Any
+
+from importers.common import rij_fout
+
+if TYPE_CHECKING:
+    from importers.common import Tabel
+    from ledger.errors import ImportRowError
+
+_BSN_HEADER = re.compile(r"\b(bsn|sofi|sofinummer|burgerservice(nummer)?|burger ?service ?nummer)\b", re.IGNORECASE)
+_DIGITS = re.compile(r"^\d{8,9}$")
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,32}")
+_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+
+
+def is_bsn(value: str) -> bool:
+    """Tell whether a number passes the BSN 11-check (8 digits: a leading zero was dropped)."""
+    digits = value.strip()
+    if not _DIGITS.match(digits):
+        return False
+    digits = digits.zfill(9)
+    if digits == "000000000":
+        return False
+    total = sum(int(d) * w for d, w in zip(digits, _WEIGHTS, strict=True))
+    return total % 11 == 0
+
+
+def is_iban(value: str) -> bool:
+    """Tell whether a compact string (no spaces) is a valid IBAN (ISO 13616 mod 97)."""
+    if not 15 <= len(value) <= 34 or not value[:2].isalpha() or not value[2:4].isdigit():
+        return False
+    rearranged = value[4:] + value[:4]
+    try:
+        number = int("".join(str(int(ch, 36)) for ch in rearranged))
+    except ValueError:
+        return False
+    return number % 97 == 1
+
+
+def bevat_iban(text: str) -> bool:
+    """Tell whether a text holds a valid IBAN anywhere (spaced or compact)."""
+    for match in _IBAN.finditer(text.upper()):
+        compact = match.group().replace(" ", "")
+        for length in range(min(len(compact), 34), 14, -1):
+            if is_iban(compact[:length]):
+                return True
+    return False
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _rows(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:5])
+    return shown + (", …" if len(numbers) > 5 else "")
+
+
+def controleer(pad: str, tabel: Tabel, *, geen_bsn: set[str] | frozenset[str] = frozenset(),
+               zakelijke_iban: set[str] | frozenset[str] = frozenset(),
+               meerdere_bladen: bool = False, koppeling: bool = False) -> list[ImportRowError]:
+    """Scan every column of a table for resident BSNs and IBANs.
+
+    Args:
+      pad: the file (for the error's source).
+      tabel: the table as read.
+      geen_bsn: columns not scanned for BSNs (amounts, hours, dates: numbers by nature).
+      zakelijke_iban: columns declared to hold business IBANs.
+      meerdere_bladen: name the sheet in messages.
+      koppeling: the file is read through a mapping (which can declare business IBANs).
+    Returns:
+      One error per offending column, at its first offending row.
+    """
+    errors = []
+    blad = tabel.blad if meerdere_bladen else None
+    breedte = max([len(tabel.koppen), *(len(values) for _, values in tabel.rijen)], default=0)
+    for index in range(breedte):
+        kop = tabel.koppen[index] if index < len(tabel.koppen) and tabel.koppen[index] else f"{index + 1}"
+        cellen = [(nummer, _cell(values[index])) for nummer, values in tabel.rijen if index < len(values)]
+        cellen = [(nummer, value) for nummer, value in cellen if value]
+        if not cellen:
+            continue
+        if kop not in geen_bsn:
+            bsn_rijen = _bsn_rows(kop, cellen)
+            if bsn_rijen:
+                errors.append(rij_fout(
+                    pad, bsn_rijen[0], kop,
+                    f"lijkt burgerservicenummers (BSN) te bevatten (rij {_rows(bsn_rijen)}); persoonsgegevens "
+                    "van bewoners horen niet in het grootboek, er is niets ingelezen",
+                    suggestie="verwijder deze kolom uit het bestand en lever het opnieuw aan", blad=blad))
+                continue
+        if kop not in zakelijke_iban:
+            iban_rijen = [nummer for nummer, value in cellen if bevat_iban(value)]
+            if iban_rijen:
+                errors.append(rij_fout(
+                    pad, iban_rijen[0], kop,
+                    f"bevat IBAN-rekeningnummers (rij {_rows(iban_rijen)}); rekeningnummers van bewoners "
+                    "horen niet in het grootboek, er is niets ingelezen",
+                    suggestie="verwijder de rekeningnummers en lever het bestand opnieuw aan" + (
+                        "; gaat het om zakelijke rekeningen van leveranciers, zet de kolom dan onder "
+                        "zakelijke_iban_kolommen in de koppeling" if koppeling else ""), blad=blad))
+    return errors
+
+
+def _bsn_rows(kop: str, cellen: list[tuple[int, str]]) -> list[int]:
+    if _BSN_HEADER.search(kop):
+        return [nummer for nummer, _ in cellen]
+    numeric = [(nummer, value.replace(" ", "").replace(".", "")) for nummer, value in cellen]
+    numeric = [(nummer, value) for nummer, value in numeric if _DIGITS.match(value)]
+    if not numeric or len(numeric) * 2 < len(cellen):
+        return []
+    passing = [nummer for nummer, value in numeric if is_bsn(value)]
+    if len(passing) * 5 >= len(numeric) * 4:
+        return passing
+    return []

@@ -1,0 +1,377 @@
+"""Taking imported contributions into the ledger: plan, validate, write (``snw import``).
+
+Imported entries live in the ledger's folder ``import/<partner>-<jaar>.beancount`` (relative
+to the main ledger file, which includes ``import/*.beancount``), one file per partner and
+year, written only by this module.
+
+* **Stable reference.** Every imported transaction carries ``kenmerk:`` (the partner's own
+  reference, or a hash of the row) and ``bron:`` ("<file> rij <n>"). An entry is identified
+  by (partner, kenmerk).
+* **Idempotent.** Importing the same file again changes nothing.
+* **Corrected files replace.** Rows of a file imported before are replaced by the new
+  version of that file (same file name), and rows with the same kenmerk are replaced
+  wherever they came from; rows that are no longer in the file are removed; everything
+  else in the partner's import files stays.
+* **Booked elsewhere.** A row whose (partner, kenmerk) is already in another ledger file
+  (e.g. accepted on Fava's Import page) is skipped when identical and refused when not.
+* **All or nothing.** The plan is validated by loading the whole ledger from a temporary
+  copy with the new import files in place; only when that copy has no errors are the files
+  replaced, each atomically (temporary file + ``os.replace``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import shutil
+import tempfile
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+from typing import Any
+
+from beancount import loader
+from beancount.core import data
+from beancount.parser import parser
+from beancount.parser import printer
+
+from importers.common import META_BRON
+from importers.common import boeking_inhoud
+from importers.common import boeking_partner
+from importers.common import boeking_sleutel
+from importers.common import bron_bestand
+from importers.common import rij_fout
+from ledger import model
+from ledger.errors import ImportRowError
+from ledger.errors import is_warning
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from importers.common import Resultaat
+    from ledger.load import Ledger
+
+IMPORT_MAP = "import"
+KOP = (
+    "; Partnerbijdragen van {partner} over {jaar}, ingelezen met `snw import`.\n"
+    "; Niet met de hand bewerken: lever een gecorrigeerd bestand aan en importeer het opnieuw;\n"
+    "; dan worden alleen de gewijzigde regels vervangen. Zie importers/docs.md.\n"
+)
+
+
+def importpad(ledger_pad: Path, partner: str, jaar: int) -> Path:
+    """``<ledger folder>/import/<partner>-<jaar>.beancount``."""
+    return ledger_pad.resolve().parent / IMPORT_MAP / f"{partner.lower()}-{jaar}.beancount"
+
+
+def partner_bestanden(ledger_pad: Path, partner: str) -> dict[int, Path]:
+    """The existing import files of a partner, by year."""
+    folder = ledger_pad.resolve().parent / IMPORT_MAP
+    pattern = re.compile(rf"^{re.escape(partner.lower())}-(\d{{4}})\.beancount$")
+    found = {}
+    if folder.is_dir():
+        for pad in sorted(folder.iterdir()):
+            match = pattern.match(pad.name)
+            if match:
+                found[int(match.group(1))] = pad
+    return found
+
+
+def render(partner: str, jaar: int, entries: Sequence[data.Transaction]) -> str:
+    """The text of an import file: a header and the entries by date and kenmerk."""
+    ordered = sorted(entries, key=lambda e: (e.date, str(e.meta.get("kenmerk", ""))))
+    parts = [KOP.format(partner=partner, jaar=jaar)]
+    parts.extend("\n" + printer.format_entry(entry) for entry in ordered)
+    return "".join(parts)
+
+
+@dataclasses.dataclass
+class Doelbestand:
+    """One import file as it will be after the import."""
+
+    pad: Path
+    partner: str
+    jaar: int
+    oud: bytes | None
+    entries: list[data.Transaction] = dataclasses.field(default_factory=list)
+    nieuw: int = 0
+    gewijzigd: int = 0
+    vervallen: int = 0
+    ongewijzigd: int = 0
+
+    @property
+    def tekst(self) -> str:
+        return render(self.partner, self.jaar, self.entries)
+
+    @property
+    def veranderd(self) -> bool:
+        return self.oud != self.tekst.encode("utf-8")
+
+
+@dataclasses.dataclass(frozen=True)
+class Totaal:
+    """One line of the import summary: a partner's rows on an actielijn and stream."""
+
+    partner: str
+    actielijn: str
+    stroom: str
+    bedrag: Decimal
+    uren: Decimal
+    rijen: int
+
+
+@dataclasses.dataclass
+class Plan:
+    """What an import would do."""
+
+    ledger: Path
+    doelen: list[Doelbestand]
+    totalen: list[Totaal]
+    elders: int  # rows already booked, identically, outside the import files
+    fouten: list[Any]
+
+    @property
+    def veranderd(self) -> list[Doelbestand]:
+        return [doel for doel in self.doelen if doel.veranderd]
+
+
+def samenvatting(entries: Sequence[data.Transaction], programma: model.Programma) -> list[Totaal]:
+    """Totals per partner, actielijn and stream of imported entries (sorted)."""
+    sums: dict[tuple[str, str, str], list[Any]] = defaultdict(lambda: [Decimal(0), Decimal(0), 0])
+    for entry in entries:
+        posting = entry.postings[0]
+        actielijn, stroom = programma.actielijn_van_account(posting.account)
+        key = (boeking_partner(entry) or "", actielijn.code if actielijn else posting.account, stroom or "")
+        sums[key][0] += posting.units.number
+        sums[key][1] += Decimal((posting.meta or {}).get("uren") or 0)
+        sums[key][2] += 1
+    return [Totaal(*key, *values) for key, values in sorted(sums.items())]
+
+
+def _lees_importbestand(pad: Path) -> tuple[list[data.Transaction], list[Any]]:
+    entries, errors, _ = parser.parse_file(str(pad))
+    fouten = [rij_fout(str(pad), (e.source or {}).get("lineno", 0), None,
+                       f"importbestand is beschadigd: {e.message}; herstel het eerst") for e in errors]
+    return [e for e in entries if isinstance(e, data.Transaction)], fouten
+
+
+def plan_import(ledger: Ledger, resultaten: Sequence[Resultaat]) -> Plan:
+    """Work out the new content of every affected import file.
+
+    Args:
+      ledger: the loaded ledger.
+      resultaten: what the importers read (files with errors must not be passed).
+    Returns:
+      The plan; ``fouten`` holds conflicts (a kenmerk booked elsewhere with other content,
+      the same kenmerk in two files, damaged import files).
+    """
+    fouten: list[Any] = []
+    per_partner: dict[str, list[data.Transaction]] = defaultdict(list)
+    bronnen: dict[str, set[str]] = defaultdict(set)
+    for resultaat in resultaten:
+        if resultaat.partner is None:
+            continue
+        bronnen[resultaat.partner].add(Path(resultaat.pad).name)
+        per_partner[resultaat.partner].extend(resultaat.entries)
+
+    doelen: list[Doelbestand] = []
+    elders = 0
+    for partner in sorted(bronnen):
+        bestaande = partner_bestanden(ledger.path, partner)
+        eigen_paden = {str(p.resolve()) for p in bestaande.values()}
+        # (partner, kenmerk) -> entry booked in some other ledger file
+        buiten: dict[tuple[str, str], data.Transaction] = {}
+        for entry in ledger.entries:
+            sleutel = boeking_sleutel(entry)
+            if sleutel and sleutel[0] == partner:
+                filename = entry.meta.get("filename") or ""
+                if str(Path(filename).resolve()) not in eigen_paden:
+                    buiten[sleutel] = entry
+
+        nieuw: dict[tuple[str, str], data.Transaction] = {}
+        for entry in per_partner[partner]:
+            sleutel = boeking_sleutel(entry)
+            assert sleutel is not None
+            if sleutel in nieuw:
+                eerder = nieuw[sleutel]
+                fouten.append(rij_fout(entry.meta["filename"], entry.meta["lineno"], None,
+                                       f"kenmerk '{sleutel[1]}' staat ook in {eerder.meta[META_BRON]}",
+                                       suggestie="geef elke regel een eigen kenmerk"))
+                continue
+            geboekt = buiten.get(sleutel)
+            if geboekt is not None:
+                if boeking_inhoud(geboekt) == boeking_inhoud(entry):
+                    elders += 1
+                    continue
+                fouten.append(rij_fout(
+                    entry.meta["filename"], entry.meta["lineno"], None,
+                    f"kenmerk '{sleutel[1]}' is al geboekt in {Path(geboekt.meta.get('filename', '?')).name}:"
+                    f"{geboekt.meta.get('lineno', 0)} met een andere inhoud",
+                    suggestie="pas die boeking aan of verwijder hem, en importeer dan opnieuw"))
+                continue
+            nieuw[sleutel] = entry
+
+        oud: dict[int, list[data.Transaction]] = {}
+        for jaar, pad in bestaande.items():
+            entries, errors = _lees_importbestand(pad)
+            fouten.extend(errors)
+            oud[jaar] = entries
+        oud_per_sleutel = {boeking_sleutel(e): (jaar, e) for jaar, entries in oud.items() for e in entries}
+
+        jaren = sorted({*oud, *(e.date.year for e in nieuw.values())})
+        for jaar in jaren:
+            pad = bestaande.get(jaar) or importpad(ledger.path, partner, jaar)
+            doel = Doelbestand(pad, partner, jaar, pad.read_bytes() if pad.exists() else None)
+            for entry in oud.get(jaar, []):
+                sleutel = boeking_sleutel(entry)
+                if sleutel in nieuw:
+                    continue  # replaced (counted below)
+                if bron_bestand(str(entry.meta.get(META_BRON, ""))) in bronnen[partner]:
+                    doel.vervallen += 1  # no longer in the corrected file
+                    continue
+                doel.entries.append(entry)
+            for sleutel, entry in nieuw.items():
+                if entry.date.year != jaar:
+                    continue
+                doel.entries.append(entry)
+                vorig = oud_per_sleutel.get(sleutel)
+                if vorig is None:
+                    doel.nieuw += 1
+                elif vorig[0] == jaar and boeking_inhoud(vorig[1]) == boeking_inhoud(entry):
+                    doel.ongewijzigd += 1
+                else:
+                    doel.gewijzigd += 1
+            doelen.append(doel)
+    totalen = samenvatting([e for resultaat in resultaten for e in resultaat.entries], ledger.programma)
+    return Plan(ledger.path, doelen, totalen, elders, fouten)
+
+
+# --------------------------------------------------------------------------------------
+# Validation on a temporary copy
+# --------------------------------------------------------------------------------------
+def _bron_index(tekst: str) -> list[tuple[int, str]]:
+    """(line number, bron) of each entry in an import file's text."""
+    entries, _, _ = parser.parse_string(tekst)
+    return sorted((e.meta["lineno"], str(e.meta.get(META_BRON, ""))) for e in entries
+                  if isinstance(e, data.Transaction))
+
+
+def _bron_op_regel(index: list[tuple[int, str]], lineno: int) -> str | None:
+    found = None
+    for start, bron in index:
+        if start <= lineno:
+            found = bron
+        else:
+            break
+    return found
+
+
+def valideer(ledger: Ledger, plan: Plan, bronpaden: dict[str, str] | None = None) -> list[ImportRowError]:
+    """Load the whole ledger with the planned import files in place, in a temporary copy.
+
+    Args:
+      ledger: the loaded ledger (its ``options_map["include"]`` lists its files).
+      plan: the planned import files.
+      bronpaden: source file name -> the path given on the command line (for messages).
+    Returns:
+      Every error (not warning) of the ledger with the import in place: errors in the new
+      import files point at the partner's file and row; others at the ledger file, marked as
+      caused by this import or as already present.
+    """
+    bronpaden = bronpaden or {}
+    echte = [Path(name).resolve() for name in ledger.options_map.get("include", [])]
+    main = ledger.path.resolve()
+    doelen = {doel.pad.resolve(): doel for doel in plan.doelen}
+    root = Path(os.path.commonpath([str(p.parent) for p in [main, *echte, *doelen]]))
+    before = {((Path(e.source.get("filename", "")).resolve() if e.source else None),
+               (e.source or {}).get("lineno"), e.message)
+              for e in ledger.errors if not is_warning(e)}
+    fouten: list[ImportRowError] = []
+    with tempfile.TemporaryDirectory(prefix="snw-import-") as tmp:
+        kopie = Path(tmp)
+        for pad in echte:
+            doel = kopie / pad.relative_to(root)
+            doel.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(pad, doel)
+        indexen = {}
+        for pad, doelbestand in doelen.items():
+            doel = kopie / pad.relative_to(root)
+            doel.parent.mkdir(parents=True, exist_ok=True)
+            tekst = doelbestand.tekst
+            doel.write_text(tekst, encoding="utf-8")
+            indexen[pad] = _bron_index(tekst)
+        entries, errors, options_map = loader.load_file(str(kopie / main.relative_to(root)))
+        opgenomen = {root / Path(name).relative_to(kopie) for name in options_map.get("include", [])}
+        for pad, doelbestand in doelen.items():
+            if pad not in opgenomen:
+                fouten.append(rij_fout(
+                    str(ledger.path), 0, None,
+                    f"het grootboek neemt {IMPORT_MAP}/{pad.name} niet op",
+                    suggestie=f'zet include "{IMPORT_MAP}/*.beancount" in {ledger.path.name}'))
+        for error in errors:
+            if is_warning(error):
+                continue
+            source = error.source or {}
+            filename = source.get("filename") or ""
+            lineno = source.get("lineno") or 0
+            try:
+                echt = root / Path(filename).relative_to(kopie)
+            except ValueError:
+                echt = Path(filename) if filename else None
+            if echt in doelen:
+                bron = _bron_op_regel(indexen[echt], lineno)
+                if bron:
+                    bestand = bron_bestand(bron)
+                    rij = int(bron.rsplit(" ", 1)[1])
+                    fouten.append(rij_fout(bronpaden.get(bestand, bestand), rij, None,
+                                           f"past niet in het grootboek: {error.message}"))
+                else:
+                    fouten.append(rij_fout(str(echt), lineno, None, error.message))
+                continue
+            bestaand = (echt.resolve() if echt else None, lineno, error.message) in before
+            fouten.append(rij_fout(
+                str(echt) if echt else "<grootboek>", lineno, None,
+                ("al bestaande fout in het grootboek (los die eerst op): " if bestaand else
+                 "door deze import: ") + error.message))
+    del entries
+    return fouten
+
+
+def cache_bestand(ledger_pad: Path) -> Path:
+    """Beancount's pickle cache of a ledger (it does not notice new files in an include glob)."""
+    pattern = os.getenv("BEANCOUNT_LOAD_CACHE_FILENAME") or loader.PICKLE_CACHE_FILENAME
+    return Path(loader.get_cache_filename(pattern, str(ledger_pad.resolve())))
+
+
+def schrijf(plan: Plan) -> list[Path]:
+    """Write the changed import files atomically.
+
+    Every file is first written completely next to its target (hidden temporary name, not
+    matched by ``import/*.beancount``), flushed to disk, then moved into place with
+    ``os.replace``. Beancount's load cache of the ledger is removed, because it does not
+    notice a new file in an include glob.
+
+    Returns:
+      The files written.
+    """
+    klaar: list[tuple[Path, Path]] = []
+    try:
+        for doel in plan.veranderd:
+            doel.pad.parent.mkdir(parents=True, exist_ok=True)
+            tijdelijk = doel.pad.with_name(f".{doel.pad.name}.{os.getpid()}.tmp")
+            with tijdelijk.open("w", encoding="utf-8", newline="\n") as handle:
+                handle.write(doel.tekst)
+                handle.flush()
+                os.fsync(handle.fileno())
+            klaar.append((tijdelijk, doel.pad))
+    except BaseException:
+        for tijdelijk, _ in klaar:
+            tijdelijk.unlink(missing_ok=True)
+        raise
+    for tijdelijk, pad in klaar:
+        os.replace(tijdelijk, pad)
+    if klaar:
+        cache_bestand(plan.ledger).unlink(missing_ok=True)
+    return [pad for _, pad in klaar]
