@@ -295,8 +295,10 @@ def toegestane_stromen(programma: model.Programma, entries: Iterable[data.Direct
     ``EIGEN`` (own money and staff time) always; a programme stream when the ledger has a
     ``custom "verplichting"`` with this partner on it, or pays an advance to
     ``Assets:Voorschot:<PARTNER>`` from it. The stream of an advance is taken from the
-    payment's ``geldstroom:`` metadata, from the commitment its link points to, or from a
-    sub-account ``Assets:Voorschot:<PARTNER>:<STROOM>``.
+    payment's ``geldstroom:`` metadata, from the commitment its link points to, from a
+    sub-account ``Assets:Voorschot:<PARTNER>:<STROOM>``, or from the spending the ledger
+    already books against the advance (an ``Expenses:Actielijn:…:<STROOM>`` posting settled
+    from ``Assets:Voorschot:<PARTNER>``).
 
     Args:
       programma: the ledger's declarations.
@@ -314,9 +316,17 @@ def toegestane_stromen(programma: model.Programma, entries: Iterable[data.Direct
     for entry in entries:
         if not isinstance(entry, data.Transaction):
             continue
-        for posting in entry.postings:
-            if posting.account != account and not posting.account.startswith(account + ":"):
-                continue
+        voorschot = [p for p in entry.postings
+                     if p.account == account or p.account.startswith(account + ":")]
+        if not voorschot:
+            continue
+        if any(p.units is not None and p.units.number is not None and p.units.number < 0 for p in voorschot):
+            # Spending settled from the advance: its stream leaves are streams of the advance.
+            for posting in entry.postings:
+                actielijn, leaf = programma.actielijn_van_account(posting.account)
+                if actielijn is not None and leaf in programma.geldstromen:
+                    stromen.setdefault(leaf, f"voorschot op {account}")
+        for posting in voorschot:
             if posting.units is None or posting.units.number is None or posting.units.number <= 0:
                 continue
             codes = []

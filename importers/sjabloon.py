@@ -285,8 +285,8 @@ def maak_sjabloon(grootboek: Grootboek, partner: str, jaar: int) -> Workbook:
 def sjabloon_bytes(workbook: Workbook) -> bytes:
     """Save a workbook with fixed timestamps, so equal content gives equal bytes.
 
-    The zip entries get a fixed date and ``docProps/core.xml`` a fixed modification time
-    (openpyxl stamps the time of saving there).
+    The zip entries get a fixed date and ``docProps/core.xml`` fixed creation and
+    modification times (openpyxl stamps the time of saving there).
     """
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -299,8 +299,8 @@ def sjabloon_bytes(workbook: Workbook) -> bytes:
             fixed.external_attr = info.external_attr
             inhoud = source.read(info.filename)
             if info.filename == "docProps/core.xml":
-                # openpyxl stamps the save time into dcterms:modified.
-                inhoud = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                # openpyxl stamps the save time into dcterms:modified (and "now" into created).
+                inhoud = re.sub(rb"(<dcterms:(?:modified|created)[^>]*>)[^<]*(</dcterms:(?:modified|created)>)",
                                 rb"\g<1>" + _FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>",
                                 inhoud)
             target.writestr(fixed, inhoud)

@@ -7,6 +7,9 @@ identified. Regenerate after a deliberate change, then review the diff::
     SNW_LEDGER=tests/importers/ledger/main.beancount .venv/bin/python -m importers.sjabloon generate -f tests/importers/sjabloon
     SNW_LEDGER=tests/importers/ledger/main.beancount .venv/bin/python -m importers.koppeling \
         importers/mappings/eigen-haard.yaml generate -f tests/importers/eigen-haard
+
+(likewise ``rochdale.yaml`` for tests/importers/rochdale and
+``tests/importers/rochdale-csv/koppeling.yaml`` for tests/importers/rochdale-csv).
 """
 
 from __future__ import annotations
@@ -27,12 +30,14 @@ IMPORTERS = {
     "sjabloon": lambda: SjabloonImporter(LEDGER),
     "eigen-haard": lambda: KoppelingImporter(MAPPINGS / "eigen-haard.yaml", LEDGER),
     "rochdale": lambda: KoppelingImporter(MAPPINGS / "rochdale.yaml", LEDGER),
+    # a mapping that lives next to its example files
+    "rochdale-csv": lambda: KoppelingImporter(HIER / "rochdale-csv" / "koppeling.yaml", LEDGER),
 }
 
 
 def _documenten() -> list[tuple[str, Path]]:
     return [(naam, doc) for naam in IMPORTERS for doc in sorted((HIER / naam).iterdir())
-            if doc.is_file() and doc.suffix != ".beancount"]
+            if doc.is_file() and doc.suffix not in (".beancount", ".yaml")]
 
 
 @pytest.fixture(scope="module")

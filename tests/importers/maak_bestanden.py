@@ -18,10 +18,8 @@ from pathlib import Path
 HIER = Path(__file__).resolve().parent
 sys.path.insert(0, str(HIER.parents[1]))
 
-from importers.common import laad_grootboek  # noqa: E402
-from importers.sjabloon import KOPREGEL  # noqa: E402
-from importers.sjabloon import maak_sjabloon  # noqa: E402
-from importers.sjabloon import sjabloon_bytes  # noqa: E402
+from importers.testing import bewaar as vast_bewaren  # noqa: E402
+from importers.testing import gevuld_sjabloon  # noqa: E402
 
 LEDGER = HIER / "ledger" / "main.beancount"
 D = datetime.date
@@ -35,32 +33,11 @@ def schrijf_csv(pad: Path, regels: list[str], *, codering: str, bom: bool = Fals
 
 def vul_sjabloon(partner: str, jaar: int, rijen: list[tuple], extra: dict[str, list] | None = None):
     """A template made as `snw sjabloon` makes it, filled in the way a partner would."""
-    import io
-
-    import openpyxl
-
-    gb = laad_grootboek(LEDGER)
-    wb = openpyxl.load_workbook(io.BytesIO(sjabloon_bytes(maak_sjabloon(gb, partner, jaar))))
-    ws = wb["Invullen"]
-    for offset, rij in enumerate(rijen):
-        for kolom, waarde in enumerate(rij, 1):
-            if waarde is not None:
-                ws.cell(row=KOPREGEL + 1 + offset, column=kolom, value=waarde)
-    for kop, waarden in (extra or {}).items():
-        kolom = ws.max_column + 1
-        ws.cell(row=KOPREGEL, column=kolom, value=kop)
-        for offset, waarde in enumerate(waarden):
-            ws.cell(row=KOPREGEL + 1 + offset, column=kolom, value=waarde)
-    return wb
+    return gevuld_sjabloon(LEDGER, partner, jaar, rijen, extra)
 
 
 def bewaar(wb, pad: Path) -> None:
-    from importers.sjabloon import sjabloon_bytes as vaste_bytes
-
-    wb.properties.created = datetime.datetime(2000, 1, 1)
-    wb.properties.modified = datetime.datetime(2000, 1, 1)
-    pad.parent.mkdir(parents=True, exist_ok=True)
-    pad.write_bytes(vaste_bytes(wb))
+    vast_bewaren(wb, pad)
 
 
 # ----------------------------------------------------------------------------------------
@@ -108,32 +85,34 @@ def eigen_haard() -> None:
     map_ = HIER / "eigen-haard"
     # Q1: UTF-8 with BOM, CRLF, ';', decimal comma and thousands dots, dd-mm-jjjj, an amount in
     # parentheses and one with a trailing minus (corrections), hours with a decimal comma and a
-    # trailing minus, subtotal and total rows, a blank row, extra columns, business IBANs.
+    # trailing minus, subtotal and total rows, a blank row, extra columns, business IBANs,
+    # a cost centre mapped by cost centre and project.
     schrijf_csv(map_ / "erp-2024-q1.csv", [
         KOP_EH,
-        "EH01;15-01-2024;EH24-00017;4810;VHF-2024;Schimmelinspectie portiekflats;Dichters;"
+        "EH01;15-01-2024;EH24-00017;4830;P-512;Isolatie portiekflats complex 512;Dichters;"
         "Bouwbedrijf Noord BV;NL91ABNA0417164300;;12.450,00;EUR",
-        "EH01;31-01-2024;EH24-00031;4810;;Projectleiding vocht en schimmel januari;Dichters;;;32;2.720,00;EUR",
-        "EH01;29-02-2024;EH24-00102;4810;VHF-2024;Ventilatieroosters complex 512;Dichtersbuurt Geuzenveld;"
-        "Installatietechniek West BV;NL02RABO0123456789;;8.730,55;EUR",
-        "EH01;29-02-2024;EH24-00103;4810;VHF-2024;Creditnota ventilatieroosters;Dichters;"
-        "Installatietechniek West BV;NL02RABO0123456789;;(1.250,00);EUR",
-        ";;;4810;;Subtotaal 4810;;;;32;22.650,55;EUR",
+        "EH01;31-01-2024;EH24-00031;4820;;Huismeester op één plek, januari;Dichters;;;32;2.720,00;EUR",
+        "EH01;29-02-2024;EH24-00102;4810;;Ventilatieroosters complex 512;Dichtersbuurt Geuzenveld;"
+        "Installatietechniek West BV;NL20INGB0001234567;;8.730,55;EUR",
+        "EH01;29-02-2024;EH24-00103;4810;;Creditnota ventilatieroosters;Dichters;"
+        "Installatietechniek West BV;NL20INGB0001234567;;(1.250,00);EUR",
+        ";;;4810;;Subtotaal 4810;;;;;7.480,55;EUR",
         ";;;;;;;;;;;",
-        "EH01;15-03-2024;EH24-00188;4820;;Wooncoach terugkeer “Thuis in de buurt”;Lodewijk van Deyssel;;;24,5;;EUR",
-        "EH01;28-03-2024;EH24-00190;4820;;Correctie uren wooncoach februari;;;;4-;;EUR",
-        "EH01;31-03-2024;EH24-00201;4830;;Bewonersavond renovatie, zaalhuur;Dichters;Buurthuis De Kolk;;;350,00-;EUR",
-        ";;;;;Totaal;;;;52,5;24.843,05;EUR",
+        "EH01;15-03-2024;EH24-00188;4820;;Wijkbeheerder “Thuis in de buurt”;Lodewijk van Deyssel;;;24,5;;EUR",
+        "EH01;28-03-2024;EH24-00190;4820;;Correctie uren wijkbeheerder februari;;;;4-;;EUR",
+        "EH01;31-03-2024;EH24-00201;4830;P-RENO;Creditering zaalhuur bewonersavond renovatie;Dichters;"
+        "Buurthuis De Kolk;;;350,00-;EUR",
+        ";;;;;Totaal;;;;52,5;22.630,55;EUR",
     ], codering="utf-8", bom=True)
-    # Q2: Windows-1252 (é, €, en dash), LF line endings, an extra trailing column, a thousands
-    # separator in a large amount, a zero row (skipped), quoted fields with the delimiter inside.
+    # Q2: Windows-1252 (é, €, en dash), LF line endings, an extra trailing column, an amount
+    # with a thousands dot, a zero row (skipped), quoted fields with the delimiter inside.
     schrijf_csv(map_ / "erp-2024-q2.csv", [
         KOP_EH + ";Memo",
-        "EH01;02-04-2024;EH24-00250;4810;VHF-2024;\"Schimmelbestrijding; 14 woningen – fase 2\";Dichters;"
+        "EH01;02-04-2024;EH24-00250;4810;;\"Schimmelbestrijding; 14 woningen – fase 2\";Dichters;"
         "Bouwbedrijf Noord BV;NL91ABNA0417164300;;31.234,56;EUR;grote opdracht",
-        "EH01;30-04-2024;EH24-00261;4820;;Café-avond terugkeerders (€ 12 p.p.);Lodewijk van Deyssel;;;;480,00;EUR;",
-        "EH01;30-04-2024;EH24-00262;4820;;Nulregel uit het ERP;;;;;0,00;EUR;",
-        "EH01;31-05-2024;EH24-00270;4830;;Ontwerpsessie renovatie met bewoners;Dichters;;;12;1.020,00;EUR;",
+        "EH01;30-04-2024;EH24-00261;4830;P-RENO;Café-avond renovatie (€ 12 p.p.);Lodewijk van Deyssel;;;;480,00;EUR;",
+        "EH01;30-04-2024;EH24-00262;4830;;Nulregel uit het ERP;;;;;0,00;EUR;",
+        "EH01;31-05-2024;EH24-00270;4820;;Huismeester op één plek, mei;Dichters;;;12;1.020,00;EUR;",
         ";;;;;Subtotaal;;;;12;32.734,56;EUR;",
     ], codering="cp1252", eol="\n")
     # Another partner's export (different columns): must not be identified.
@@ -141,6 +120,19 @@ def eigen_haard() -> None:
         "Datum,Grootboekrekening,Omschrijving,Debet,Credit",
         "2024-01-31,4000,Salarissen,1000.00,",
     ], codering="utf-8")
+
+
+def rochdale_csv() -> None:
+    """A mapping that lives next to its files (koppeling.yaml): money from an advance (PMG),
+    a comma-delimited Windows-1252 export with decimal points and d/m/Y dates."""
+    map_ = HIER / "rochdale-csv"
+    schrijf_csv(map_ / "rochdale-pmg-2024.csv", [
+        "Periode,Datum,Ref,Kostendrager,Omschrijving,Wijk,Bedrag",
+        '2024-02,15/02/2024,R-24-0007,KD-PMG-VEI,"Voorlichting huiselijk geweld, ouders",Wildeman,"4,200.00"',
+        "2024-03,28/03/2024,R-24-0019,KD-PMG-VEI,Training professionals (café De Ster),Jacob Geelbuurt,1250.5",
+        "2024-04,30/04/2024,R-24-0031,KD-PMG-VEI,Creditnota training maart,,(250.00)",
+        ",,,,Totaal,,5200.50",
+    ], codering="cp1252")
 
 
 # ----------------------------------------------------------------------------------------
@@ -154,19 +146,19 @@ def rochdale_werkmap():
            "Opmerking"]
     kwartalen = {
         "Q1": [
-            [D(2024, 2, 15), "R-24-0007", "KD-PMG-VEI", "Gesprekken huiselijk geweld, voorlichting", "Wildeman",
-             None, 4200.0, None],
-            [D(2024, 3, 28), "R-24-0019", "KD-WONEN", "Woonconsulent terugkeer", "Lodewijk van Deysselbuurt",
+            [D(2024, 2, 15), "R-24-0007", "KD-VERDUURZAMEN", "Zonnepanelen complex Jan de Louterstraat",
+             "Lodewijk van Deysselbuurt", None, 4200.0, None],
+            [D(2024, 3, 28), "R-24-0019", "KD-PLEK", "Wijkbeheerder op één plek", "lodewijk-van-deysselbuurt",
              16, None, "uren"],
             [None, None, None, "Totaal Q1", None, 16, 5480.0, None],
         ],
         "Q2": [
-            [D(2024, 4, 30), "R-24-0031", "KD-PMG-VEI", "Correctie voorlichting februari", "Wildeman", None,
+            [D(2024, 4, 30), "R-24-0031", "KD-VERDUURZAMEN", "Creditnota zonnepanelen februari", None, None,
              "(1.250,00)", "creditnota"],
             [D(2024, 5, 31), "R-24-0040", "KD-ONDERZOEK", "Deelname onderzoek werkend leren", None, 7.5, 600,
              None],
-            ["14-06-2024", "R-24-0052", "KD-PMG-VEI", "Correctie trainingen professionals", "Jacob Geelbuurt", None,
-             "2.400,00-", "tekstbedrag met min erachter"],
+            ["14-06-2024", "R-24-0052", "KD-VERDUURZAMEN", "Correctie isolatie complex 7", "Jacob Geelbuurt",
+             None, "2.400,00-", "tekstbedrag met min erachter"],
         ],
     }
     eerste = True
@@ -226,7 +218,7 @@ def fouten() -> None:
     # An ERP export with an unmapped cost centre and a date in another format.
     schrijf_csv(map_ / "eigen-haard-fouten.csv", [
         KOP_EH,
-        "EH01;15-01-2024;EH24-00017;4810;VHF-2024;Schimmelinspectie;Dichters;;;;12.450,00;EUR",
+        "EH01;15-01-2024;EH24-00017;4810;;Schimmelinspectie;Dichters;;;;12.450,00;EUR",
         "EH01;15-01-2024;EH24-00018;9999;;Onderhoud kantoor;;;;;500,00;EUR",
         "EH01;2024-01-31;EH24-00019;4820;;Datum in ander formaat;;;;;100,00;EUR",
         "EH01;31-01-2024;EH24-00020;4820;;Bedrag met punt;;;;;1234.56;EUR",
@@ -248,5 +240,6 @@ if __name__ == "__main__":
     sjablonen()
     eigen_haard()
     rochdale()
+    rochdale_csv()
     fouten()
     print("klaar")
