@@ -17,6 +17,9 @@ from cli.common import LedgerContext
 COMMANDS: dict[str, str] = {
     "check": "cli.check:check",
     "geldstromen": "cli.geldstromen:geldstromen",
+    "begroting": "cli.begroting:begroting",
+    "begroting-sjabloon": "cli.begroting:begroting_sjabloon",
+    "begroting-inlezen": "cli.begroting:begroting_inlezen",
     "sjabloon": "cli.sjabloon:sjabloon",
     "import": "cli.importeren:importeren",
     "fava": "cli.fava:fava",

@@ -299,7 +299,8 @@ def _wijzigingen(programma: model.Programma, jaar: int) -> tuple[Wijziging, ...]
     return tuple(sorted(out, key=lambda w: (w.besluit is None, w.datum, w.besluit or "")))
 
 
-def _actief_in(stroom: model.Geldstroom | None, jaar: int) -> bool:
+def actief_in(stroom: model.Geldstroom | None, jaar: int) -> bool:
+    """Whether a stream's period reaches into the year (spending in it is allowed)."""
     if stroom is None:
         return False
     if stroom.tot is not None and stroom.tot < datetime.date(jaar, 1, 1):
@@ -307,13 +308,39 @@ def _actief_in(stroom: model.Geldstroom | None, jaar: int) -> bool:
     return not (stroom.van is not None and stroom.van > datetime.date(jaar, 12, 31))
 
 
+def _beschikbaar(regel: GeldstroomRegel, programma: model.Programma, jaar: int) -> Decimal:
+    """What a stream can still cover in the year: toegezegd − besteed eerder − open verplichtingen."""
+    if not actief_in(programma.geldstromen.get(regel.code), jaar):
+        return ZERO
+    return regel.toegezegd - (regel.besteed_cumulatief - regel.besteed_jaar) - regel.verplicht
+
+
+def beschikbaarheid(entries: Sequence[data.Directive], programma: model.Programma, jaar: int,
+                    peildatum: datetime.date | None = None) -> dict[str, Decimal]:
+    """What each stream (and EIGEN: the partners' pledges) can cover in ``jaar``.
+
+    Args:
+      entries: the loaded entries.
+      programma: the parsed declarations.
+      jaar: the budget year.
+      peildatum: the reference date; default :func:`peildatum_voor`.
+    Returns:
+      Available amount per stream code (0 for streams whose period misses the year).
+    """
+    peildatum = peildatum or peildatum_voor(entries, jaar)
+    overzicht = geldstromen_overzicht(entries, programma, jaar, peildatum)
+    out = {regel.code: _beschikbaar(regel, programma, jaar) for regel in overzicht.regels}
+    out[EIGEN] = sum((t.bedrag for t in programma.toezeggingen if t.jaar == jaar), ZERO)
+    return out
+
+
 def _dekking(regels: Sequence[GeldstroomRegel], programma: model.Programma, jaar: int,
              begroot_eigen: Decimal, toezegging_eigen: Decimal) -> tuple[Dekking, ...]:
     out = []
     for regel in regels:
-        actief = _actief_in(programma.geldstromen.get(regel.code), jaar)
+        actief = actief_in(programma.geldstromen.get(regel.code), jaar)
         besteed_eerder = regel.besteed_cumulatief - regel.besteed_jaar
-        beschikbaar = regel.toegezegd - besteed_eerder - regel.verplicht if actief else ZERO
+        beschikbaar = _beschikbaar(regel, programma, jaar)
         if regel.begroot == 0 and (not actief or beschikbaar <= 0):
             continue
         out.append(Dekking(
