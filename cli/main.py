@@ -22,6 +22,8 @@ COMMANDS: dict[str, str] = {
     "begroting-inlezen": "cli.begroting:begroting_inlezen",
     "sjabloon": "cli.sjabloon:sjabloon",
     "import": "cli.importeren:importeren",
+    "proportionaliteit": "cli.proportionaliteit:proportionaliteit",
+    "sisa": "cli.sisa:sisa",
     "fava": "cli.fava:fava",
 }
 

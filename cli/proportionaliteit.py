@@ -1,0 +1,37 @@
+"""``snw proportionaliteit JAAR``: partners naar draagkracht, programmageld tegenover regulier
+geld, besteding per bewoner per focusbuurt; XLSX + HTML + PDF in Dutch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cli.common import LedgerContext
+from cli.common import fail_on_errors
+from cli.common import pass_ledger
+
+
+@click.command()
+@click.argument("jaar", type=int)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, writable=True), default=".", show_default=True,
+              help="Map voor proportionaliteit-JAAR.xlsx/.html/.pdf.")
+@pass_ledger
+def proportionaliteit(ctx: LedgerContext, jaar: int, out_dir: str) -> None:
+    """Proportionaliteit en ongelijk investeren in JAAR: XLSX, HTML en PDF."""
+    from reports.compute.proportionaliteit import proportionaliteit as compute
+    from reports.proportionaliteit import proportionaliteit_document
+    from reports.proportionaliteit import write_outputs
+    from reports.render.stamp import documentdatum
+
+    ledger = ctx.ledger()
+    fail_on_errors(ledger)
+    rapport = compute(ledger.entries, ledger.programma, jaar)
+    document = proportionaliteit_document(rapport, documentdatum=documentdatum(), kenmerk=ledger.fingerprint,
+                                          demo=ledger.is_demo, grootboek=ledger.path.name)
+    paths = write_outputs(document, Path(out_dir), f"proportionaliteit-{jaar}")
+    for path in paths:
+        click.echo(f"Geschreven: {path}")
+    for status, woord in (("onder", "Onder"), ("boven", "Boven")):
+        codes = [r.code for r in rapport.partners_jaar.met_status(status)]
+        click.echo(f"{woord} aandeel naar draagkracht in {jaar}: {', '.join(codes) if codes else 'geen'}")

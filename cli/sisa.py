@@ -1,0 +1,43 @@
+"""``snw sisa JAAR``: SiSa-indicatoren per specifieke uitkering en de staat van overlopende
+passiva (EU / Rijk / overig) in ``sisa-JAAR.xlsx``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cli.common import LedgerContext
+from cli.common import fail_on_errors
+from cli.common import pass_ledger
+
+
+@click.command()
+@click.argument("jaar", type=int)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, writable=True), default=".", show_default=True,
+              help="Map voor sisa-JAAR.xlsx.")
+@pass_ledger
+def sisa(ctx: LedgerContext, jaar: int, out_dir: str) -> None:
+    """SiSa-verantwoording over JAAR en de staat van overlopende passiva (XLSX)."""
+    from reports.compute.sisa import sisa as compute
+    from reports.render.stamp import documentdatum
+    from reports.sisa import sisa_document
+    from reports.sisa import sisa_workbook_bytes
+
+    ledger = ctx.ledger()
+    fail_on_errors(ledger)
+    rapport = compute(ledger.entries, ledger.programma, jaar)
+    document = sisa_document(rapport, documentdatum=documentdatum(), kenmerk=ledger.fingerprint,
+                             demo=ledger.is_demo, grootboek=ledger.path.name)
+    directory = Path(out_dir)
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"sisa-{jaar}.xlsx"
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(sisa_workbook_bytes(document))
+    tmp.replace(path)
+    click.echo(f"Geschreven: {path}")
+    click.echo(f"{len(rapport.uitkeringen)} specifieke uitkering(en), {len(rapport.indicatoren)} indicatoren; "
+               f"{len(rapport.passiva)} geldstromen in de staat van overlopende passiva.")
+    niet_sluitend = [r.stroom for r in rapport.passiva if r.verschil]
+    if niet_sluitend:
+        raise click.ClickException("Staat van overlopende passiva sluit niet voor: " + ", ".join(niet_sluitend))

@@ -1,0 +1,239 @@
+"""The SiSa accountability workbook as a document: tables from the computed figures.
+
+``sisa_document`` turns ``reports.compute.sisa.Sisa`` into a
+:class:`reports.render.document.Document`; ``reports.render.document.document_workbook``
+makes the XLSX (cover sheet with the ledger fingerprint, one sheet per section, totals as
+SUM formulas). Nothing here computes a figure.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ledger.nl import datum
+from reports.compute.sisa import thema_naam
+from reports.render.document import Alinea
+from reports.render.document import Document
+from reports.render.document import Sectie
+from reports.render.document import TabelBlok
+from reports.render.tabel import Kolom
+from reports.render.tabel import Tabel
+
+if TYPE_CHECKING:
+    import datetime
+
+    from reports.compute.sisa import Sisa
+
+HERKOMST_TITELS = {
+    "EU": "Voorschotten van Europese overheidslichamen",
+    "Rijk": "Voorschotten van het Rijk",
+    "Overig": "Voorschotten van overige (Nederlandse) overheden en derden",
+}
+
+
+def _janee(value: bool) -> str:
+    return "Ja" if value else "Nee"
+
+
+def overzicht_tabel(rapport: Sisa) -> Tabel:
+    jaar = rapport.jaar
+    return Tabel(
+        titel=f"Specifieke uitkeringen {jaar}: per uitkering en hoofdthema",
+        kolommen=(
+            Kolom("SiSa-code"),
+            Kolom("Geldstroom"),
+            Kolom("Specifieke uitkering"),
+            Kolom("Onderdeel"),
+            Kolom(f"Beschikbaar {jaar}", "euro", True),
+            Kolom(f"Besteding {jaar}", "euro", True),
+            Kolom(f"Cumulatief t/m {jaar}", "euro", True),
+            Kolom(f"Overloop naar {jaar + 1}", "euro", True),
+            Kolom("Eindverantwoording"),
+            Kolom("Risico terugbetaling", "euro", True),
+        ),
+        rijen=tuple(
+            (r.sisa_code, r.stroom, r.naam, thema_naam(r.onderdeel), r.beschikbaar_jaar, r.besteding_jaar,
+             r.besteding_cumulatief, r.overloop_volgend_jaar, _janee(r.eindverantwoording), r.risico)
+            for r in rapport.regels
+        ),
+        toelichting=(
+            f"Beschikbaar {jaar}: tranche van het jaar plus overloop uit {jaar - 1} (alleen bij tranches). Risico "
+            "terugbetaling: wat van het jaar niet is besteed en niet mag worden overgeheveld; bij de andere "
+            "uitkeringen wat in het laatste jaar niet is besteed."
+        ),
+    )
+
+
+def uitkering_tabel(rapport: Sisa) -> Tabel:
+    jaar = rapport.jaar
+    return Tabel(
+        titel=f"Per uitkering, stand 31 december {jaar}",
+        kolommen=(
+            Kolom("SiSa-code"),
+            Kolom("Geldstroom"),
+            Kolom("Specifieke uitkering"),
+            Kolom("Toegekend", "euro", True),
+            Kolom(f"Besteding {jaar}", "euro", True),
+            Kolom(f"Cumulatief t/m {jaar}", "euro", True),
+            Kolom("Nog te besteden", "euro", True),
+            Kolom("Einddatum", "datum"),
+            Kolom("Eindverantwoording"),
+            Kolom(f"Risico terugbetaling t/m {jaar}", "euro", True),
+            Kolom("Prognose niet besteed bij einde", "euro", True),
+        ),
+        rijen=tuple(
+            (u.sisa_code, u.stroom, u.naam, u.toegekend, u.besteding_jaar, u.besteding_cumulatief,
+             u.nog_te_besteden, u.einddatum, _janee(u.eindverantwoording), u.risico_tm_jaar, u.prognose_einde)
+            for u in rapport.uitkeringen
+        ),
+        toelichting=(
+            "Toegekend, besteding, nog te besteden en prognose komen uit het geldstromenoverzicht (snw geldstromen). "
+            "Prognose: wat bij het bestedingstempo van de laatste twaalf maanden op de einddatum over is."
+        ),
+    )
+
+
+def indicator_tabel(rapport: Sisa) -> Tabel:
+    return Tabel(
+        titel=f"SiSa-bijlage verantwoordingsinformatie {rapport.jaar}",
+        kolommen=(
+            Kolom("Departement"),
+            Kolom("SiSa-code"),
+            Kolom("Specifieke uitkering"),
+            Kolom("Indicatornummer"),
+            Kolom("Indicator"),
+            Kolom("Aard controle"),
+            Kolom("Bedrag", "euro"),
+            Kolom("Ja/Nee"),
+        ),
+        rijen=tuple(
+            (i.departement, i.sisa_code, i.uitkering, i.nummer, i.omschrijving, i.aard_controle, i.bedrag, i.janee)
+            for i in rapport.indicatoren
+        ),
+        totaal_label=None,
+        toelichting=(
+            "Aard controle R: rechtmatigheid, door de accountant te controleren; n.v.t.: voor de tussentijdse "
+            "afstemming. Indiening bij het CBS uiterlijk 15 juli van het jaar erna."
+        ),
+    )
+
+
+PASSIVA_KOLOMMEN = (
+    Kolom("Geldstroom"),
+    Kolom("Naam"),
+    Kolom("Saldo 1 januari", "euro", True),
+    Kolom("Ontvangen (toegekend)", "euro", True),
+    Kolom("Vrijgevallen (besteed)", "euro", True),
+    Kolom("Terugbetaald / gecorrigeerd", "euro", True),
+    Kolom("Saldo 31 december", "euro", True),
+)
+
+
+def passiva_tabellen(rapport: Sisa) -> list[Tabel]:
+    """One table per origin (EU / Rijk / Overig) and a summary per origin."""
+    from reports.compute.sisa import HERKOMST_GROEPEN
+
+    tabellen = []
+    for groep in HERKOMST_GROEPEN:
+        rows = rapport.passiva_per_herkomst(groep)
+        if not rows:
+            continue
+        tabellen.append(Tabel(
+            titel=f"{groep}: {HERKOMST_TITELS[groep]}",
+            kolommen=PASSIVA_KOLOMMEN,
+            rijen=tuple((r.stroom, r.naam, r.begin, r.ontvangen, r.vrijgevallen, r.terugbetaald, r.eind)
+                        for r in rows),
+            totaal_label=f"Totaal {groep}",
+        ))
+    velden = ("begin", "ontvangen", "vrijgevallen", "terugbetaald", "eind")
+    tabellen.append(Tabel(
+        titel=f"Staat van overlopende passiva {rapport.jaar} per herkomst",
+        kolommen=(Kolom("Herkomst"), *PASSIVA_KOLOMMEN[2:]),
+        rijen=tuple(
+            (groep, *(rapport.passiva_totaal(veld, groep) for veld in velden))
+            for groep in HERKOMST_GROEPEN if rapport.passiva_per_herkomst(groep)
+        ),
+        toelichting=(
+            "Saldo 1 januari + ontvangen − vrijgevallen − terugbetaald = saldo 31 december, per geldstroom "
+            "(BBV art. 49 en 52a)."
+        ),
+    ))
+    return tabellen
+
+
+def toelichting_sectie(rapport: Sisa) -> Sectie:
+    jaar = rapport.jaar
+    definities = (
+        ("Specifieke uitkering", "Een geldstroom met specifieke_uitkering: TRUE die op 31 december "
+         f"{jaar} is toegekend, in of voor {jaar} begint en niet voor {jaar} eindigt."),
+        (f"Besteding {jaar} / cumulatief", "Boekingen op actielijnen uit de geldstroom in het kalenderjaar (het "
+         "verantwoordingsjaar van de gemeente) en tot en met dat jaar; per hoofdthema als de geldstroom tranches "
+         "per thema en overloop \"hoofdthema\" heeft. Het thema is dat van de boeking, anders dat van de "
+         "actielijn."),
+        (f"Overloop naar {jaar + 1}", f"De gedeclareerde custom \"overloop\" uit {jaar} (hoofdthema); bij overloop "
+         f"\"vrij\": tranches t/m {jaar} min bestedingen t/m {jaar}."),
+        ("Eindverantwoording", "Ja in het kalenderjaar van de einddatum (tot) van de geldstroom."),
+        ("Risico terugbetaling", "Bij overloop per hoofdthema: tranche + overloop uit het vorige jaar − besteding "
+         "in het subsidiejaar − overloop naar het volgende jaar (niet negatief). Bij de andere uitkeringen: in het "
+         "laatste jaar het beschikbare bedrag (tranches, anders toegekend) min de cumulatieve besteding; daarvoor 0."),
+        ("Staat van overlopende passiva", "Per geldstroom het creditsaldo van Liabilities:Nog-te-besteden op 1 "
+         "januari en 31 december; ontvangen = in het jaar geboekte toekenningen; vrijgevallen = de vrijval bij "
+         "besteding (afgeleide boekingen van de plugin); terugbetaald = andere debetboekingen op de rekening."),
+    )
+    tabel = Tabel(
+        titel="Definities",
+        kolommen=(Kolom("Begrip"), Kolom("Definitie")),
+        rijen=definities,
+        totaal_label=None,
+    )
+    return Sectie("Toelichting", (tabel,), blad="Toelichting")
+
+
+def sisa_document(rapport: Sisa, *, documentdatum: datetime.date, kenmerk: str, demo: bool,
+                  grootboek: str = "") -> Document:
+    """The SiSa workbook as a document.
+
+    Args:
+      rapport: the computed figures.
+      documentdatum: the generation date.
+      kenmerk: the ledger fingerprint.
+      demo: made from the demo ledger.
+      grootboek: the ledger's file name for the cover.
+    Returns:
+      The document, for ``document_workbook``.
+    """
+    jaar = rapport.jaar
+    omslag = [("Verantwoordingsjaar", str(jaar)), ("Stand per", datum(rapport.peildatum))]
+    if grootboek:
+        omslag.append(("Grootboek", grootboek))
+    verschillen = [r for r in rapport.passiva if r.verschil]
+    passiva_inhoud: list = []
+    if verschillen:
+        passiva_inhoud.append(Alinea(
+            "Let op: de staat sluit niet voor " + ", ".join(r.stroom for r in verschillen) + ".", "let-op"))
+    passiva_inhoud.extend(passiva_tabellen(rapport))
+    secties = (
+        Sectie(f"SiSa {jaar}", (TabelBlok(overzicht_tabel(rapport), groepeer=3), uitkering_tabel(rapport)),
+               blad=f"SiSa {jaar}"),
+        Sectie("Indicatoren", (TabelBlok(indicator_tabel(rapport), groepeer=3),), blad="Indicatoren"),
+        Sectie("Staat van overlopende passiva", tuple(passiva_inhoud), blad="Overlopende passiva"),
+        toelichting_sectie(rapport),
+    )
+    return Document(
+        titel=f"SiSa-verantwoording {jaar}",
+        ondertitel="Specifieke uitkeringen en staat van overlopende passiva",
+        omslag=tuple(omslag),
+        secties=secties,
+        datum=documentdatum,
+        kenmerk=kenmerk,
+        demo=demo,
+        inhoudsopgave=False,
+    )
+
+
+def sisa_workbook_bytes(document: Document) -> bytes:
+    """The XLSX bytes of the SiSa document (deterministic)."""
+    from reports.render.document import document_workbook
+    from reports.render.excel import workbook_bytes
+
+    return workbook_bytes(document_workbook(document))
