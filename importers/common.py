@@ -266,23 +266,46 @@ def _afstand(a: str, b: str) -> int:
     return previous[-1]
 
 
-def lijkt_op(waarde: str, kandidaten: Iterable[str]) -> str | None:
-    """The candidate one edit away from ``waarde`` (typo, swapped letters), else a close match.
+def lijken_op(waarde: str, kandidaten: Iterable[str], maximum: int = 3) -> list[str]:
+    """The candidates one edit away from ``waarde`` (a typo, two swapped characters).
+
+    When none is one edit away, the closest match by similarity (if any is close).
 
     Args:
       waarde: what the partner wrote.
       kandidaten: the valid values.
+      maximum: at most this many suggestions.
     Returns:
-      The suggestion, or None when nothing is obviously meant.
+      The suggestions, best first (empty when nothing is obviously meant).
     """
-    kandidaten = list(kandidaten)
-    upper = waarde.upper()
     by_upper = {k.upper(): k for k in kandidaten}
-    scored = sorted((_afstand(upper, key), key) for key in by_upper)
-    if scored and scored[0][0] <= 1 and (len(scored) == 1 or scored[1][0] > 1):
-        return by_upper[scored[0][1]]
+    upper = waarde.upper()
+
+    def rang(key: str) -> tuple[bool, float, str]:
+        # Two swapped characters first (the commonest typo), then the most similar.
+        verschil = [i for i, (a, b) in enumerate(zip(upper, key, strict=False)) if a != b]
+        omgedraaid = len(upper) == len(key) and len(verschil) == 2 and verschil[1] == verschil[0] + 1 \
+            and upper[verschil[0]] == key[verschil[1]] and upper[verschil[1]] == key[verschil[0]]
+        return (not omgedraaid, -difflib.SequenceMatcher(None, upper, key).ratio(), key)
+
+    dichtbij = sorted((key for key in by_upper if _afstand(upper, key) <= 1), key=rang)
+    if dichtbij:
+        return [by_upper[key] for key in dichtbij[:maximum]]
     close = difflib.get_close_matches(upper, list(by_upper), n=1, cutoff=0.8)
-    return by_upper[close[0]] if close else None
+    return [by_upper[close[0]]] if close else []
+
+
+def lijkt_op(waarde: str, kandidaten: Iterable[str]) -> str | None:
+    """The one candidate ``waarde`` was obviously meant to be, else None (see ``lijken_op``)."""
+    gevonden = lijken_op(waarde, kandidaten)
+    return gevonden[0] if len(gevonden) == 1 else None
+
+
+def of_lijst(items: Sequence[str]) -> str:
+    """``a``, ``a of b``, ``a, b of c``."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " of " + items[-1]
 
 
 # --------------------------------------------------------------------------------------
@@ -548,10 +571,12 @@ class RijVerwerker:
             return None
         actielijn = self.gb.programma.actielijnen.get(code)
         if actielijn is None:
-            suggestie = lijkt_op(code, self.gb.programma.actielijnen)
-            rij.fouten.append(rij.fout(
-                "actielijn", f"onbekende actielijn '{tekst(value)}'",
-                f"{suggestie} ({self.gb.programma.actielijnen[suggestie].naam})" if suggestie else None))
+            codes = lijken_op(code, self.gb.programma.actielijnen)
+            if len(codes) == 1:
+                suggestie = f"{codes[0]} ({self.gb.programma.actielijnen[codes[0]].naam})"
+            else:
+                suggestie = of_lijst(codes) or None
+            rij.fouten.append(rij.fout("actielijn", f"onbekende actielijn '{tekst(value)}'", suggestie))
         return actielijn
 
     def _stroom(self, rij: Rij) -> str | None:

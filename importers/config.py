@@ -7,9 +7,12 @@ Fava reads this file through the ledger's options (paths relative to the main le
 
 ``CONFIG`` holds the template importer and one importer per mapping file in
 ``importers/mappings/``. They take the ledger's declarations from the entries Fava passes
-in. Fava can only add entries: a file that corrects rows imported before is refused on the
-Import page with a pointer to ``snw import``, which replaces them (see
-``BijdrageImporter.deduplicate``).
+in, and mark rows already in the ledger as duplicates (unticked on the Import page). Fava
+can only add entries: a file that corrects rows imported before is refused on the Import
+page with a pointer to ``snw import``, which replaces them (see
+``BijdrageImporter.deduplicate``). Accepted entries go where Fava inserts entries (the
+main file, or the file of a matching ``insert-entry`` option); ``snw import`` knows them by
+their kenmerk afterwards. Loading this file also applies ``importers.fava_compat``.
 
 As a script it is beangulp's command line: ``python importers/config.py extract FILE``
 (ledger: ``$SNW_LEDGER`` or the demo ledger).
@@ -20,6 +23,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from importers import fava_compat
 from importers.common import BijdrageImporter
 from importers.koppeling import MAPPINGS
 from importers.koppeling import laad_koppelingen
@@ -39,6 +43,9 @@ def importers(ledger: str | Path | None = None, mappings: str | Path = MAPPINGS)
 
 
 CONFIG: list[BijdrageImporter] = importers()
+
+# Fava cannot save numeric metadata (uren: 32) it sent to the browser; see fava_compat.
+fava_compat.pas_toe()
 
 # Fava and beangulp call hooks with [(file, entries, account, importer)] and the ledger's
 # entries. Deduplication is the importers' own (by partner and kenmerk), so none are needed.
