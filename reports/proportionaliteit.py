@@ -166,6 +166,12 @@ def partner_sectie(overzicht: PartnerOverzicht, titel: str, *, nieuwe_pagina: bo
         inhoud.append(Alinea(
             "Het grootboek declareert geen proportionaliteitsband (custom \"instelling\" "
             "\"proportionaliteit_band\"); de kolom Status blijft daarom leeg.", "let-op"))
+    alle_jaren = tuple(range(overzicht.van_jaar, overzicht.tot_jaar + 1))
+    if overzicht.toezegging_jaren != alle_jaren:
+        gedekt = ", ".join(str(j) for j in overzicht.toezegging_jaren) or "geen enkel jaar"
+        inhoud.append(Alinea(
+            f"Toezeggingen zijn er voor {gedekt}; de realisatie t.o.v. de toezegging vergelijkt de inzet over "
+            f"{overzicht.periode} met de toezeggingen van die jaren.", "noot"))
     onder = [r.code for r in overzicht.met_status("onder")]
     boven = [r.code for r in overzicht.met_status("boven")]
     binnen = [r.code for r in overzicht.met_status("binnen")]
@@ -209,12 +215,14 @@ def actielijn_tabel(rapport: Proportionaliteit) -> Tabel:
             Kolom("Bijdragende partners"),
         ),
         rijen=rijen,
-        toelichting=(
-            "Programmageld: vliegwielgeld en de andere geldstromen van gemeente, Rijk en EU. Regulier geld: de eigen "
-            "inzet van partners (geld en formatie) en reguliere gemeentelijke middelen (GEM-REGULIER). Overig: "
-            "fondsen en andere bronnen. Partners: het aantal partners met eigen inzet op de actielijn."
-        ),
     )
+
+
+ACTIELIJN_UITLEG = (
+    "Programmageld: vliegwielgeld en de andere geldstromen van gemeente, Rijk en EU. Regulier geld: de eigen inzet "
+    "van partners (geld en formatie) en reguliere gemeentelijke middelen (GEM-REGULIER). Overig: fondsen en andere "
+    "bronnen. Partners: het aantal partners met eigen inzet op de actielijn."
+)
 
 
 # ----------------------------------------------------------------------------------------
@@ -241,7 +249,8 @@ def buurt_tabellen(buurten: BuurtOverzicht) -> list[TabelBlok]:
     markeringen = set()
     for index, r in enumerate(buurten.regels):
         rijen.append((r.code, r.naam, r.cluster, Decimal(r.bewoners) if r.bewoners is not None else None,
-                      r.besteed, r.per_bewoner, r.index, _vergelijking(r.vergelijking)))
+                      r.besteed, r.per_bewoner, r.index,
+                      _vergelijking(r.vergelijking) if r.bewoners else "geen bewonersaantal"))
         if r.vergelijking == "minder":
             markeringen.add((index, len(BUURT_KOLOMMEN) - 1))
     per_buurt = TabelBlok(Tabel(
@@ -265,8 +274,9 @@ def buurt_tabellen(buurten: BuurtOverzicht) -> list[TabelBlok]:
         titel=f"Focusbuurten, zonder buurt en heel Nieuw-West, {buurten.jaar}",
         kolommen=(Kolom("Wat"), Kolom("Besteed", "euro"), Kolom("Bewoners", "getal"), Kolom("Per bewoner", "euro")),
         rijen=(
-            ("In de focusbuurten (boekingen met buurt)", buurten.met_buurt, Decimal(buurten.focus_bewoners),
-             buurten.focus_gemiddelde),
+            ("In de focusbuurten", buurten.focus_besteed, Decimal(buurten.focus_bewoners), buurten.focus_gemiddelde),
+            *((("Op andere plekken (pleinen; geen bewonersaantal)", buurten.elders, None, None),)
+              if buurten.elders else ()),
             ("Zonder buurt (niet aan een buurt toe te wijzen)", buurten.zonder_buurt, None, None),
             ("Heel Nieuw-West (alle bestedingen)", buurten.totaal, nw, buurten.nw_gemiddelde),
         ),
@@ -275,7 +285,7 @@ def buurt_tabellen(buurten: BuurtOverzicht) -> list[TabelBlok]:
             "Boekingen zonder buurt worden niet over de buurten verdeeld; ze tellen alleen mee in het gemiddelde "
             "van heel Nieuw-West."
         ),
-    ), nadruk_rijen=frozenset({2}))
+    ), nadruk_rijen=frozenset({3 if buurten.elders else 2}))
     return [per_buurt, clusters, samenvatting]
 
 
@@ -319,6 +329,9 @@ def buurt_sectie(buurten: BuurtOverzicht) -> Sectie:
                       f"({_bedrag(buurten.totaal)} over {getal(buurten.nw_bewoners)} bewoners).")
         punten.append(f"Meer dan gemiddeld per bewoner: {_namen(meer)}.")
         punten.append(f"Minder dan gemiddeld per bewoner: {_namen(minder)}.")
+    if buurten.elders:
+        punten.append(f"Op plekken zonder bewonersaantal (pleinen) geboekt: {_bedrag(buurten.elders)}; niet "
+                      "in het gemiddelde van de focusbuurten.")
     punten.append(f"Zonder buurt geboekt: {_bedrag(buurten.zonder_buurt)}"
                   + (f" ({procent(aandeel_zonder, 1)} van alle bestedingen)" if aandeel_zonder is not None else "")
                   + "; dit bedrag is niet over de buurten verdeeld.")
@@ -384,10 +397,11 @@ def vliegwiel_sectie(rapport: Proportionaliteit) -> Sectie:
     per_actielijn = TabelBlok(Tabel(
         titel="Per actielijn met vliegwielgeld, jaar op jaar",
         kolommen=(Kolom("Actielijn"), Kolom("Naam"), Kolom("Jaar"), *kolommen),
-        rijen=tuple((r.code, r.naam, str(r.jaar), *cijfers(r)) for r in trend.regels),
+        rijen=tuple((r.code, r.naam, str(r.jaar), *cijfers(r)) for r in trend.regels if r.totaal),
         totaal_label="Totaal alle jaren",
         toelichting=(
-            "Alle actielijnen die in de getoonde jaren vliegwielgeld kregen. Het doel van het plan: wat werkt, gaat "
+            "Alle actielijnen die in de getoonde jaren vliegwielgeld kregen (jaren zonder besteding weggelaten). Het "
+            "doel van het plan: wat werkt, gaat "
             "van tijdelijk vliegwielgeld naar reguliere financiering, dus het aandeel regulier hoort jaar op jaar te "
             "stijgen."
         ),
@@ -514,8 +528,9 @@ def proportionaliteit_document(rapport: Proportionaliteit, *, documentdatum: dat
         partner_sectie(rapport.partners_cumulatief,
                        f"Naar draagkracht: partners {rapport.partners_cumulatief.periode}", nieuwe_pagina=True,
                        blad=f"Partners t-m {rapport.jaar}"),
-        Sectie(f"Programmageld en regulier geld per actielijn {rapport.jaar}", (TabelBlok(
-            actielijn_tabel(rapport), compact=True),), nieuwe_pagina=True, liggend=True, blad="Actielijnen"),
+        Sectie(f"Programmageld en regulier geld per actielijn {rapport.jaar}", (
+            Alinea(ACTIELIJN_UITLEG, "noot"), TabelBlok(actielijn_tabel(rapport), compact=True),
+        ), nieuwe_pagina=True, liggend=True, blad="Actielijnen"),
         buurt_sectie(rapport.buurten),
         domein_sectie(rapport),
         vliegwiel_sectie(rapport),

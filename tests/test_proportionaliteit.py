@@ -81,6 +81,7 @@ def test_partners_cumulative_exact(rapport) -> None:  # noqa: ANN001
         "BO-NW": None, "GEM-AMS": "onder", "HVA": "boven", "STADGENOOT": "binnen"}
     assert {c: r.toezegging for c, r in regels.items()} == {
         "BO-NW": None, "GEM-AMS": D("70000"), "HVA": D("60000"), "STADGENOOT": D("40000")}
+    assert overzicht.toezegging_jaren == (2023, 2024)
     assert overzicht.totaal("aandeel") == 1
     assert overzicht.totaal("draagkracht_aandeel") == 1
 
@@ -142,7 +143,10 @@ def test_actielijn_totals_equal_beanquery(ledger, rapport) -> None:  # noqa: ANN
 def test_buurten_exact(rapport) -> None:  # noqa: ANN001
     buurten = rapport.buurten
     regels = {r.code: r for r in buurten.regels}
-    assert list(regels) == ["wildeman", "reimerswaal", "confuciusbuurt", "dichtersbuurt"]
+    assert list(regels) == ["wildeman", "reimerswaal", "confuciusbuurt", "dichtersbuurt", "plein-40-45"]
+    plein = regels.pop("plein-40-45")
+    assert (plein.bewoners, plein.besteed, plein.per_bewoner, plein.index, plein.vergelijking) == (
+        None, D(0), None, None, None)
     assert {c: r.besteed for c, r in regels.items()} == {
         "wildeman": D("46000"), "reimerswaal": D("50000"), "confuciusbuurt": D("35000"), "dichtersbuurt": D(0)}
     assert {c: r.per_bewoner.quantize(CENT) for c, r in regels.items()} == {
@@ -154,6 +158,7 @@ def test_buurten_exact(rapport) -> None:  # noqa: ANN001
     assert (buurten.met_buurt, buurten.zonder_buurt, buurten.totaal) == (D("131000"), D("39000"), D("170000"))
     assert buurten.nw_bewoners == 17000 and buurten.nw_gemiddelde == D(10)
     assert buurten.focus_bewoners == 8500
+    assert buurten.focus_besteed == D("131000") and buurten.elders == 0
     assert buurten.focus_gemiddelde.quantize(CENT) == D("15.41")
     clusters = {r.cluster: (r.bewoners, r.besteed, r.per_bewoner, r.index) for r in buurten.clusters}
     assert clusters == {
@@ -230,8 +235,15 @@ def test_2025_is_outside(ledger) -> None:  # noqa: ANN001
     rapport = proportionaliteit(ledger.entries, ledger.programma, 2025)
     assert {r.code: r.totaal for r in rapport.partners_jaar.regels if r.totaal} == {"HVA": D("10000")}
     assert rapport.partners_cumulatief.periode == "2023–2025"
-    assert rapport.buurten.zonder_buurt == D("10000")
-    assert {r.code: r.besteed for r in rapport.buurten.regels if r.besteed} == {"dichtersbuurt": D("5000")}
+    buurten = rapport.buurten
+    assert buurten.zonder_buurt == D("10000")
+    assert {r.code: r.besteed for r in buurten.regels if r.besteed} == {
+        "dichtersbuurt": D("5000"), "plein-40-45": D("2000")}
+    assert (buurten.met_buurt, buurten.focus_besteed, buurten.elders) == (D("7000"), D("5000"), D("2000"))
+    assert buurten.nw_gemiddelde == D("17000") / 17000 == 1
+    assert buurten.focus_gemiddelde == D("5000") / 8500
+    assert rapport.partners_jaar.toezegging_jaren == ()
+    assert rapport.partners_cumulatief.toezegging_jaren == (2023, 2024)
 
 
 # ---------------------------------------------------------------------------- outputs

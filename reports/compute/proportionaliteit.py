@@ -179,6 +179,7 @@ class PartnerOverzicht:
     tot_jaar: int
     regels: tuple[PartnerRegel, ...]
     band: tuple[Decimal, Decimal] | None
+    toezegging_jaren: tuple[int, ...] = ()  # the years in the period that have pledges
 
     @property
     def periode(self) -> str:
@@ -258,7 +259,13 @@ class BuurtOverzicht:
     met_buurt: Decimal  # spending with a buurt
     zonder_buurt: Decimal  # spending without a buurt (not spread over buurten)
     nw_bewoners: int | None  # from custom "instelling" "nieuw_west_bewoners"
-    focus_bewoners: int  # sum of the buurten's residents
+    focus_bewoners: int  # sum of the residents of the buurten that declare them
+    focus_besteed: Decimal  # spending in those buurten (places without residents excluded)
+
+    @property
+    def elders(self) -> Decimal:
+        """Spending with a buurt that declares no residents (squares, other places)."""
+        return self.met_buurt - self.focus_besteed
 
     @property
     def totaal(self) -> Decimal:
@@ -273,10 +280,10 @@ class BuurtOverzicht:
 
     @property
     def focus_gemiddelde(self) -> Decimal | None:
-        """Spending with a buurt per resident of the focus neighbourhoods."""
+        """Spending in the focus neighbourhoods per resident of them."""
         if not self.focus_bewoners:
             return None
-        return self.met_buurt / self.focus_bewoners
+        return self.focus_besteed / self.focus_bewoners
 
 
 @dataclasses.dataclass(frozen=True)
@@ -449,7 +456,9 @@ def partner_overzicht(feiten: Sequence[Besteding], programma: model.Programma, v
             verhouding=verhouding,
             status=_status(verhouding, band),
         ))
-    return PartnerOverzicht(van_jaar=van_jaar, tot_jaar=tot_jaar, regels=tuple(regels), band=band)
+    jaren = tuple(sorted({t.jaar for t in programma.toezeggingen if van_jaar <= t.jaar <= tot_jaar}))
+    return PartnerOverzicht(van_jaar=van_jaar, tot_jaar=tot_jaar, regels=tuple(regels), band=band,
+                            toezegging_jaren=jaren)
 
 
 def actielijn_overzicht(feiten: Sequence[Besteding], programma: model.Programma,
@@ -517,8 +526,11 @@ def buurt_overzicht(feiten: Sequence[Besteding], programma: model.Programma, jaa
         for naam, (bewoners, bedrag, compleet) in sorted(clusters.items())
     )
     focus_bewoners = sum((b.bewoners or 0 for b in programma.buurten.values()), 0)
+    focus_besteed = sum((per_buurt.get(code, ZERO) for code, b in programma.buurten.items() if b.bewoners),
+                        ZERO)
     return BuurtOverzicht(jaar=jaar, regels=tuple(regels), clusters=cluster_regels, met_buurt=met,
-                          zonder_buurt=zonder, nw_bewoners=nw_bewoners, focus_bewoners=focus_bewoners)
+                          zonder_buurt=zonder, nw_bewoners=nw_bewoners, focus_bewoners=focus_bewoners,
+                          focus_besteed=focus_besteed)
 
 
 def _jaren(feiten: Sequence[Besteding], jaar: int) -> tuple[int, ...]:
