@@ -68,6 +68,7 @@ INZET_KOLOMMEN = (
     Kolom("Partner"),
     Kolom("Naam"),
     Kolom("Toezegging", "euro", True),
+    Kolom("Toegezegde uren", "uren", True),
     Kolom("Geld", "euro", True),
     Kolom("Uren", "uren", True),
     Kolom("Formatie", "euro", True),
@@ -102,7 +103,8 @@ def partner_tabellen(overzicht: PartnerOverzicht) -> list[TabelBlok]:
         titel=f"Inzet per partner, {overzicht.periode}",
         kolommen=INZET_KOLOMMEN,
         rijen=tuple(
-            (r.code, r.naam, r.toezegging, r.geld, r.uren, r.formatie, r.totaal, r.realisatie_toezegging)
+            (r.code, r.naam, r.toezegging, r.toezegging_uren, r.geld, r.uren, r.formatie, r.totaal,
+             r.realisatie_toezegging)
             for r in overzicht.regels
         ),
         toelichting=(
