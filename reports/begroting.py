@@ -128,32 +128,33 @@ def _dekking(b: Begroting) -> Sectie:
     markeringen = set()
     for index, d in enumerate(b.dekking):
         status = STATUS_TEKST.get(d.status, d.status) + (", verdeling open" if d.verdeling_open else "")
-        rijen.append((d.stroom, status, d.einddatum, d.toegezegd, d.besteed_eerder, d.verplicht, d.beschikbaar,
-                      d.begroot, d.resterend))
+        rijen.append((d.stroom, d.naam, status, d.einddatum, d.toegezegd, d.besteed_eerder, d.verplicht,
+                      d.beschikbaar, d.begroot, d.resterend))
         if d.ongedekt > 0:
-            markeringen.add((index, 8))
+            markeringen.add((index, 9))
         if d.begroot > 0 and not d.toegekend and d.stroom != EIGEN:
-            markeringen.add((index, 1))
+            markeringen.add((index, 2))
+    toelichting = (
+        f"Toegezegd: toegekend of gereserveerd bedrag voor Nieuw-West (0 zolang de verdeling tussen gebieden "
+        f"open is); voor EIGEN de toezeggingen van partners voor {jaar}. Besteed vóór {jaar} en open "
+        f"verplichtingen: stand {datum(b.peildatum)}. Beschikbaar = toegezegd − besteed − open verplichtingen "
+        f"(0 als de looptijd {jaar} niet raakt). Resterend = beschikbaar − begroot; een negatief bedrag "
+        "(onderstreept, ⚠) is niet gedekt. Een onderstreepte status: begroot op geld dat nog niet is toegekend.")
+    if b.peildatum < datetime.date(b.vorig_jaar, 12, 31):
+        toelichting += (f" Wat na {datum(b.peildatum)} nog in {b.vorig_jaar} wordt besteed, gaat nog van het "
+                        "beschikbare bedrag af.")
     tabel = Tabel(
         f"Dekking van de begroting {jaar} per geldstroom",
-        (Kolom("Geldstroom"), Kolom("Status"), Kolom("Einddatum", "datum"),
+        (Kolom("Geldstroom"), Kolom("Naam"), Kolom("Status"), Kolom("Einddatum", "datum"),
          Kolom("Toegezegd", "euro", True), Kolom(f"Besteed vóór {jaar}", "euro", True),
          Kolom("Open verplichtingen", "euro", True), Kolom(f"Beschikbaar {jaar}", "euro", True),
          Kolom(f"Begroot {jaar}", "euro", True), Kolom("Resterend", "euro", True)),
         tuple(rijen),
-        toelichting=(
-            f"Toegezegd: toegekend of gereserveerd bedrag voor Nieuw-West (0 zolang de verdeling tussen gebieden "
-            f"open is); voor EIGEN de toezeggingen van partners voor {jaar}. Besteed vóór {jaar} en open "
-            f"verplichtingen: stand {datum(b.peildatum)}. Beschikbaar = toegezegd − besteed − open verplichtingen "
-            f"(0 als de looptijd {jaar} niet raakt). Resterend = beschikbaar − begroot; een negatief bedrag "
-            "(onderstreept, ⚠) is niet gedekt. Een onderstreepte status: begroot op geld dat nog niet is toegekend."
-        ),
+        toelichting=toelichting,
     )
-    inhoud: list = [TabelBlok(tabel, markeringen=frozenset(markeringen), compact=True)]
-    namen = Tabel("Geldstromen in deze begroting", (Kolom("Code"), Kolom("Naam")),
-                  tuple((d.stroom, d.naam) for d in b.dekking), totaal_label=None)
-    inhoud.append(TabelBlok(namen, compact=True))
-    return Sectie("Dekking per geldstroom", tuple(inhoud), anker="dekking", nieuwe_pagina=True, liggend=True,
+    blok = TabelBlok(tabel, markeringen=frozenset(markeringen), compact=True,
+                     breedtes=(9, 15, 8, 7, 10.5, 10.5, 9, 10.5, 10, 10.5))
+    return Sectie("Dekking per geldstroom", (blok,), anker="dekking", nieuwe_pagina=True, liggend=True,
                   blad="Dekking")
 
 
@@ -164,6 +165,12 @@ def _per_domein(b: Begroting, programma: model.Programma) -> Sectie:
         f"Per domein elke actielijn met begroting of realisatie, per geldstroom: de begroting {jaar}, de begroting "
         f"{vorig} en de realisatie {vorig} tot en met {datum(b.realisatie_tot)}, en het verschil tussen de "
         f"begrotingen {jaar} en {vorig}.")]
+    met_post = {p.actielijn for p in b.posten}
+    zonder = sorted(code for code in programma.actielijnen if code not in met_post)
+    if zonder:
+        inhoud.append(Alinea(
+            f"Actielijnen zonder begroting in {jaar} en {vorig} en zonder realisatie in {vorig} ({len(zonder)}): "
+            + ", ".join(zonder) + ".", "noot"))
     for domein in b.domeinen:
         posten = [p for p in b.posten if p.domein == domein.code]
         tabel = Tabel(
@@ -175,14 +182,9 @@ def _per_domein(b: Begroting, programma: model.Programma) -> Sectie:
                   for p in posten),
             totaal_label=f"Totaal {domein.code}",
         )
-        inhoud.append(Sectie(f"{domein.code} — {domein.naam}", (TabelBlok(tabel, groepeer=2, compact=True),),
+        blok = TabelBlok(tabel, groepeer=2, compact=True, breedtes=(8, 21, 12, 14.75, 14.75, 14.75, 14.75))
+        inhoud.append(Sectie(f"{domein.code} — {domein.naam}", (blok,),
                              anker=f"domein-{domein.code.lower()}"))
-    met_post = {p.actielijn for p in b.posten}
-    zonder = sorted(code for code in programma.actielijnen if code not in met_post)
-    if zonder:
-        inhoud.append(Alinea(
-            f"Actielijnen zonder begroting in {jaar} en {vorig} en zonder realisatie in {vorig} ({len(zonder)}): "
-            + ", ".join(zonder) + ".", "noot"))
     return Sectie("Begroting per domein", tuple(inhoud), anker="per-domein", nieuwe_pagina=True, blad="Per domein")
 
 

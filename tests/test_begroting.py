@@ -66,7 +66,7 @@ class _Tables(html.parser.HTMLParser):
 
     def handle_data(self, text: str) -> None:
         if self._cell is not None:
-            self._cell.append(text)
+            self._cell.append(text.replace("\u00a0", " "))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("td", "th") and self._cell is not None and self._row is not None:

@@ -357,8 +357,11 @@ def _dekking(regels: Sequence[GeldstroomRegel], programma: model.Programma, jaar
     return tuple(out)
 
 
+RISICO_VOLGORDE = ("ongedekt", "overcommittering", "verwacht", "eigen", "looptijd", "verdeling")
+
+
 def _risicos(jaar: int, regels: Sequence[GeldstroomRegel], dekking: Sequence[Dekking],
-             programma: model.Programma) -> tuple[Risico, ...]:
+             programma: model.Programma, peildatum: datetime.date) -> tuple[Risico, ...]:
     out: list[Risico] = []
     start, einde = datetime.date(jaar, 1, 1), datetime.date(jaar, 12, 31)
     by_code = {d.stroom: d for d in dekking}
@@ -369,15 +372,22 @@ def _risicos(jaar: int, regels: Sequence[GeldstroomRegel], dekking: Sequence[Dek
         over = regel.toegekend - regel.besteed_cumulatief
         label = f"{regel.code} ({regel.naam})"
         if regel.einddatum is not None and regel.einddatum <= einde:
+            afgelopen = regel.einddatum <= peildatum
+            loopt = "liep af" if afgelopen else "loopt af"
             if regel.einddatum < start and begroot > 0:
                 out.append(Risico("looptijd", regel.code,
-                                  f"{label} liep af op {datum(regel.einddatum)}, maar er staat {euro(begroot)} "
+                                  f"{label} {loopt} op {datum(regel.einddatum)}, maar er staat {euro(begroot)} "
                                   f"op begroot in {jaar}; dat kan niet meer uit deze geldstroom worden betaald.",
                                   begroot))
             if regel.einddatum < start and over > 0:
-                out.append(Risico("looptijd", regel.code,
-                                  f"{label} liep af op {datum(regel.einddatum)}; {euro(over)} is niet besteed en "
-                                  "moet mogelijk worden terugbetaald.", over))
+                if afgelopen:
+                    tekst = f"{label} liep af op {datum(regel.einddatum)}; {euro(over)} is niet besteed en moet " \
+                            "mogelijk worden terugbetaald."
+                else:
+                    tekst = (f"{label} loopt af op {datum(regel.einddatum)}; per {datum(peildatum)} is nog "
+                             f"{euro(over)} niet besteed; wat niet vóór de einddatum wordt besteed, moet mogelijk "
+                             "worden terugbetaald.")
+                out.append(Risico("looptijd", regel.code, tekst, over))
             elif regel.einddatum >= start and (begroot > 0 or over > 0):
                 prognose = regel.prognose_einde
                 tekst = f"{label} loopt af op {datum(regel.einddatum)}"
@@ -393,7 +403,7 @@ def _risicos(jaar: int, regels: Sequence[GeldstroomRegel], dekking: Sequence[Dek
                      "verdeling tussen de gebieden is nog niet besloten, dus er is nog niets beschikbaar")
             if begroot > 0:
                 tekst += f". In {jaar} is er {euro(begroot)} op begroot"
-            out.append(Risico("verdeling", regel.code, tekst + ".", begroot))
+            out.append(Risico("verdeling", regel.code, tekst + ".", begroot or regel.bedrag))
         if begroot > 0 and regel.status != "toegekend":
             out.append(Risico("verwacht", regel.code,
                               f"{euro(begroot)} is begroot op {label}, die nog niet is toegekend (status: "
@@ -414,7 +424,7 @@ def _risicos(jaar: int, regels: Sequence[GeldstroomRegel], dekking: Sequence[Dek
                           f"Eigen middelen van partners: begroot {euro(eigen.begroot)}, toegezegd "
                           f"{euro(eigen.toegezegd)}; voor {euro(eigen.ongedekt)} is nog geen toezegging.",
                           eigen.ongedekt))
-    return tuple(out)
+    return tuple(sorted(out, key=lambda r: (RISICO_VOLGORDE.index(r.soort), stroom_volgorde(r.stroom))))
 
 
 def _besluitpunten(b: Begroting) -> tuple[str, ...]:
@@ -438,6 +448,12 @@ def _besluitpunten(b: Begroting) -> tuple[str, ...]:
         delen = "; ".join(f"{d.stroom} {euro(d.begroot)}" for d in verwacht)
         punten.append(f"Te bepalen dat de posten die steunen op nog niet toegekende geldstromen ({delen}) pas "
                       "worden uitgevoerd nadat de middelen zijn toegekend.")
+    aflopend = sorted({r.stroom for r in b.risicos if r.soort == "looptijd"})
+    if b.risicos:
+        tekst = f"Kennis te nemen van de risico's die uit de cijfers blijken ({len(b.risicos)}, zie Risico's)"
+        if aflopend:
+            tekst += f", in het bijzonder de geldstromen die vóór of in {jaar} aflopen ({', '.join(aflopend)})"
+        punten.append(tekst + ".")
     if b.bijdragen:
         bedrag = sum((x.bedrag for x in b.bijdragen), ZERO)
         uren = sum((x.uren for x in b.bijdragen), ZERO)
@@ -540,7 +556,7 @@ def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaa
         jaar=jaar, peildatum=peildatum, status=status, besluit=besluit, regels_zonder_besluit=zonder,
         posten=tuple(posten), domeinen=domeinen, stromen=stromen, dekking=dekking,
         wijzigingen=_wijzigingen(programma, jaar), bijdragen=tuple(bijdragen),
-        risicos=_risicos(jaar, overzicht.regels, dekking, programma), besluitpunten=(),
+        risicos=_risicos(jaar, overzicht.regels, dekking, programma, peildatum), besluitpunten=(),
         stroomnamen=stroomnamen,
     )
     return dataclasses.replace(result, besluitpunten=_besluitpunten(result))

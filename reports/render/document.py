@@ -71,6 +71,8 @@ class TabelBlok:
       groepeer: the number of leading columns whose value is left blank in HTML when it
         repeats the row above (the XLSX keeps every value, for filtering).
       compact: a smaller font for wide tables.
+      breedtes: column widths in percent (HTML/PDF), so that a series of tables lines
+        up; empty: the browser decides.
     """
 
     tabel: Tabel
@@ -78,6 +80,7 @@ class TabelBlok:
     nadruk_rijen: frozenset[int] = frozenset()
     groepeer: int = 0
     compact: bool = False
+    breedtes: tuple[float, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)

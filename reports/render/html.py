@@ -93,6 +93,13 @@ def _tabel_totalen(blok: TabelBlok) -> list[dict[str, Any]] | None:
             for value, kolom in zip(blok.tabel.totalen(), blok.tabel.kolommen)]
 
 
+def _finalize(value: Any) -> Any:
+    """Keep the euro sign with its amount on one line (``€ 1.000`` -> ``€\u00a01.000``)."""
+    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        return value.replace("€ ", "€\u00a0")
+    return value
+
+
 @functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     """The shared Jinja2 environment (autoescaping on, Dutch filters, our templates)."""
@@ -103,6 +110,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
     )
     env.filters.update({
         "euro": euro,
