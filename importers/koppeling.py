@@ -66,6 +66,7 @@ from importers.tabel import is_xlsx
 from importers.tabel import kop_csv
 from importers.tabel import lees_csv
 from importers.tabel import lees_xlsx
+from importers.tabel import schat_rijen_xlsx
 
 MAPPINGS = Path(__file__).resolve().parent / "mappings"
 _FORMATEN = ("csv", "xlsx")
@@ -278,7 +279,7 @@ class KoppelingImporter(BijdrageImporter):
         if self._formaat(filepath) == "csv":
             with Path(filepath).open("rb") as handle:
                 return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
-        return 0
+        return schat_rijen_xlsx(filepath, self.koppeling.bladen)
 
     def _lees_xlsx(self, filepath: str, *, alleen_eerste: bool = False) -> list[Tabel]:
         k = self.koppeling

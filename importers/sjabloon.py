@@ -38,6 +38,7 @@ from importers.common import RijVerwerker
 from importers.common import Tabel
 from importers.tabel import bladnamen
 from importers.tabel import lees_xlsx
+from importers.tabel import schat_rijen_xlsx
 from ledger import model
 from ledger.nl import euro
 
@@ -385,7 +386,7 @@ class SjabloonImporter(BijdrageImporter):
             return None
 
     def schatting(self, filepath: str) -> int:
-        return 0
+        return schat_rijen_xlsx(filepath, [BLAD_INVULLEN])
 
     def verwerker(self, filepath: str, grootboek: Grootboek, partner: str) -> RijVerwerker:
         return RijVerwerker(grootboek, partner, jaar=self.jaar(filepath))
