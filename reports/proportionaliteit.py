@@ -66,7 +66,6 @@ def _band_tekst(band: tuple[Decimal, Decimal] | None) -> str:
 # ----------------------------------------------------------------------------------------
 INZET_KOLOMMEN = (
     Kolom("Partner"),
-    Kolom("Naam"),
     Kolom("Toezegging", "euro", True),
     Kolom("Toegezegde uren", "uren", True),
     Kolom("Geld", "euro", True),
@@ -77,6 +76,7 @@ INZET_KOLOMMEN = (
 )
 AANDEEL_KOLOMMEN = (
     Kolom("Partner"),
+    Kolom("Naam"),
     Kolom("Totaal", "euro", True),
     Kolom("Aandeel", "procent", True),
     Kolom("Draagkracht (gedeclareerd)", "procent"),
@@ -88,7 +88,7 @@ AANDEEL_KOLOMMEN = (
 
 def _status_tekst(regel: PartnerRegel) -> str:
     if regel.status:
-        return STATUS_TEKST[regel.status]
+        return regel.status
     if regel.draagkracht is None:
         return "geen draagkracht"
     return ""
@@ -103,7 +103,7 @@ def partner_tabellen(overzicht: PartnerOverzicht) -> list[TabelBlok]:
         titel=f"Inzet per partner, {overzicht.periode}",
         kolommen=INZET_KOLOMMEN,
         rijen=tuple(
-            (r.code, r.naam, r.toezegging, r.toezegging_uren, r.geld, r.uren, r.formatie, r.totaal,
+            (r.code, r.toezegging, r.toezegging_uren, r.geld, r.uren, r.formatie, r.totaal,
              r.realisatie_toezegging)
             for r in overzicht.regels
         ),
@@ -120,7 +120,7 @@ def partner_tabellen(overzicht: PartnerOverzicht) -> list[TabelBlok]:
         titel=f"Aandeel tegenover draagkracht, {overzicht.periode}",
         kolommen=AANDEEL_KOLOMMEN,
         rijen=tuple(
-            (r.code, r.totaal, r.aandeel, r.draagkracht, r.draagkracht_aandeel, r.verhouding, _status_tekst(r))
+            (r.code, r.naam, r.totaal, r.aandeel, r.draagkracht, r.draagkracht_aandeel, r.verhouding, _status_tekst(r))
             for r in overzicht.regels
         ),
         toelichting=(
