@@ -15,8 +15,10 @@ from pathlib import Path
 import click
 
 from cli.common import LedgerContext
+from cli.common import display_path
 from cli.common import fail_on_errors
 from cli.common import pass_ledger
+from ledger.nl import euro
 
 
 def write_atomic(path: Path, content: bytes) -> None:
@@ -31,13 +33,6 @@ def write_atomic(path: Path, content: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-def _where(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 @click.command()
@@ -85,16 +80,10 @@ def begroting(ctx: LedgerContext, jaar: int, out: str, formats: tuple[str, ...])
         path = target / f"begroting-{jaar}.html"
         write_atomic(path, html.encode("utf-8"))
         written.append(path)
-    click.echo(f"Begroting {jaar} ({figures.status}), totaal begroot {_euro(figures.totaal)}"
-               + (f", ongedekt {_euro(figures.ongedekt)}" if figures.ongedekt else "") + ":")
+    click.echo(f"Begroting {jaar} ({figures.status}), totaal begroot {euro(figures.totaal)}"
+               + (f", ongedekt {euro(figures.ongedekt)}" if figures.ongedekt else "") + ":")
     for path in written:
-        click.echo(f"  {_where(path)}")
-
-
-def _euro(amount) -> str:  # noqa: ANN001
-    from ledger.nl import euro
-
-    return euro(amount)
+        click.echo(f"  {display_path(path)}")
 
 
 @click.command("begroting-sjabloon")
@@ -121,8 +110,8 @@ def begroting_sjabloon(ctx: LedgerContext, jaar: int, out: str | None) -> None:
                                  documentdatum=documentdatum(), demo=ledger.is_demo)
     path = Path(out or f"begroting-{jaar}-sjabloon.xlsx")
     write_atomic(path, workbook_bytes(workbook, documentmoment()))
-    click.echo(f"Invulblad begroting {jaar} geschreven naar {_where(path)}")
-    click.echo(f"Vul het blad 'Begroting {jaar}' in en lees het in met: snw begroting-inlezen {_where(path)}")
+    click.echo(f"Invulblad begroting {jaar} geschreven naar {display_path(path)}")
+    click.echo(f"Vul het blad 'Begroting {jaar}' in en lees het in met: snw begroting-inlezen {display_path(path)}")
 
 
 @click.command("begroting-inlezen")
@@ -170,11 +159,11 @@ def begroting_inlezen(ctx: LedgerContext, bestand: str, out: str | None, besluit
         return
     path = Path(out) if out else ledger.path.parent / "budgets" / f"{gelezen.jaar}.beancount"
     if path.exists() and not overwrite:
-        raise click.ClickException(f"{_where(path)} bestaat al; gebruik --overschrijven om het te vervangen.")
+        raise click.ClickException(f"{display_path(path)} bestaat al; gebruik --overschrijven om het te vervangen.")
     write_atomic(path, text.encode("utf-8"))
-    click.echo(f"{len(gelezen.regels)} begrotingsregels {gelezen.jaar} (totaal {_euro(gelezen.totaal)}) "
-               f"geschreven naar {_where(path)}")
+    click.echo(f"{len(gelezen.regels)} begrotingsregels {gelezen.jaar} (totaal {euro(gelezen.totaal)}) "
+               f"geschreven naar {display_path(path)}")
     included = {Path(name).resolve() for name in ledger.options_map.get("include", [])}
     if path.resolve() not in included:
         relative = os.path.relpath(path.resolve(), ledger.path.parent.resolve())
-        click.echo(f"Neem het op in {_where(ledger.path)}: include \"{relative}\"")
+        click.echo(f"Neem het op in {display_path(ledger.path)}: include \"{relative}\"")

@@ -35,14 +35,20 @@ class LedgerContext:
 pass_ledger = click.make_pass_decorator(LedgerContext)
 
 
+def display_path(path: str | Path) -> str:
+    """A path as people want to read it: relative to the working directory when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def format_error(error: Any) -> str:
     """``file:line: message`` for a Beancount error (paths relative to the working directory)."""
     source = error.source or {}
     filename = source.get("filename") or "<onbekend>"
-    try:
-        filename = str(Path(filename).resolve().relative_to(Path.cwd()))
-    except ValueError:
-        pass
+    if not filename.startswith("<"):
+        filename = display_path(filename)
     return f"{filename}:{source.get('lineno', 0)}: {error.message}"
 
 
