@@ -57,7 +57,8 @@ def overzicht_tabel(rapport: Sisa) -> Tabel:
             for r in rapport.regels
         ),
         toelichting=(
-            f"Beschikbaar {jaar}: tranche van het jaar plus overloop uit {jaar - 1} (alleen bij tranches). Risico "
+            f"Beschikbaar {jaar}: tranche van het jaar plus overloop uit {jaar - 1}; bij vrije overloop alle tranches "
+            f"t/m {jaar} min wat eerder is besteed (alleen bij tranches). Risico "
             "terugbetaling: wat van het jaar niet is besteed en niet mag worden overgeheveld; bij de andere "
             "uitkeringen wat in het laatste jaar niet is besteed."
         ),

@@ -51,9 +51,25 @@ def test_ledger_is_clean(ledger) -> None:  # noqa: ANN001
 
 def test_which_grants(jaren) -> None:  # noqa: ANN001
     # WBI is only expected, EU-JEUGD and VLIEGWIEL are no specific grants, VHF ended in 2024.
-    assert [u.stroom for u in jaren[2023].uitkeringen] == ["PMG", "SPUK-KW", "VHF"]
-    assert [u.stroom for u in jaren[2024].uitkeringen] == ["PMG", "SPUK-KW", "VHF"]
-    assert [u.stroom for u in jaren[2025].uitkeringen] == ["PMG", "SPUK-KW"]
+    assert [u.stroom for u in jaren[2023].uitkeringen] == ["KW-VRIJ", "PMG", "SPUK-KW", "VHF"]
+    assert [u.stroom for u in jaren[2024].uitkeringen] == ["KW-VRIJ", "PMG", "SPUK-KW", "VHF"]
+    assert [u.stroom for u in jaren[2025].uitkeringen] == ["KW-VRIJ", "PMG", "SPUK-KW"]
+
+
+def test_free_carry_over(jaren) -> None:  # noqa: ANN001
+    figures = {
+        jaar: (r.beschikbaar_jaar, r.besteding_jaar, r.besteding_cumulatief, r.overloop_volgend_jaar,
+               r.eindverantwoording, r.risico)
+        for jaar, rapport in jaren.items() for r in rapport.regels if r.stroom == "KW-VRIJ"
+    }
+    assert figures == {
+        2023: (D("10000"), D("4000"), D("4000"), D("6000"), False, D(0)),
+        2024: (D("16000"), D("12000"), D("16000"), D("4000"), False, D(0)),
+        2025: (D("14000"), D("10000"), D("26000"), None, True, D("4000")),
+    }
+    indicatoren = [(i.nummer, i.omschrijving, i.bedrag) for i in jaren[2024].indicatoren if i.sisa_code == "KW-VRIJ"]
+    assert indicatoren[:2] == [("KW-VRIJ / 01", "Besteding (2024)", D("12000")),
+                               ("KW-VRIJ / 02", "Naar 2025 over te hevelen bedrag", D("4000"))]
 
 
 def test_spuk_per_hoofdthema_2024(jaren) -> None:  # noqa: ANN001
@@ -151,13 +167,14 @@ def test_passiva_2024_exact(jaren) -> None:  # noqa: ANN001
     assert [(r.herkomst, r.stroom, r.begin, r.ontvangen, r.vrijgevallen, r.terugbetaald, r.eind)
             for r in rapport.passiva] == [
         ("EU", "EU-JEUGD", D("20000"), D(0), D("15000"), D(0), D("5000")),
+        ("Rijk", "KW-VRIJ", D("26000"), D(0), D("12000"), D(0), D("14000")),
         ("Rijk", "PMG", D("250000"), D(0), D("100000"), D(0), D("150000")),
         ("Rijk", "SPUK-KW", D("40000"), D("200000"), D("200000"), D(0), D("40000")),
         ("Rijk", "VHF", D(0), D("50000"), D("45000"), D(0), D("5000")),
         ("Overig", "VLIEGWIEL", D(0), D("100000"), D("60000"), D(0), D("40000")),
     ]
-    assert rapport.passiva_totaal("eind", "Rijk") == D("195000")
-    assert rapport.passiva_totaal("eind") == D("240000")
+    assert rapport.passiva_totaal("eind", "Rijk") == D("209000")
+    assert rapport.passiva_totaal("eind") == D("254000")
 
 
 def test_passiva_repayment_2025(jaren) -> None:  # noqa: ANN001
@@ -192,7 +209,7 @@ def _run(out: Path, monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
     result = CliRunner().invoke(cli, ["--ledger", str(LEDGER), "sisa", "2024", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "3 specifieke uitkering(en), 16 indicatoren; 5 geldstromen" in result.output
+    assert "4 specifieke uitkering(en), 20 indicatoren; 6 geldstromen" in result.output
 
 
 @pytest.fixture(scope="module")
@@ -254,37 +271,39 @@ def test_xlsx_content_and_totals(outputs, ledger) -> None:  # noqa: ANN001
     per_thema, per_uitkering = _tables(workbook["SiSa 2024"])
     assert [(r["Geldstroom"], r["Onderdeel"], r["Besteding 2024"], r["Eindverantwoording"])
             for r in per_thema["rows"]] == [
+        ("KW-VRIJ", None, 12000, "Nee"),
         ("PMG", None, 100000, "Nee"),
         ("SPUK-KW", "Preventie armoede en schulden", 110000, "Nee"),
         ("SPUK-KW", "Ontwikkeling jonge kind", 40000, "Nee"),
         ("SPUK-KW", "Integraal deel", 50000, "Nee"),
         ("VHF", None, 45000, "Ja"),
     ]
-    sisa_streams = "(PMG|SPUK-KW|VHF)"
+    sisa_streams = "(KW-VRIJ|PMG|SPUK-KW|VHF)"
     besteed = bq(ledger, f"SELECT sum(number) WHERE account ~ '^Expenses:Actielijn:.*:{sisa_streams}$' "
                          "AND year(date) = 2024")
     cumulatief = bq(ledger, f"SELECT sum(number) WHERE account ~ '^Expenses:Actielijn:.*:{sisa_streams}$' "
                             "AND year(date) <= 2024")
-    assert per_thema["totals"]["Besteding 2024"] == besteed == D("345000")
+    assert per_thema["totals"]["Besteding 2024"] == besteed == D("357000")
     assert per_thema["totals"]["Cumulatief t/m 2024"] == cumulatief
     assert per_thema["totals"]["Risico terugbetaling"] == D("15000")
     assert per_uitkering["totals"]["Besteding 2024"] == besteed
 
     (indicatoren,) = _tables(workbook["Indicatoren"])
-    assert [r["Indicatornummer"] for r in indicatoren["rows"]][:3] == ["PMG / 01", "PMG / 02", "PMG / 03"]
+    assert [r["Indicatornummer"] for r in indicatoren["rows"] if r["SiSa-code"] == "PMG"] == [
+        "PMG / 01", "PMG / 02", "PMG / 03"]
     assert sum((D(str(r["Bedrag"])) for r in indicatoren["rows"]
                 if str(r["Indicator"]).startswith("Besteding")), D(0)) == besteed
 
     tables = _tables(workbook["Overlopende passiva"])
     eu, rijk, overig, samen = tables
-    assert [r["Geldstroom"] for r in rijk["rows"]] == ["PMG", "SPUK-KW", "VHF"]
+    assert [r["Geldstroom"] for r in rijk["rows"]] == ["KW-VRIJ", "PMG", "SPUK-KW", "VHF"]
     assert [r["Herkomst"] for r in samen["rows"]] == ["EU", "Rijk", "Overig"]
     eind = -bq(ledger, "SELECT sum(number) WHERE account ~ '^Liabilities:Nog-te-besteden:' AND year(date) <= 2024")
     begin = -bq(ledger, "SELECT sum(number) WHERE account ~ '^Liabilities:Nog-te-besteden:' AND year(date) < 2024")
-    assert samen["totals"]["Saldo 31 december"] == eind == D("240000")
+    assert samen["totals"]["Saldo 31 december"] == eind == D("254000")
     assert samen["totals"]["Saldo 1 januari"] == begin
     assert rijk["totals"]["Saldo 31 december"] == -bq(
-        ledger, "SELECT sum(number) WHERE account ~ '^Liabilities:Nog-te-besteden:(PMG|SPUK-KW|VHF)$' "
+        ledger, "SELECT sum(number) WHERE account ~ '^Liabilities:Nog-te-besteden:(KW-VRIJ|PMG|SPUK-KW|VHF)$' "
                 "AND year(date) <= 2024")
     assert eu["totals"]["Vrijgevallen (besteed)"] == D("15000")
     assert overig["totals"]["Ontvangen (toegekend)"] == D("100000")

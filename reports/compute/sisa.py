@@ -13,6 +13,8 @@ Definitions (the workbook's toelichting repeats them):
 * Besteding jaar T and cumulatief t/m T: spending in calendar year T (the municipality's
   accounting year) and up to its end; per hoofdthema when the stream has themed tranches
   and ``overloop: "hoofdthema"``.
+* Beschikbaar jaar T: tranche(T) + overloop in (hoofdthema); for ``overloop: "vrij"``
+  tranches up to T minus spending before T; other streams with tranches: tranche(T).
 * Overloop naar T+1: the declared ``custom "overloop"`` from year T (hoofdthema regime);
   for ``overloop: "vrij"``: tranches up to T minus spending up to T (not in the final year).
 * Eindverantwoording: ``Ja`` when T is the calendar year of the stream's ``tot`` date.
@@ -261,12 +263,15 @@ def _regels_voor_stroom(stroom: model.Geldstroom, programma: model.Programma, ci
                         tranche.get((j, thema), ZERO) + overloop_uit.get((j - 1, thema), ZERO)
                         - subsidie.get((j, thema), ZERO) - overloop_uit.get((j, thema), ZERO), ZERO)
         else:
-            beschikbaar = tranche.get((jaar, None)) if tranches else None
             tranches_tm = sum((b for (j, _), b in tranche.items() if j <= jaar), ZERO)
             besteed_tm = sum((b for (j, _), b in subsidie.items() if j <= jaar), ZERO)
+            besteed_voor = sum((b for (j, _), b in subsidie.items() if j < jaar), ZERO)
             if stroom.overloop == "vrij" and tranches:
+                # unspent tranches of earlier years stay available
+                beschikbaar = tranches_tm - besteed_voor
                 overloop = None if eind else max(tranches_tm - besteed_tm, ZERO)
             else:
+                beschikbaar = tranche.get((jaar, None)) if tranches else None
                 overloop = None
             if eindjaar is not None and jaar >= eindjaar:
                 totaal = sum(tranche.values(), ZERO) if tranches else stroom.beschikbaar
