@@ -103,6 +103,16 @@ def test_fava_import_page_on_the_test_ledger(tmp_path: Path) -> None:
     assert "Niets te doen" in result.output
 
 
+def test_fava_forms_know_the_leaves_the_plugin_opens_on_first_use(tmp_path: Path) -> None:
+    """Fava's entry form only accepts open accounts; a partner's first EIGEN row must be savable."""
+    main = _kopie(HIER / "ledger" / "main.beancount", tmp_path / "grootboek")
+    client, slug = _fava(main)
+    accounts = client.get(f"/{slug}/api/ledger_data").get_json()["data"]["accounts"]
+    assert "Expenses:Actielijn:WON:WON-02-Bewoners-betrekken-renovatie:EIGEN" in accounts  # never used
+    assert "Expenses:Actielijn:LER:LER-01-Werkend-leren:SPUK-KW" in accounts  # HvA's commitment
+    assert len(accounts) == len(set(accounts))
+
+
 def test_fava_refuses_a_file_with_bad_rows(tmp_path: Path) -> None:
     main = _kopie(HIER / "ledger" / "main.beancount", tmp_path / "grootboek")
     voor = main.read_bytes()
@@ -140,4 +150,50 @@ def test_fava_import_page_on_the_demo_ledger(tmp_path: Path) -> None:
     main = _kopie(DEMO_LEDGER, tmp_path / "demo")
     _check(main)
     _importeer_via_fava(main, HIER / "eigen-haard" / "erp-2024-q1.csv", "snw.koppeling.eigen-haard")
+    _check(main)
+
+
+def _browser_of_skip() -> str:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("geen Chromium")
+    pytest.importorskip("playwright.sync_api")
+    return chromium
+
+
+def test_fava_import_page_in_a_browser(tmp_path: Path) -> None:
+    """The real page: extract, go to the last entry, Save (Fava's form checks every account)."""
+    import threading
+
+    from fava.application import create_app
+    from playwright.sync_api import sync_playwright
+    from werkzeug.serving import make_server
+
+    chromium = _browser_of_skip()
+    main = _kopie(HIER / "ledger" / "main.beancount", tmp_path / "grootboek")
+    (main.parent / "aanlevering").mkdir()
+    shutil.copyfile(HIER / "eigen-haard" / "erp-2024-q1.csv", main.parent / "aanlevering" / "erp-2024-q1.csv")
+    app = create_app([str(main)], load=True)
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        slug = app.config["LEDGERS"].first_slug()
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
+            try:
+                page = browser.new_page()
+                page.goto(f"http://127.0.0.1:{server.server_port}/{slug}/import/")
+                page.get_by_role("button", name="Extract").first.click()
+                page.get_by_text("Entry 1 of 7").wait_for(timeout=20000)
+                page.locator("button", has_text="\u23ed").click()
+                page.get_by_role("button", name="Save").click()
+                page.get_by_text("Stored 7 entries.").wait_for(timeout=20000)
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+    tekst = main.read_text(encoding="utf-8")
+    assert 'kenmerk: "EH24-00201"' in tekst and "uren: 24.5" in tekst
     _check(main)
