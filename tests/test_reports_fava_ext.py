@@ -25,3 +25,23 @@ def test_geldstromen_page(tmp_path: Path) -> None:
     assert "€ 50.000,00" in html
     errors = client.get("/regeltest/errors/")
     assert errors.status_code == 200
+
+
+def test_demo_pages_show_the_computed_figures(demo) -> None:  # noqa: ANN001
+    from ledger.load import DEMO_LEDGER
+    from ledger.nl import euro
+    from reports.compute.begroting import begroting
+
+    app = create_app([str(DEMO_LEDGER)], read_only=True, load=True)
+    client = app.test_client()
+    slug = next(iter(app.config["LEDGERS"].ledgers_by_slug))
+    page = client.get(f"/{slug}/extension/Begroting/?jaar=2027")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    figures = begroting(demo.entries, demo.programma, 2027)
+    assert f"<td>{euro(figures.totaal)}</td>" in html
+    for titel in ("Samenvatting", "Dekking per geldstroom", "Begroting per domein", "Risico's", "Besluitpunten"):
+        assert f"{titel}</h3>" in html.replace("&#39;", "'")
+    page = client.get(f"/{slug}/extension/Geldstromen/?jaar=2026")
+    assert page.status_code == 200
+    assert "Geldstromen 2026" in page.get_data(as_text=True)

@@ -15,7 +15,16 @@ from fava.ext import FavaExtensionBase
 from flask import request
 
 from ledger import model
+from reports.begroting import begroting_document
+from reports.compute.begroting import begroting
 from reports.compute.geldstromen import geldstromen_overzicht
+from reports.render.document import Alinea
+from reports.render.document import Document
+from reports.render.document import Grafiek
+from reports.render.document import Lijst
+from reports.render.document import Sectie
+from reports.render.document import TabelBlok
+from reports.render.stamp import documentdatum
 from reports.geldstromen import geldstromen_tabel
 from reports.render.tabel import Tabel
 from reports.render.tabel import format_cel
@@ -46,6 +55,17 @@ class _Pagina(FavaExtensionBase):
     def cel(value: Any, soort: str) -> str:
         return format_cel(value, soort)
 
+    @staticmethod
+    def soort(blok: Any) -> str:
+        """The kind of a document block, for the template."""
+        kinds = ((Sectie, "sectie"), (Alinea, "alinea"), (Lijst, "lijst"), (Grafiek, "grafiek"),
+                 (TabelBlok, "tabel"), (Tabel, "tabel"))
+        return next((name for kind, name in kinds if isinstance(blok, kind)), "onbekend")
+
+    @staticmethod
+    def tabel_van(blok: Tabel | TabelBlok) -> Tabel:
+        return blok.tabel if isinstance(blok, TabelBlok) else blok
+
 
 class Geldstromen(_Pagina):
     """Per stream: awarded, received, budgeted, committed, spent, to spend, forecast."""
@@ -54,3 +74,21 @@ class Geldstromen(_Pagina):
 
     def tabel(self) -> Tabel:
         return geldstromen_tabel(geldstromen_overzicht(self.ledger.all_entries, self.programma(), self.jaar()))
+
+
+class Begroting(_Pagina):
+    """The begroting of a year as the board reads it (same sections as the PDF)."""
+
+    report_title = "Begroting"
+
+    def jaar(self) -> int:
+        value = request.args.get("jaar", "")
+        if value.isdigit():
+            return int(value)
+        years = [regel.jaar for regel in self.programma().begroting]
+        return max(years) if years else super().jaar()
+
+    def document(self) -> Document:
+        programma = self.programma()
+        figures = begroting(self.ledger.all_entries, programma, self.jaar())
+        return begroting_document(figures, programma, documentdatum=documentdatum(), kenmerk="", demo=False)
