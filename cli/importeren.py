@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import click
 
 from cli.common import LedgerContext
+from cli.common import display_path
 from cli.common import pass_ledger
 
 if TYPE_CHECKING:
@@ -20,14 +21,6 @@ if TYPE_CHECKING:
     from ledger.load import Ledger
 
 VOORTGANG_VANAF = 2000  # rows; smaller files need no progress bar
-
-
-def _toon_pad(pad: Path | str) -> str:
-    pad = Path(pad)
-    try:
-        return str(pad.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(pad)
 
 
 def _kies_importer(bestand: str, kandidaten: list[BijdrageImporter],
@@ -77,7 +70,7 @@ def _toon_plan(plan: Plan, ledger: Ledger) -> None:
     click.echo("")
     for doel in plan.doelen:
         status = "" if doel.veranderd else " (geen wijziging)"
-        click.echo(f"{_toon_pad(doel.pad)}: {doel.nieuw} nieuw, {doel.gewijzigd} gewijzigd, "
+        click.echo(f"{display_path(doel.pad)}: {doel.nieuw} nieuw, {doel.gewijzigd} gewijzigd, "
                    f"{doel.vervallen} vervallen, {doel.ongewijzigd} ongewijzigd{status}")
     if plan.elders:
         click.echo(f"{plan.elders} regel(s) stonden al elders in het grootboek (bijvoorbeeld via Fava) "
@@ -157,4 +150,4 @@ def importeren(ctx: LedgerContext, bestanden: tuple[str, ...], proef: bool, kopp
         click.echo("Proefdraai: het grootboek klopt met deze import; er is niets geschreven.")
         return
     for pad in writer.schrijf(plan):
-        click.echo(f"Geschreven: {_toon_pad(pad)}")
+        click.echo(f"Geschreven: {display_path(pad)}")

@@ -173,6 +173,18 @@ def test_rule_violation_in_the_ledger_writes_nothing(grootboek: Path, tmp_path: 
     assert importeer(grootboek, bestand, extra=("--dry-run",)).exit_code == 1
 
 
+def test_a_ledger_with_errors_takes_no_import(grootboek: Path) -> None:
+    with grootboek.open("a", encoding="utf-8") as handle:
+        handle.write('\n2024-05-01 * "HVA" "Onbekende actielijn"\n'
+                     '  Expenses:Actielijn:LER:LER-99-Bestaat-niet:EIGEN   10.00 EUR\n'
+                     '    partner: "HVA"\n  Equity:Inbreng-partners\n')
+    voor = vingerafdruk(grootboek.parent)
+    result = importeer(grootboek, VOORBEELDEN / "sjabloon" / "hva-2024.xlsx")
+    assert result.exit_code == 1
+    assert "al bestaande fout in het grootboek (los die eerst op): Onbekende actielijn" in result.output
+    assert vingerafdruk(grootboek.parent) == voor
+
+
 def test_personal_data_is_refused(grootboek: Path) -> None:
     voor = vingerafdruk(grootboek.parent)
     result = importeer(grootboek, VOORBEELDEN / "fouten" / "eigen-haard-bsn.csv")
