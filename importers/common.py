@@ -221,9 +221,11 @@ def parse_datum(value: Any, formaten: Sequence[str] = DATUMFORMATEN) -> datetime
     for candidate in candidates:
         for fmt in formaten:
             try:
-                return datetime.datetime.strptime(candidate, fmt).date()
+                datum = datetime.datetime.strptime(candidate, fmt).date()
             except ValueError:
                 continue
+            if 1900 <= datum.year <= 2200:  # "31-01-24" read with %Y is the year 24: try the next format
+                return datum
     raise ValueError(text)
 
 

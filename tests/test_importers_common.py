@@ -96,6 +96,8 @@ def test_decimalen() -> None:
     ("31/01/2024", datetime.date(2024, 1, 31)),
     ("2024-01-31", datetime.date(2024, 1, 31)),
     ("31-01-2024 00:00", datetime.date(2024, 1, 31)),
+    ("31-01-24", datetime.date(2024, 1, 31)),  # two-digit year, not the year 24
+    ("1-2-2024", datetime.date(2024, 2, 1)),
     (datetime.datetime(2024, 1, 31, 0, 0), datetime.date(2024, 1, 31)),
     (datetime.date(2024, 1, 31), datetime.date(2024, 1, 31)),
     (45322, datetime.date(2024, 1, 31)),  # Excel serial number
@@ -112,6 +114,8 @@ def test_parse_datum_refuses() -> None:
             parse_datum(waarde)
     with pytest.raises(ValueError, match="."):
         parse_datum("2024-01-31", ["%d-%m-%Y"])  # only the mapping's format
+    with pytest.raises(ValueError, match="."):
+        parse_datum("31-01-24", ["%d-%m-%Y"])  # not silently the year 24
 
 
 # --- codes and suggestions ------------------------------------------------------------------
