@@ -45,3 +45,19 @@ def test_demo_pages_show_the_computed_figures(demo) -> None:  # noqa: ANN001
     page = client.get(f"/{slug}/extension/Geldstromen/?jaar=2026")
     assert page.status_code == 200
     assert "Geldstromen 2026" in page.get_data(as_text=True)
+
+
+def test_demo_proportionaliteit_page(demo) -> None:  # noqa: ANN001
+    from ledger.load import DEMO_LEDGER
+    from reports.compute.proportionaliteit import proportionaliteit
+
+    app = create_app([str(DEMO_LEDGER)], read_only=True, load=True)
+    slug = next(iter(app.config["LEDGERS"].ledgers_by_slug))
+    page = app.test_client().get(f"/{slug}/extension/Proportionaliteit/?jaar=2025")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    rapport = proportionaliteit(demo.entries, demo.programma, 2025)
+    onder = [r.code for r in rapport.partners_jaar.met_status("onder")]
+    assert onder
+    for code in onder:
+        assert code in html

@@ -18,6 +18,8 @@ from ledger import model
 from reports.begroting import begroting_document
 from reports.compute.begroting import begroting
 from reports.compute.geldstromen import geldstromen_overzicht
+from reports.compute.proportionaliteit import proportionaliteit
+from reports.proportionaliteit import proportionaliteit_document
 from reports.render.document import Alinea
 from reports.render.document import Document
 from reports.render.document import Grafiek
@@ -92,3 +94,14 @@ class Begroting(_Pagina):
         programma = self.programma()
         figures = begroting(self.ledger.all_entries, programma, self.jaar())
         return begroting_document(figures, programma, documentdatum=documentdatum(), kenmerk="", demo=False)
+
+
+class Proportionaliteit(_Pagina):
+    """Partners against their draagkracht, programme versus regular money, spending per resident."""
+
+    report_title = "Proportionaliteit"
+
+    def document(self) -> Document:
+        rapport = proportionaliteit(self.ledger.all_entries, self.programma(), self.jaar())
+        return proportionaliteit_document(rapport, documentdatum=documentdatum(), kenmerk="", demo=False,
+                                          grootboek="")
