@@ -809,7 +809,8 @@ class BijdrageImporter(beangulp.Importer):
 
     def __init__(self, ledger: str | Path | None = None) -> None:
         self.ledger = ledger
-        self._cache: tuple[int, int, Grootboek] | None = None
+        # (the entries it was built from, their number, the context); None: not built yet
+        self._cache: tuple[Sequence[data.Directive] | None, int, Grootboek] | None = None
 
     # --- subclass API ---------------------------------------------------------------------
     @abc.abstractmethod
@@ -843,13 +844,10 @@ class BijdrageImporter(beangulp.Importer):
 
     def grootboek(self, existing: Sequence[data.Directive] | None) -> Grootboek:
         """The ledger context: from ``existing`` when given, else from the ledger file."""
-        if existing:
-            key = (id(existing), len(existing))
-            if self._cache is None or self._cache[:2] != key:
-                self._cache = (*key, Grootboek.van_entries(existing))
-            return self._cache[2]
-        if self._cache is None or self._cache[0] != 0:
-            self._cache = (0, 0, laad_grootboek(self.ledger))
+        bron: Sequence[data.Directive] | None = existing or None
+        if self._cache is None or self._cache[0] is not bron or (bron is not None and self._cache[1] != len(bron)):
+            grootboek = Grootboek.van_entries(bron) if bron is not None else laad_grootboek(self.ledger)
+            self._cache = (bron, len(bron) if bron is not None else 0, grootboek)
         return self._cache[2]
 
     def lees(self, filepath: str, existing: Sequence[data.Directive] | None = None,
