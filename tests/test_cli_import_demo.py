@@ -34,13 +34,13 @@ def vingerafdruk(map_: Path) -> dict[str, str]:
 @pytest.fixture
 def demo(tmp_path: Path) -> Path:
     if not DEMO_LEDGER.exists():
-        pytest.skip("de demoledger is er (nog) niet")
+        pytest.fail("de demoledger ontbreekt")
     doel = tmp_path / "demo"
     shutil.copytree(DEMO_LEDGER.parent, doel, ignore=shutil.ignore_patterns("*.picklecache", "__pycache__"))
     main = doel / DEMO_LEDGER.name
     result = snw("--ledger", main, "check")
     if result.exit_code != 0:
-        pytest.skip(f"de demoledger klopt nu niet: {result.output[:300]}")
+        pytest.fail(f"de demoledger klopt niet: {result.output[:300]}")
     return main
 
 

@@ -142,7 +142,7 @@ def test_fava_refuses_a_corrected_file(tmp_path: Path) -> None:
 
 def _demo_of_skip() -> None:
     if not DEMO_LEDGER.exists():
-        pytest.skip("de demoledger is er (nog) niet")
+        pytest.fail("de demoledger ontbreekt")
 
 
 def test_fava_import_page_on_the_demo_ledger(tmp_path: Path) -> None:

@@ -14,7 +14,6 @@ from ledger.load import DEMO_LEDGER
 from ledger.load import load_ledger
 from reports.compute.proportionaliteit import proportionaliteit
 
-pytestmark = pytest.mark.skipif(not DEMO_LEDGER.exists(), reason="no demo ledger")
 JAAR = 2025
 D = Decimal
 

@@ -16,7 +16,6 @@ from ledger.load import load_ledger
 from reports.compute.geldstromen import geldstromen_overzicht
 from reports.compute.sisa import sisa
 
-pytestmark = pytest.mark.skipif(not DEMO_LEDGER.exists(), reason="no demo ledger")
 D = Decimal
 JAREN = (2023, 2024, 2025, 2026)
 

@@ -1489,6 +1489,16 @@ def schrijf_main(jaren: tuple[int, ...], begrotingsjaren: tuple[int, ...]) -> st
     s.entry(['option "title" "Samen Nieuw-West — demoledger"', 'option "operating_currency" "EUR"'])
     s.entry(['plugin "ledger.plugins.snw"'])
     s.entry(['2023-01-01 custom "fava-extension" "reports.fava_ext"'])
+    s.entry([
+        "; Fava in het Nederlands, bedragen als 1.234,56",
+        '2023-01-01 custom "fava-option" "language" "nl"',
+        '2023-01-01 custom "fava-option" "locale" "nl_NL"',
+    ])
+    s.entry([
+        "; Fava's Importpagina: dezelfde importers als snw import; partnerbestanden in aanlevering/",
+        '2023-01-01 custom "fava-option" "import-config" "../../importers/config.py"',
+        '2023-01-01 custom "fava-option" "import-dirs" "aanlevering"',
+    ])
     s.kopje("Declaraties")
     s.entry([f'include "declaraties/{naam}.beancount"' for naam in
              ("instellingen", "domeinen", "actielijnen", "geldstromen", "partners", "buurten")])
@@ -1846,8 +1856,11 @@ def schrijf_begroting(demo: Demo, jaar: int) -> str:
 
 IMPORT_INDEX = (
     KOP
-    + ";\n; Plaatshouder: main.beancount neemt import/*.beancount op, en een glob zonder treffer is een\n"
-    "; laadfout. snw import schrijft de geïmporteerde partnerbestanden naast dit bestand.\n"
+    + ";\n; main.beancount neemt import/*.beancount op (een glob zonder treffer is een laadfout).\n"
+    "; snw import schrijft de geïmporteerde partnerbestanden naast dit bestand. Wat in Fava op de\n"
+    "; Importpagina wordt geaccepteerd, komt hieronder (vóór de regel insert-entry), zodat het\n"
+    "; gegenereerde hoofdbestand nooit met de hand wordt bewerkt.\n\n"
+    '2023-01-01 custom "fava-option" "insert-entry" "^Equity:Inbreng-partners$|^Assets:Voorschot:"\n'
 )
 
 
