@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import os
-import tempfile
 from pathlib import Path
 
 import click
@@ -19,20 +18,7 @@ from cli.common import display_path
 from cli.common import fail_on_errors
 from cli.common import pass_ledger
 from ledger.nl import euro
-
-
-def write_atomic(path: Path, content: bytes) -> None:
-    """Write a file so that readers see the old or the new content, never half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+from reports.render.output import write_atomic
 
 
 @click.command()
@@ -51,35 +37,17 @@ def begroting(ctx: LedgerContext, jaar: int, out: str, formats: tuple[str, ...])
     """
     from reports.begroting import begroting_document
     from reports.compute.begroting import begroting as compute
-    from reports.render.document import document_workbook
-    from reports.render.excel import workbook_bytes
-    from reports.render.html import render_html
+    from reports.render.output import write_document
     from reports.render.stamp import documentdatum
-    from reports.render.stamp import documentmoment
 
     ledger = ctx.ledger()
     fail_on_errors(ledger)
     figures = compute(ledger.entries, ledger.programma, jaar)
     document = begroting_document(figures, ledger.programma, documentdatum=documentdatum(),
                                   kenmerk=ledger.fingerprint, demo=ledger.is_demo)
-    formats = formats or ("xlsx", "pdf", "html")
-    target = Path(out)
-    html = render_html(document, "begroting.html.j2", ondertekening=figures.status != "vastgesteld")
-    written = []
-    if "xlsx" in formats:
-        path = target / f"begroting-{jaar}.xlsx"
-        write_atomic(path, workbook_bytes(document_workbook(document), documentmoment()))
-        written.append(path)
-    if "pdf" in formats:
-        from reports.render.pdf import render_pdf
-
-        path = target / f"begroting-{jaar}.pdf"
-        write_atomic(path, render_pdf(html))
-        written.append(path)
-    if "html" in formats:
-        path = target / f"begroting-{jaar}.html"
-        write_atomic(path, html.encode("utf-8"))
-        written.append(path)
+    written = write_document(document, Path(out), f"begroting-{jaar}", template="begroting.html.j2",
+                             formats=formats or ("xlsx", "pdf", "html"),
+                             ondertekening=figures.status != "vastgesteld")
     click.echo(f"Begroting {jaar} ({figures.status}), totaal begroot {euro(figures.totaal)}"
                + (f", ongedekt {euro(figures.ongedekt)}" if figures.ongedekt else "") + ":")
     for path in written:

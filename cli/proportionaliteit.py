@@ -21,7 +21,8 @@ def proportionaliteit(ctx: LedgerContext, jaar: int, out_dir: str) -> None:
     """Proportionaliteit en ongelijk investeren in JAAR: XLSX, HTML en PDF."""
     from reports.compute.proportionaliteit import proportionaliteit as compute
     from reports.proportionaliteit import proportionaliteit_document
-    from reports.proportionaliteit import write_outputs
+    from reports.proportionaliteit import TEMPLATE
+    from reports.render.output import write_document
     from reports.render.stamp import documentdatum
 
     ledger = ctx.ledger()
@@ -29,7 +30,7 @@ def proportionaliteit(ctx: LedgerContext, jaar: int, out_dir: str) -> None:
     rapport = compute(ledger.entries, ledger.programma, jaar)
     document = proportionaliteit_document(rapport, documentdatum=documentdatum(), kenmerk=ledger.fingerprint,
                                           demo=ledger.is_demo, grootboek=ledger.path.name)
-    paths = write_outputs(document, Path(out_dir), f"proportionaliteit-{jaar}")
+    paths = write_document(document, Path(out_dir), f"proportionaliteit-{jaar}", template=TEMPLATE)
     for path in paths:
         click.echo(f"Geschreven: {path}")
     for status, woord in (("onder", "Onder"), ("boven", "Boven")):

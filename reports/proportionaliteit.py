@@ -26,7 +26,6 @@ from reports.render.tabel import Tabel
 
 if TYPE_CHECKING:
     import datetime
-    from pathlib import Path
 
     from reports.compute.proportionaliteit import BuurtOverzicht
     from reports.compute.proportionaliteit import PartnerOverzicht
@@ -547,30 +546,3 @@ def proportionaliteit_document(rapport: Proportionaliteit, *, documentdatum: dat
         kenmerk=kenmerk,
         demo=demo,
     )
-
-
-def write_outputs(document: Document, out_dir: Path, stem: str, template: str = TEMPLATE) -> list[Path]:
-    """Write ``<stem>.xlsx``, ``<stem>.html`` and ``<stem>.pdf`` into ``out_dir`` (deterministic bytes).
-
-    Returns:
-      The written paths.
-    """
-    from reports.render.document import document_workbook
-    from reports.render.excel import workbook_bytes
-    from reports.render.html import render_html
-    from reports.render.pdf import render_pdf
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    html = render_html(document, template=template)
-    paths = []
-    for suffix, content in (
-        (".xlsx", workbook_bytes(document_workbook(document))),
-        (".html", html.encode("utf-8")),
-        (".pdf", render_pdf(html)),
-    ):
-        path = out_dir / f"{stem}{suffix}"
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(content)
-        tmp.replace(path)
-        paths.append(path)
-    return paths

@@ -1,0 +1,68 @@
+"""Writing documents to disk: atomically, and XLSX/HTML/PDF from one Document."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+from typing import Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from reports.render.document import Document
+
+FORMATS = ("xlsx", "pdf", "html")
+
+
+def write_atomic(path: Path, content: bytes) -> None:
+    """Write a file so that readers see the old or the new content, never half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_document(document: Document, out_dir: Path, stem: str, *, template: str = "document.html.j2",
+                   formats: Iterable[str] = FORMATS, **template_args: Any) -> list[Path]:
+    """Write ``<stem>.xlsx``, ``<stem>.pdf`` and ``<stem>.html`` (deterministic bytes).
+
+    Args:
+      document: the document to render.
+      out_dir: the folder (created when missing).
+      stem: the file name without suffix, e.g. ``begroting-2027``.
+      template: the HTML template (HTML and PDF are made from the same HTML).
+      formats: which of "xlsx", "pdf", "html" to write.
+      template_args: extra variables for the template.
+    Returns:
+      The written paths, in the order xlsx, pdf, html.
+    """
+    from reports.render.document import document_workbook
+    from reports.render.excel import workbook_bytes
+    from reports.render.html import render_html
+
+    wanted = set(formats)
+    html = render_html(document, template, **template_args) if wanted & {"pdf", "html"} else ""
+    written = []
+    for suffix in FORMATS:
+        if suffix not in wanted:
+            continue
+        if suffix == "xlsx":
+            content = workbook_bytes(document_workbook(document))
+        elif suffix == "pdf":
+            from reports.render.pdf import render_pdf
+
+            content = render_pdf(html)
+        else:
+            content = html.encode("utf-8")
+        path = out_dir / f"{stem}.{suffix}"
+        write_atomic(path, content)
+        written.append(path)
+    return written
