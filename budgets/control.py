@@ -138,15 +138,54 @@ def fava_budgets(programma: model.Programma) -> list[data.Custom]:
     return out
 
 
-class _Control:
-    """Running budget, spending and commitments per (year, actielijn, stream)."""
+class Control:
+    """Availability control during the plugin's one pass over the entries.
+
+    The plugin calls :meth:`spending` for every spending posting it has already resolved
+    to (actielijn, stream), and :meth:`verplichting` for every commitment, in date order;
+    budget lines and amendments count from their date (before same-day spending).
+    """
 
     def __init__(self, programma: model.Programma) -> None:
         self.programma = programma
         self.tolerance, self.kind = tolerantie(programma)
         self.budget: dict[Key, Decimal] = defaultdict(Decimal)
         self.reported: set[tuple[str, Key, type]] = set()
-        self.errors: list[Any] = []
+        self.errors: list[Any] = _validate(programma)
+        self.years = {regel.jaar for regel in programma.begroting}
+        self.lines = sorted(programma.begroting, key=lambda regel: regel.datum)
+        self.index = 0
+        self.spent: dict[Key, Decimal] = defaultdict(Decimal)
+        self.committed: dict[Key, Decimal] = defaultdict(Decimal)
+
+    def advance(self, date: datetime.date) -> None:
+        """Apply the budget lines and amendments dated up to and including ``date``."""
+        lines = self.lines
+        while self.index < len(lines) and lines[self.index].datum <= date:
+            regel = lines[self.index]
+            self.budget[(regel.jaar, regel.actielijn, regel.stroom)] += regel.bedrag
+            self.index += 1
+
+    def spending(self, txn: data.Transaction, source: dict[str, Any], actielijn: str, stroom: str,
+                 bedrag: Decimal) -> None:
+        """A spending posting on an actielijn from a stream (EIGEN is not budget-controlled)."""
+        if stroom == model.EIGEN or txn.date.year not in self.years:
+            return
+        self.advance(txn.date)
+        key = (txn.date.year, actielijn, stroom)
+        self.spent[key] += bedrag
+        if bedrag > 0:
+            self.over("besteed", key, self.spent[key], source, txn)
+
+    def verplichting(self, verplichting: model.Verplichting) -> None:
+        """A commitment: it may not exceed the budget of its year either."""
+        entry = verplichting.entry
+        if verplichting.stroom == model.EIGEN or entry.date.year not in self.years:
+            return
+        self.advance(entry.date)
+        key = (entry.date.year, verplichting.actielijn, verplichting.stroom)
+        self.committed[key] += verplichting.bedrag
+        self.over("verplicht", key, self.committed[key], entry.meta, entry, once=False)
 
     def over(self, soort: str, key: Key, stand: Decimal, source: dict[str, Any], entry: Any,
              once: bool = True) -> None:
@@ -171,52 +210,8 @@ class _Control:
                        f"begroot {euro(budget)}{suffix}")
         self.errors.append(kind(source, message, entry))
 
-
-def check(entries: list[data.Directive], programma: model.Programma) -> tuple[list[data.Directive], list[Any]]:
-    """Check spending and commitments against the current budget; derive Fava budgets.
-
-    Args:
-      entries: the sorted entries (releases already added).
-      programma: the parsed declarations.
-    Returns:
-      (derived Fava budget entries, errors and warnings).
-    """
-    errors = _validate(programma)
-    if not programma.begroting:
-        return [], errors
-    control = _Control(programma)
-    years = {regel.jaar for regel in programma.begroting}
-    lines = sorted(programma.begroting, key=lambda regel: regel.datum)
-    index = 0
-    spent: dict[Key, Decimal] = defaultdict(Decimal)
-    committed: dict[Key, Decimal] = defaultdict(Decimal)
-    by_entry = {id(v.entry): v for v in programma.verplichtingen}
-    prefix = model.ACTIELIJN_ROOT + ":"
-
-    for entry in entries:
-        while index < len(lines) and lines[index].datum <= entry.date:
-            regel = lines[index]
-            control.budget[(regel.jaar, regel.actielijn, regel.stroom)] += regel.bedrag
-            index += 1
-        if isinstance(entry, data.Transaction):
-            if entry.date.year not in years:
-                continue
-            for posting in entry.postings:
-                if not posting.account.startswith(prefix) or (posting.meta and posting.meta.get("__derived__")):
-                    continue
-                actielijn, stroom = programma.actielijn_van_account(posting.account)
-                if actielijn is None or stroom is None or stroom == model.EIGEN:
-                    continue
-                key = (entry.date.year, actielijn.code, stroom)
-                spent[key] += posting.units.number
-                if posting.units.number > 0:
-                    source = posting.meta if posting.meta and "lineno" in posting.meta else entry.meta
-                    control.over("besteed", key, spent[key], source, entry)
-        elif isinstance(entry, data.Custom) and entry.type == "verplichting":
-            verplichting = by_entry.get(id(entry))
-            if verplichting is None or entry.date.year not in years or verplichting.stroom == model.EIGEN:
-                continue
-            key = (entry.date.year, verplichting.actielijn, verplichting.stroom)
-            committed[key] += verplichting.bedrag
-            control.over("verplicht", key, committed[key], entry.meta, entry, once=False)
-    return fava_budgets(programma), [*errors, *control.errors]
+    def finish(self) -> tuple[list[data.Directive], list[Any]]:
+        """(the derived Fava budget entries, the errors and warnings found)."""
+        if not self.programma.begroting:
+            return [], self.errors
+        return fava_budgets(self.programma), self.errors

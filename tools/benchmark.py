@@ -57,6 +57,15 @@ def write_ledger(path: Path, transacties: int, plugin: bool) -> None:
         for account in actielijnen:
             for stroom in STROMEN:
                 out.append(f"2020-01-01 open {account}:{stroom}")
+    # A begroting per year for every actielijn x stream, so the budget control runs too
+    # (without the plugin they are plain custom entries that Beancount only parses).
+    for jaar in range(2020, 2031):
+        out.append(f'{jaar - 1}-12-15 custom "ab-besluit" "AB-{jaar}" "Begroting {jaar}"')
+        for account in actielijnen:
+            code = account.split(":")[3].rsplit("-", 1)[0]
+            for stroom in STROMEN:
+                out.append(f'{jaar - 1}-12-15 custom "begroting" {jaar} "{code}" "{stroom}" 1000000.00 EUR\n'
+                           f'  besluit: "AB-{jaar}"')
     days = 365 * 10
     for index in range(transacties):
         date = datetime.date(2020, 1, 3) + datetime.timedelta(days=index * days // transacties)

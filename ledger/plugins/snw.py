@@ -32,9 +32,9 @@ What it does, in one pass over the (date-sorted) entries with indexes built once
   ledgers (tools/benchmark.py): the balances per stream are the same on every date;
 * checks the rules each stream declares as data (docs/ledgertaal.md lists them) and
   reports each violation as a Beancount error at the offending entry's file and line;
-* hands every posting and budget directive to the budget control
-  (``budgets.control``), which checks availability against the begroting and derives
-  Fava's ``custom "budget"`` entries.
+* hands every spending posting and commitment, in the same pass, to the budget control
+  (``budgets.control.Control``), which checks availability against the begroting and
+  derives Fava's ``custom "budget"`` entries.
 """
 
 from __future__ import annotations
@@ -49,6 +49,7 @@ from typing import Any
 from beancount.core import amount as amount_lib
 from beancount.core import data
 
+from budgets.control import Control
 from ledger import model
 from ledger.errors import ConfigError
 from ledger.errors import DeclaratieError
@@ -62,6 +63,7 @@ __plugins__ = ("snw",)
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
 DERIVED = "__derived__"
+_NO_META: dict[str, Any] = {}
 _ACTIELIJN_PREFIX = model.ACTIELIJN_ROOT + ":"
 _STREAM_ROOTS = (model.NOG_TE_BESTEDEN + ":", model.TE_ONTVANGEN + ":", model.INCOME_GELDSTROOM + ":")
 
@@ -94,8 +96,10 @@ class _Stroomstand:
 class _Checker:
     """One pass over the entries; holds the indexes and running totals."""
 
-    def __init__(self, programma: model.Programma, entries: list[data.Directive]) -> None:
+    def __init__(self, programma: model.Programma, entries: list[data.Directive],
+                 control: Control | None = None) -> None:
         self.p = programma
+        self.control = control
         self.errors: list[Any] = []
         self.opened: set[str] = {e.account for e in entries if isinstance(e, data.Open)}
         self.new_opens: list[data.Open] = []
@@ -111,6 +115,7 @@ class _Checker:
                 tranche.thema is not None)
         self.overloop_in: dict[str, dict[tuple[int, str | None], Decimal]] = defaultdict(lambda: defaultdict(Decimal))
         self.verplichtingen = {v.kenmerk: v for v in programma.verplichtingen}
+        self.accounts: dict[str, tuple[model.Actielijn | None, str | None]] = {}
         self.by_entry: dict[int, Any] = {id(d.entry): d for d in (*programma.verplichtingen, *programma.overlopen)}
         self.betaald: dict[str, Decimal] = defaultdict(Decimal)
         # For co-financing: spending per actielijn, in total and per stream.
@@ -195,6 +200,8 @@ class _Checker:
             return
         if verplichting.partner and verplichting.partner not in self.p.partners:
             self.error(DeclaratieError, entry.meta, f"Onbekende partner: {verplichting.partner}", entry)
+        if self.control is not None:
+            self.control.verplichting(verplichting)
         if verplichting.stroom == model.EIGEN:
             return
         stroom = self.stroom_of(verplichting.stroom, entry.meta, entry)
@@ -312,7 +319,10 @@ class _Checker:
 
     def spending(self, txn: data.Transaction, posting: data.Posting) -> None:
         source = _source(posting, txn)
-        actielijn, stroom_code = self.p.actielijn_van_account(posting.account)
+        resolved = self.accounts.get(posting.account)
+        if resolved is None:
+            resolved = self.accounts[posting.account] = self.p.actielijn_van_account(posting.account)
+        actielijn, stroom_code = resolved
         if actielijn is None:
             self.error(DeclaratieError, source, f"Onbekende actielijn: {posting.account}", txn)
             return
@@ -331,17 +341,22 @@ class _Checker:
             return
         bedrag = units.number
 
-        partner_code = model.posting_meta(posting, txn, "partner")
+        # Posting metadata first, then the transaction's.
+        pm = posting.meta or _NO_META
+        tm = txn.meta
+        partner_code = pm["partner"] if "partner" in pm else tm.get("partner")
         if partner_code is not None and partner_code not in self.p.partners:
             self.error(DeclaratieError, source, f"Onbekende partner: {partner_code}", txn)
             partner_code = None
-        buurt = model.posting_meta(posting, txn, "buurt")
+        buurt = pm["buurt"] if "buurt" in pm else tm.get("buurt")
         if buurt is not None and buurt not in self.p.buurten:
             self.error(DeclaratieError, source, f"Onbekende buurt: {buurt}", txn)
-        uren = model.posting_meta(posting, txn, "uren")
+        uren = pm["uren"] if "uren" in pm else tm.get("uren")
         if uren is not None:
             self.formatie(txn, source, partner_code, uren, bedrag)
 
+        if self.control is not None:
+            self.control.spending(txn, source, actielijn.code, stroom_code, bedrag)
         self.actielijn_totaal[actielijn.code] += bedrag
         self.actielijn_stroom[(actielijn.code, stroom_code)] += bedrag
         self.cofin_bron.setdefault((actielijn.code, stroom_code), txn)
@@ -352,14 +367,16 @@ class _Checker:
                            "Onbekende partner: eigen middelen (EIGEN) vragen partner: met een gedeclareerde partner",
                            txn)
                 return
-            self.release(txn, model.INBRENG, f"{model.INCOME_INZET}:{partner_code}", bedrag)
+            self.release(txn, model.INBRENG, model.INCOME_INZET + ":" + partner_code, bedrag)
             return
 
         stroom = self.stroom_of(stroom_code, source, txn)
         if stroom is not None:
-            self.stream_rules(txn, posting, source, actielijn, stroom, bedrag)
-        self.commitment_payment(txn, source, actielijn, stroom_code, bedrag)
-        self.release(txn, f"{model.NOG_TE_BESTEDEN}:{stroom_code}", f"{model.INCOME_GELDSTROOM}:{stroom_code}", bedrag)
+            self.stream_rules(txn, pm, source, actielijn, stroom, bedrag)
+        if txn.links:
+            self.commitment_payment(txn, source, actielijn, stroom_code, bedrag)
+        self.release(txn, model.NOG_TE_BESTEDEN + ":" + stroom_code, model.INCOME_GELDSTROOM + ":" + stroom_code,
+                     bedrag)
 
     def formatie(self, txn: data.Transaction, source: dict[str, Any], partner_code: str | None,
                  uren: Any, bedrag: Decimal) -> None:
@@ -378,13 +395,13 @@ class _Checker:
                        f"Formatie klopt niet: {uren} uur × {euro(partner.tarief)} = {euro(verwacht)}, "
                        f"geboekt {euro(bedrag)}", txn)
 
-    def stream_rules(self, txn: data.Transaction, posting: data.Posting, source: dict[str, Any],
+    def stream_rules(self, txn: data.Transaction, pm: dict[str, Any], source: dict[str, Any],
                      actielijn: model.Actielijn, stroom: model.Geldstroom, bedrag: Decimal) -> None:
         code = stroom.code
         stand = self.stand[code]
         stand.besteed += bedrag
         jaar = stroom.subsidiejaar(txn.date)
-        thema = model.posting_meta(posting, txn, "thema") or actielijn.thema
+        thema = (pm["thema"] if "thema" in pm else txn.meta.get("thema")) or actielijn.thema
         key_thema = thema if self.tranche_themed.get(code) else None
         stand.per_jaar_thema[(jaar, key_thema)] += bedrag
         stand.per_jaar[jaar] += bedrag
@@ -419,7 +436,8 @@ class _Checker:
                        f"Overschrijding geldstroom {code}: besteed {euro(stand.besteed)}, beschikbaar "
                        f"{euro(stroom.beschikbaar)}, geboekt als toekenning {euro(stand.geboekt)}", txn)
         self.tranche_rule(txn, source, stroom, stand, jaar, key_thema, bedrag)
-        if stroom.overhead_max is not None and model.posting_meta(posting, txn, "kosten") == "overhead":
+        if stroom.overhead_max is not None and (
+                pm["kosten"] if "kosten" in pm else txn.meta.get("kosten")) == "overhead":
             stand.overhead += bedrag
             maximum = (stroom.beschikbaar * stroom.overhead_max).quantize(CENT)
             if stand.overhead > maximum:
@@ -529,14 +547,13 @@ def _snw(entries: list[data.Directive], config: str | None) -> tuple[list[data.D
     settings, errors = _read_config(config)
     programma, declaration_errors = model.parse_programma(entries)
     errors.extend(declaration_errors)
-    checker = _Checker(programma, entries)
+    control = Control(programma) if settings.get("begroting", True) else None
+    checker = _Checker(programma, entries, control)
     out = checker.run(entries)
     errors.extend(checker.errors)
     extra: list[data.Directive] = [*checker.new_opens, *checker.release_entries()]
-    if settings.get("begroting", True):
-        from budgets import control
-
-        budget_entries, budget_errors = control.check(out, programma)
+    if control is not None:
+        budget_entries, budget_errors = control.finish()
         extra.extend(budget_entries)
         errors.extend(budget_errors)
     if extra:
