@@ -41,7 +41,7 @@ from reports.compute.begroting import EIGEN
 from reports.compute.begroting import EIGEN_NAAM
 from reports.compute.begroting import actief_in
 from reports.compute.begroting import beschikbaarheid
-from reports.compute.begroting import peildatum_voor
+from reports.compute.peildatum import peildatum_voor
 from reports.compute.begroting import realisatie
 from reports.compute.begroting import stroom_volgorde
 

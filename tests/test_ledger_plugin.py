@@ -501,3 +501,33 @@ def test_wijziging_geldt_vanaf_haar_datum(tmp_path: Path) -> None:
   aandeel_nw: 20000.00 EUR
 """)
     assert errors == []
+
+
+def test_terugbetaling_verlaagt_wat_besteed_mag_worden(tmp_path: Path) -> None:
+    _, errors, _, marked = load_with(tmp_path, """
+2023-03-01 * "x"
+  Expenses:Actielijn:VEI:VEI-11-Credible-Messengers:PMG   60000.00 EUR
+  Assets:Bank:Programma
+2023-04-01 * "Rijk" "Terugbetaling deel PMG"
+  Liabilities:Nog-te-besteden:PMG   30000.00 EUR
+  Assets:Bank:Programma
+2023-05-01 * "x"
+  Expenses:Actielijn:VEI:VEI-11-Credible-Messengers:PMG   10000.01 EUR ; <- fout
+  Assets:Bank:Programma
+""")
+    assert messages(errors) == [
+        "Overschrijding geldstroom PMG: besteed € 70.000,01, beschikbaar € 100.000,00, "
+        "geboekt als toekenning € 70.000,00"]
+    assert errors[0].source["lineno"] == marked[0]
+
+
+def test_terugbetaling_boven_wat_over_is(tmp_path: Path) -> None:
+    assert_single(tmp_path, """
+2023-03-01 * "x"
+  Expenses:Actielijn:VEI:VEI-11-Credible-Messengers:PMG   60000.00 EUR
+  Assets:Bank:Programma
+2023-04-01 * "Rijk" "Te hoge terugbetaling"
+  Liabilities:Nog-te-besteden:PMG   40000.01 EUR ; <- fout
+  Assets:Bank:Programma
+""", "Terugbetaling boven wat nog te besteden is: PMG toegekend na deze boeking € 59.999,99, "
+     "al besteed € 60.000,00")

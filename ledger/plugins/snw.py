@@ -297,17 +297,24 @@ class _Checker:
         if code not in self.p.geldstromen:
             self.error(DeclaratieError, source, f"Onbekende geldstroom: {code} in {posting.account}", txn)
             return
-        if posting.account.startswith(model.NOG_TE_BESTEDEN + ":") and posting.units.number < 0:
+        if posting.account.startswith(model.NOG_TE_BESTEDEN + ":"):
+            # Every booking on the liability counts: an award (credit), and a repayment to the
+            # funder or a lowered award (debit). The releases are added after the pass.
             stroom = self.stroom_of(code, source, txn)
             if stroom is None:
                 return
             stand = self.stand[code]
-            stand.geboekt -= posting.units.number
-            if stand.geboekt > stroom.beschikbaar:
+            number = posting.units.number
+            stand.geboekt -= number
+            if number < 0 and stand.geboekt > stroom.beschikbaar:
                 reden = self._niet_beschikbaar_reden(stroom)
                 self.error(GeldstroomError, source,
                            f"Toekenning boven beschikbaar bedrag: {code} geboekt {euro(stand.geboekt)}, "
                            f"beschikbaar {euro(stroom.beschikbaar)}" + (f" ({reden})" if reden else ""), txn)
+            elif number > 0 and stand.geboekt < stand.besteed:
+                self.error(GeldstroomError, source,
+                           f"Terugbetaling boven wat nog te besteden is: {code} toegekend na deze boeking "
+                           f"{euro(stand.geboekt)}, al besteed {euro(stand.besteed)}", txn)
 
     @staticmethod
     def _niet_beschikbaar_reden(stroom: model.Geldstroom) -> str:

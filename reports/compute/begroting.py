@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from beancount.core import data
 
 from budgets.control import huidige_begroting
+from reports.compute.peildatum import peildatum_voor
 from ledger import model
 from ledger.nl import datum
 from ledger.nl import euro
@@ -203,14 +204,6 @@ class Begroting:
     def realisatie_tot(self) -> datetime.date:
         """The end of the previous year's realisation period (the peildatum or 31 December)."""
         return min(self.peildatum, datetime.date(self.vorig_jaar, 12, 31))
-
-
-def peildatum_voor(entries: Sequence[data.Directive], jaar: int) -> datetime.date:
-    """The reference date for a year: the last transaction date, at most 31 December."""
-    for entry in reversed(entries):
-        if isinstance(entry, data.Transaction):
-            return min(entry.date, datetime.date(jaar, 12, 31))
-    return datetime.date(jaar - 1, 12, 31)
 
 
 def realisatie(entries: Iterable[data.Directive], programma: model.Programma, van: datetime.date,

@@ -16,6 +16,7 @@ from beancount.core import data
 
 from budgets.control import huidige_begroting
 from ledger import model
+from reports.compute.peildatum import peildatum_voor
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -40,8 +41,8 @@ class GeldstroomRegel:
     toegekend: Decimal  # what may be spent (Nieuw-West's part, awarded only)
     gereserveerd: Decimal  # Nieuw-West's part while not yet awarded
     verdeling_open: bool
-    geboekt: Decimal  # awards booked on Liabilities:Nog-te-besteden
-    ontvangen: Decimal  # cumulative receipts up to the peildatum
+    geboekt: Decimal  # net awards booked on Liabilities:Nog-te-besteden (after repayments)
+    ontvangen: Decimal  # cumulative receipts (credits to Te-ontvangen outside award bookings)
     begroot: Decimal  # current budget of the year
     verplicht: Decimal  # open commitments at the peildatum
     besteed_jaar: Decimal
@@ -70,18 +71,6 @@ class Overzicht:
         return sum((getattr(regel, veld) for regel in self.regels), ZERO)
 
 
-def _peildatum(entries: Sequence[data.Directive], jaar: int) -> datetime.date:
-    last = None
-    for entry in reversed(entries):
-        if isinstance(entry, data.Transaction):
-            last = entry.date
-            break
-    end = datetime.date(jaar, 12, 31)
-    if last is None:
-        return end
-    return min(end, max(last, datetime.date(jaar, 1, 1)))
-
-
 def _forecast(toegekend: Decimal, besteed: Decimal, verloop: Decimal, peildatum: datetime.date,
               einddatum: datetime.date | None) -> Decimal | None:
     """What will be left at the end date if the last twelve months' pace continues."""
@@ -107,7 +96,7 @@ def geldstromen_overzicht(entries: Sequence[data.Directive], programma: model.Pr
     Returns:
       One row per declared stream, in code order.
     """
-    peildatum = peildatum or _peildatum(entries, jaar)
+    peildatum = peildatum or peildatum_voor(entries, jaar)
     jaar_start = datetime.date(jaar, 1, 1)
     verloop_start = peildatum - datetime.timedelta(days=365)
     geboekt: dict[str, Decimal] = defaultdict(Decimal)
@@ -124,12 +113,16 @@ def geldstromen_overzicht(entries: Sequence[data.Directive], programma: model.Pr
         if entry.date > peildatum:
             break
         links = [link for link in entry.links or () if link in kenmerken]
+        if entry.meta.get("__derived__"):
+            continue  # the plugin's releases: spending is counted on the actielijn postings
+        # Postings on the liability (awards, repayments, lowered awards) in this transaction:
+        # its Te-ontvangen postings then adjust the award and are no receipt.
+        toekenning = {posting.account[len(_NOG_TE_BESTEDEN):] for posting in entry.postings
+                      if posting.account.startswith(_NOG_TE_BESTEDEN)}
         for posting in entry.postings:
             account = posting.account
             number = posting.units.number
             if account.startswith(_ACTIELIJN):
-                if posting.meta and posting.meta.get("__derived__"):
-                    continue
                 actielijn, stroom = programma.actielijn_van_account(account)
                 if actielijn is None or stroom is None or stroom == model.EIGEN:
                     continue
@@ -143,11 +136,11 @@ def geldstromen_overzicht(entries: Sequence[data.Directive], programma: model.Pr
                     if verplichting.actielijn == actielijn.code and verplichting.stroom == stroom:
                         betaald[link] += number
             elif account.startswith(_TE_ONTVANGEN):
-                if number < 0:
-                    ontvangen[account[len(_TE_ONTVANGEN):]] -= number
-            elif account.startswith(_NOG_TE_BESTEDEN) and number < 0:
-                if not (posting.meta and posting.meta.get("__derived__")):
-                    geboekt[account[len(_NOG_TE_BESTEDEN):]] -= number
+                code = account[len(_TE_ONTVANGEN):]
+                if number < 0 and code not in toekenning:
+                    ontvangen[code] -= number
+            elif account.startswith(_NOG_TE_BESTEDEN):
+                geboekt[account[len(_NOG_TE_BESTEDEN):]] -= number
 
     verplicht: dict[str, Decimal] = defaultdict(Decimal)
     for verplichting in programma.verplichtingen:
@@ -162,7 +155,9 @@ def geldstromen_overzicht(entries: Sequence[data.Directive], programma: model.Pr
 
     regels = []
     for code in sorted(programma.geldstromen):
-        stroom = programma.geldstroom_op(code, peildatum) or programma.geldstromen[code]
+        stroom = programma.geldstroom_op(code, peildatum)
+        if stroom is None:
+            continue  # declared after the peildatum: not part of this year's overview
         toegekend = stroom.beschikbaar
         regels.append(GeldstroomRegel(
             code=code,

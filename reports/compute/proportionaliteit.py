@@ -35,6 +35,7 @@ from typing import Any
 from beancount.core import data
 
 from ledger import model
+from reports.compute.peildatum import peildatum_voor
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -590,14 +591,6 @@ def vliegwiel_trend(feiten: Sequence[Besteding], programma: model.Programma,
     return VliegwielTrend(jaren=jaren, regels=tuple(regels), totalen=tuple(totalen))
 
 
-def _peildatum(entries: Sequence[data.Directive], jaar: int) -> datetime.date:
-    end = datetime.date(jaar, 12, 31)
-    for entry in reversed(entries):
-        if isinstance(entry, data.Transaction):
-            return min(end, max(entry.date, datetime.date(jaar, 1, 1)))
-    return end
-
-
 def proportionaliteit(entries: Sequence[data.Directive], programma: model.Programma,
                       jaar: int) -> Proportionaliteit:
     """Compute the proportionality report of a year.
@@ -621,7 +614,7 @@ def proportionaliteit(entries: Sequence[data.Directive], programma: model.Progra
     )
     return Proportionaliteit(
         jaar=jaar,
-        peildatum=_peildatum(entries, jaar),
+        peildatum=peildatum_voor(entries, jaar),
         band=proportionaliteit_band(programma),
         partners_jaar=partner_overzicht(feiten, programma, jaar, jaar),
         partners_cumulatief=partner_overzicht(feiten, programma, eerste, jaar),

@@ -356,14 +356,16 @@ def staat_overlopende_passiva(entries: Sequence[data.Directive], programma: mode
     regels = []
     for regel in nu.regels:
         figures = saldi.get(regel.code, {})
+        terugbetaald = figures.get("terugbetaald", ZERO)
         row = PassivaRegel(
             stroom=regel.code,
             naam=regel.naam,
             herkomst=herkomst_groep(regel.herkomst),
             begin=figures.get("begin", ZERO),
-            ontvangen=regel.geboekt - vorig_geboekt.get(regel.code, ZERO),
+            # geboekt is net of repayments; received is the gross award of the year
+            ontvangen=regel.geboekt - vorig_geboekt.get(regel.code, ZERO) + terugbetaald,
             vrijgevallen=regel.besteed_jaar,
-            terugbetaald=figures.get("terugbetaald", ZERO),
+            terugbetaald=terugbetaald,
             eind=figures.get("eind", ZERO),
         )
         if any((row.begin, row.ontvangen, row.vrijgevallen, row.terugbetaald, row.eind)):
