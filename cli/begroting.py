@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from cli.common import JAAR
 from cli.common import LedgerContext
 from cli.common import display_path
 from cli.common import fail_on_errors
@@ -22,7 +23,7 @@ from reports.render.output import write_atomic
 
 
 @click.command()
-@click.argument("jaar", type=int)
+@click.argument("jaar", type=JAAR)
 @click.option("--out", "out", type=click.Path(file_okay=False), default=".", show_default=True,
               help="Map voor begroting-JAAR.xlsx, .pdf en .html.")
 @click.option("--format", "formats", type=click.Choice(["xlsx", "pdf", "html"]), multiple=True,
@@ -55,7 +56,7 @@ def begroting(ctx: LedgerContext, jaar: int, out: str, formats: tuple[str, ...])
 
 
 @click.command("begroting-sjabloon")
-@click.argument("jaar", type=int)
+@click.argument("jaar", type=JAAR)
 @click.option("--out", "out", type=click.Path(dir_okay=False), help="Bestand (standaard begroting-JAAR-sjabloon.xlsx).")
 @pass_ledger
 def begroting_sjabloon(ctx: LedgerContext, jaar: int, out: str | None) -> None:

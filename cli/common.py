@@ -34,6 +34,9 @@ class LedgerContext:
 
 pass_ledger = click.make_pass_decorator(LedgerContext)
 
+# A year as the commands take it: the programme runs 2023-2043; this leaves room around it.
+JAAR = click.IntRange(2000, 2100)
+
 
 def display_path(path: str | Path) -> str:
     """A path as people want to read it: relative to the working directory when inside it."""

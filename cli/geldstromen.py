@@ -6,16 +6,18 @@ from pathlib import Path
 
 import click
 
+from cli.common import JAAR
 from cli.common import LedgerContext
 from cli.common import fail_on_errors
 from cli.common import pass_ledger
 from reports.compute.geldstromen import geldstromen_overzicht
 from reports.geldstromen import geldstromen_tabel
 from reports.render import tabel as render
+from reports.render.output import write_atomic
 
 
 @click.command()
-@click.option("--year", "--jaar", "jaar", type=int, help="Jaar (standaard: het jaar van de laatste boeking).")
+@click.option("--year", "--jaar", "jaar", type=JAAR, help="Jaar (standaard: het jaar van de laatste boeking).")
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "xlsx"]), default="table", show_default=True)
 @click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), help="Schrijf naar dit bestand.")
 @pass_ledger
@@ -38,12 +40,12 @@ def geldstromen(ctx: LedgerContext, jaar: int | None, fmt: str, out: str | None)
         sheet = workbook.active
         sheet.title = "Geldstromen"
         render.write_sheet(sheet, tabel)
-        Path(out).write_bytes(workbook_bytes(workbook))
+        write_atomic(Path(out), workbook_bytes(workbook))
         click.echo(f"Geldstromen {jaar} geschreven naar {out}")
         return
     text = render.render_csv(tabel) if fmt == "csv" else render.render_text(tabel)
     if out:
-        Path(out).write_text(text, encoding="utf-8")
+        write_atomic(Path(out), text.encode("utf-8"))
         click.echo(f"Geldstromen {jaar} geschreven naar {out}")
     else:
         click.echo(text, nl=False)

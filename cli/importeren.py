@@ -103,17 +103,25 @@ def importeren(ctx: LedgerContext, bestanden: tuple[str, ...], proef: bool, kopp
     (bestand:rij: kolom: reden). Hetzelfde bestand opnieuw inlezen voegt niets toe; een
     gecorrigeerd bestand vervangt alleen wat er veranderd is.
     """
-    from importers import config
+    import yaml
+
     from importers import writer
     from importers.koppeling import KoppelingFout
     from importers.koppeling import KoppelingImporter
 
     ledger = ctx.ledger()
+    if ledger.is_demo and not proef:
+        raise click.ClickException(
+            "snw import schrijft niet in de ingebouwde demoledger. Kopieer ledger/demo naar een eigen map "
+            "en geef die op met --ledger (of SNW_LEDGER), of bekijk het eerst met --dry-run.")
     try:
+        # importers.config builds Fava's importer list from importers/mappings/ when imported.
+        from importers import config
+
         extra = [KoppelingImporter(pad, ledger.path) for pad in koppelingen]
         kandidaten = [*extra, *config.importers(ledger.path)]
-    except KoppelingFout as exc:
-        raise click.ClickException(str(exc)) from exc
+    except (KoppelingFout, yaml.YAMLError) as exc:
+        raise click.ClickException(f"Koppelingsbestand onleesbaar: {exc}") from exc
 
     from importers.common import rij_fout
 

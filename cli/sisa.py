@@ -7,13 +7,14 @@ from pathlib import Path
 
 import click
 
+from cli.common import JAAR
 from cli.common import LedgerContext
 from cli.common import fail_on_errors
 from cli.common import pass_ledger
 
 
 @click.command()
-@click.argument("jaar", type=int)
+@click.argument("jaar", type=JAAR)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, writable=True), default=".", show_default=True,
               help="Map voor sisa-JAAR.xlsx.")
 @pass_ledger

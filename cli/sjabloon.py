@@ -6,13 +6,15 @@ from pathlib import Path
 
 import click
 
+from cli.common import JAAR
 from cli.common import LedgerContext
 from cli.common import pass_ledger
+from reports.render.output import write_atomic
 
 
 @click.command()
 @click.option("--partner", required=True, help="Partnercode uit het grootboek, bijvoorbeeld EIGEN-HAARD.")
-@click.option("--year", "--jaar", "jaar", type=click.IntRange(2000, 2100), required=True,
+@click.option("--year", "--jaar", "jaar", type=JAAR, required=True,
               help="Het jaar waarover de partner rapporteert.")
 @click.option("--out", "uit", type=click.Path(dir_okay=False, writable=True),
               help="Uitvoerbestand (standaard: sjabloon-<partner>-<jaar>.xlsx).")
@@ -40,7 +42,7 @@ def sjabloon(ctx: LedgerContext, partner: str, jaar: int, uit: str | None) -> No
     grootboek = Grootboek.van_entries(ledger.entries)
     inhoud = sjabloon_bytes(maak_sjabloon(grootboek, code, jaar))
     pad = Path(uit) if uit else Path(f"sjabloon-{code.lower()}-{jaar}.xlsx")
-    pad.write_bytes(inhoud)
+    write_atomic(pad, inhoud)
     stromen = ", ".join("eigen middelen" if s == "EIGEN" else s for s in grootboek.stromen(code))
     click.echo(f"Sjabloon voor {partners[code].naam} ({code}), {jaar}: {pad}")
     click.echo(f"  {len(ledger.programma.actielijnen)} actielijnen, geldstromen: {stromen}, "

@@ -12,9 +12,11 @@ from beancount import loader
 from beancount.core import data
 
 from ledger import model
+from ledger.errors import DeclaratieError
 
 DEMO_LEDGER = Path(__file__).resolve().parent / "demo" / "main.beancount"
 ENV_VAR = "SNW_LEDGER"
+PLUGIN = "ledger.plugins.snw"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -72,5 +74,10 @@ def load_ledger(path: str | os.PathLike[str] | None = None) -> Ledger:
     # results of an older version of our plugin; and it would write next to the ledger.
     loader.initialize(use_cache=False)
     entries, errors, options_map = loader.load_file(str(resolved))
+    if PLUGIN not in {name for name, _ in options_map.get("plugin", [])}:
+        errors = [*errors, DeclaratieError(
+            {"filename": str(resolved), "lineno": 1},
+            f'Het grootboek zet de plugin niet aan: zet plugin "{PLUGIN}" in het hoofdbestand, '
+            "anders worden de regels van de geldstromen niet gecontroleerd", None)]
     programma, _ = model.parse_programma(entries)
     return Ledger(resolved, entries, errors, options_map, programma)

@@ -117,3 +117,17 @@ def test_installed_snw_subprocess(tmp_path: Path) -> None:
                             capture_output=True, text=True, check=False)
     assert broken.returncode == 1
     assert "Onbekende partner: ONBEKEND" in broken.stdout
+
+
+def test_check_refuses_a_ledger_without_the_plugin(tmp_path: Path) -> None:
+    path = tmp_path / "zonder-plugin.beancount"
+    path.write_text(BASIS.read_text(encoding="utf-8").replace('plugin "ledger.plugins.snw"', ""), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--ledger", str(path), "check"])
+    assert result.exit_code == 1
+    assert f'{path}:1: Het grootboek zet de plugin niet aan: zet plugin "ledger.plugins.snw"' in result.output
+
+
+def test_year_out_of_range_is_a_clear_error() -> None:
+    result = CliRunner().invoke(cli, ["--ledger", str(BASIS), "geldstromen", "--year", "0"])
+    assert result.exit_code == 2
+    assert "0 is not in the range 2000<=x<=2100" in result.output

@@ -326,3 +326,10 @@ def test_progress_bar_for_large_files(grootboek: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "erp-groot.csv lezen" in result.output
     assert f"{VOORTGANG_VANAF + 500} nieuw" in result.output
+
+
+def test_import_refuses_to_write_into_the_embedded_demo_ledger() -> None:
+    bestand = Path(__file__).parent / "importers" / "eigen-haard" / "erp-2024-q1.csv"
+    result = CliRunner().invoke(cli, ["import", str(bestand)], env={"SNW_LEDGER": ""})
+    assert result.exit_code == 1
+    assert "schrijft niet in de ingebouwde demoledger" in result.output

@@ -531,3 +531,16 @@ def test_terugbetaling_boven_wat_over_is(tmp_path: Path) -> None:
   Assets:Bank:Programma
 """, "Terugbetaling boven wat nog te besteden is: PMG toegekend na deze boeking € 59.999,99, "
      "al besteed € 60.000,00")
+
+
+def test_eigen_betaling_op_verplichting_van_andere_stroom(tmp_path: Path) -> None:
+    assert_single(tmp_path, """
+2023-03-01 custom "verplichting" "VEI-11" "PMG" 1000.00 EUR
+  kenmerk: "beschikking-2023-001"
+2023-04-01 * "ADAMAS" "Eigen uren op de beschikking" ^beschikking-2023-001
+  Expenses:Actielijn:VEI:VEI-11-Credible-Messengers:EIGEN   800.00 EUR ; <- fout
+    partner: "ADAMAS"
+    uren: 10
+  Equity:Inbreng-partners
+""", "Betaling past niet bij verplichting beschikking-2023-001: verplichting is voor VEI-11/PMG, "
+     "betaling op VEI-11/EIGEN")

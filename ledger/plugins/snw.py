@@ -368,6 +368,8 @@ class _Checker:
         self.actielijn_stroom[(actielijn.code, stroom_code)] += bedrag
         self.cofin_bron.setdefault((actielijn.code, stroom_code), txn)
 
+        if txn.links:
+            self.commitment_payment(txn, source, actielijn, stroom_code, bedrag)
         if stroom_code == model.EIGEN:
             if partner_code is None:
                 self.error(DeclaratieError, source,
@@ -380,8 +382,6 @@ class _Checker:
         stroom = self.stroom_of(stroom_code, source, txn)
         if stroom is not None:
             self.stream_rules(txn, pm, source, actielijn, stroom, bedrag)
-        if txn.links:
-            self.commitment_payment(txn, source, actielijn, stroom_code, bedrag)
         self.release(txn, model.NOG_TE_BESTEDEN + ":" + stroom_code, model.INCOME_GELDSTROOM + ":" + stroom_code,
                      bedrag)
 

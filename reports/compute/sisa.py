@@ -285,8 +285,10 @@ def _regels_voor_stroom(stroom: model.Geldstroom, programma: model.Programma, ci
             overloop_volgend_jaar=overloop, eindverantwoording=eind, risico=risico,
         ))
     # The split per theme must add up to the stream figures of geldstromen.
-    assert sum((r.besteding_jaar for r in regels), ZERO) == geldstroom.besteed_jaar, code
-    assert sum((r.besteding_cumulatief for r in regels), ZERO) == geldstroom.besteed_cumulatief, code
+    if (sum((r.besteding_jaar for r in regels), ZERO) != geldstroom.besteed_jaar
+            or sum((r.besteding_cumulatief for r in regels), ZERO) != geldstroom.besteed_cumulatief):
+        msg = f"SiSa-regels van {code} tellen niet op tot de besteding van de geldstroom"
+        raise ValueError(msg)
     return regels, risico_totaal
 
 

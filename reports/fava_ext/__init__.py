@@ -44,10 +44,15 @@ class _Pagina(FavaExtensionBase):
         years |= {regel.jaar for regel in self.programma().begroting}
         return sorted(years)
 
-    def jaar(self) -> int:
+    def gevraagd_jaar(self) -> int | None:
+        """The year asked for with ``?jaar=``, when it is a plausible year."""
         value = request.args.get("jaar", "")
-        if value.isdigit():
-            return int(value)
+        return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else None
+
+    def jaar(self) -> int:
+        gevraagd = self.gevraagd_jaar()
+        if gevraagd is not None:
+            return gevraagd
         for entry in reversed(self.ledger.all_entries):
             if isinstance(entry, data.Transaction):
                 return entry.date.year
@@ -84,9 +89,9 @@ class Begroting(_Pagina):
     report_title = "Begroting"
 
     def jaar(self) -> int:
-        value = request.args.get("jaar", "")
-        if value.isdigit():
-            return int(value)
+        gevraagd = self.gevraagd_jaar()
+        if gevraagd is not None:
+            return gevraagd
         years = [regel.jaar for regel in self.programma().begroting]
         return max(years) if years else super().jaar()
 
