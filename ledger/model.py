@@ -279,7 +279,8 @@ def _values(entry: data.Custom) -> list[Any]:
     return [value.value for value in entry.values]
 
 
-def _number(value: Any) -> Decimal | None:
+def decimaal(value: Any) -> Decimal | None:
+    """A metadata or custom value as a Decimal (an amount's number), None when it is no number."""
     if isinstance(value, amount_lib.Amount):
         return value.number
     if isinstance(value, Decimal):
@@ -304,15 +305,15 @@ def _bad(entry: data.directive, message: str) -> DeclaratieError:
 def _build_stream(code: str, naam: str, fields: dict[str, Any], entry: data.Custom) -> Geldstroom:
     aandeel = fields.get("aandeel_nw")
     split_open = isinstance(aandeel, str) and aandeel.strip().lower() == "open"
-    start = _number(fields.get("boekjaar_start"))
+    start = decimaal(fields.get("boekjaar_start"))
     domeinen = _words(fields.get("domeinen"))
     themas = _words(fields.get("themas"))
     return Geldstroom(
         code=code,
         naam=naam,
         status=str(fields.get("status", "verwacht")),
-        bedrag=_number(fields.get("bedrag")) or ZERO,
-        aandeel_nw=None if split_open else _number(aandeel),
+        bedrag=decimaal(fields.get("bedrag")) or ZERO,
+        aandeel_nw=None if split_open else decimaal(aandeel),
         split_open=split_open,
         gedeeld_met=_words(fields.get("gedeeld_met")),
         van=fields.get("van") if isinstance(fields.get("van"), datetime.date) else None,
@@ -321,9 +322,9 @@ def _build_stream(code: str, naam: str, fields: dict[str, Any], entry: data.Cust
         domeinen=frozenset(domeinen) if domeinen else None,
         themas=frozenset(themas) if themas else None,
         overloop=fields.get("overloop"),
-        overloop_max=_number(fields.get("overloop_max")) or Decimal(1),
-        cofinanciering_min=_number(fields.get("cofinanciering_min")),
-        overhead_max=_number(fields.get("overhead_max")),
+        overloop_max=decimaal(fields.get("overloop_max")) or Decimal(1),
+        cofinanciering_min=decimaal(fields.get("cofinanciering_min")),
+        overhead_max=decimaal(fields.get("overhead_max")),
         herkomst=str(fields.get("herkomst", "overig")),
         financier=fields.get("financier"),
         specifieke_uitkering=bool(fields.get("specifieke_uitkering", False)),
@@ -338,10 +339,10 @@ def _check_stream_fields(entry: data.Custom, fields: dict[str, Any]) -> list[Dec
     status = fields.get("status")
     if status is not None and status not in STATUSSEN:
         errors.append(_bad(entry, f"status '{status}' is geen van {', '.join(STATUSSEN)}"))
-    if "bedrag" in fields and _number(fields["bedrag"]) is None:
+    if "bedrag" in fields and decimaal(fields["bedrag"]) is None:
         errors.append(_bad(entry, "bedrag moet een bedrag zijn, bijvoorbeeld 1000.00 EUR"))
     aandeel = fields.get("aandeel_nw")
-    if aandeel is not None and _number(aandeel) is None and str(aandeel).lower() != "open":
+    if aandeel is not None and decimaal(aandeel) is None and str(aandeel).lower() != "open":
         errors.append(_bad(entry, "aandeel_nw moet een bedrag zijn of \"open\""))
     overloop = fields.get("overloop")
     if overloop is not None and overloop not in OVERLOOP_REGIMES:
@@ -350,7 +351,7 @@ def _check_stream_fields(entry: data.Custom, fields: dict[str, Any]) -> list[Dec
         if key in fields and not isinstance(fields[key], datetime.date):
             errors.append(_bad(entry, f"{key} moet een datum zijn (JJJJ-MM-DD)"))
     start = fields.get("boekjaar_start")
-    if start is not None and (_number(start) is None or not 1 <= int(_number(start) or 0) <= 12):
+    if start is not None and (decimaal(start) is None or not 1 <= int(decimaal(start) or 0) <= 12):
         errors.append(_bad(entry, "boekjaar_start moet een maand zijn (1-12)"))
     return errors
 
@@ -442,22 +443,22 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
                 continue
             partners[str(values[0])] = Partner(
                 code=str(values[0]), naam=str(values[1]), type=meta.get("type"),
-                draagkracht=_number(meta.get("draagkracht")),
-                tarief=_number(meta.get("tarief")), entry=entry,
+                draagkracht=decimaal(meta.get("draagkracht")),
+                tarief=decimaal(meta.get("tarief")), entry=entry,
             )
         elif kind == "buurt":
             if len(values) < 2:
                 errors.append(_bad(entry, "buurt heeft code en naam nodig"))
                 continue
-            bewoners = _number(meta.get("bewoners"))
+            bewoners = decimaal(meta.get("bewoners"))
             buurten[str(values[0])] = Buurt(
                 code=str(values[0]), naam=str(values[1]), gebied=meta.get("gebied"),
                 cluster=meta.get("cluster"), bewoners=int(bewoners) if bewoners is not None else None,
                 entry=entry,
             )
         elif kind in ("tranche", "overloop"):
-            jaar = _number(values[1]) if len(values) > 1 else None
-            bedrag = _number(values[2]) if len(values) > 2 else None
+            jaar = decimaal(values[1]) if len(values) > 1 else None
+            bedrag = decimaal(values[2]) if len(values) > 2 else None
             if not values or not isinstance(values[0], str) or jaar is None or bedrag is None:
                 errors.append(_bad(entry, f"{kind} heeft geldstroom, jaar en bedrag nodig"))
                 continue
@@ -467,7 +468,7 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
             else:
                 overlopen.append(Overloop(values[0], int(jaar), bedrag, thema, entry))
         elif kind == "verplichting":
-            bedrag = _number(values[2]) if len(values) > 2 else None
+            bedrag = decimaal(values[2]) if len(values) > 2 else None
             kenmerk = meta.get("kenmerk")
             if len(values) < 3 or bedrag is None or not kenmerk:
                 errors.append(_bad(entry, "verplichting heeft actielijn, geldstroom, bedrag en kenmerk nodig"))
@@ -483,13 +484,13 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
                 omschrijving=meta.get("omschrijving"), entry=entry,
             ))
         elif kind == "toezegging":
-            jaar = _number(values[1]) if len(values) > 1 else None
-            bedrag = _number(values[2]) if len(values) > 2 else None
+            jaar = decimaal(values[1]) if len(values) > 1 else None
+            bedrag = decimaal(values[2]) if len(values) > 2 else None
             if not values or jaar is None or bedrag is None:
                 errors.append(_bad(entry, "toezegging heeft partner, jaar en bedrag nodig"))
                 continue
             toezeggingen.append(Toezegging(str(values[0]), int(jaar), bedrag,
-                                           _number(meta.get("uren")), entry))
+                                           decimaal(meta.get("uren")), entry))
         elif kind == "instelling":
             if not values:
                 errors.append(_bad(entry, "instelling heeft een naam nodig"))
@@ -502,8 +503,8 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
             besluiten[str(values[0])] = AbBesluit(
                 str(values[0]), entry.date, str(values[1]) if len(values) > 1 else "", entry)
         elif kind in ("begroting", "begrotingswijziging"):
-            jaar = _number(values[0]) if values else None
-            bedrag = _number(values[3]) if len(values) > 3 else None
+            jaar = decimaal(values[0]) if values else None
+            bedrag = decimaal(values[3]) if len(values) > 3 else None
             if jaar is None or bedrag is None or len(values) < 4:
                 errors.append(_bad(entry, f"{kind} heeft jaar, actielijn, geldstroom en bedrag nodig"))
                 continue

@@ -163,3 +163,23 @@ def test_demo_check_is_clean() -> None:
     result = CliRunner().invoke(cli, ["check"])
     assert result.exit_code == 0
     assert result.output == ""
+
+
+@pytest.mark.parametrize("jaar", [2024, 2026])
+def test_reports_agree_on_spending(demo: Ledger, jaar: int) -> None:
+    """geldstromen, begroting and proportionaliteit give the same spending for the same year."""
+    from reports.compute.begroting import realisatie
+    from reports.compute.proportionaliteit import proportionaliteit
+
+    overzicht = geldstromen_overzicht(demo.entries, demo.programma, jaar)
+    per_stroom: dict[str, Decimal] = {}
+    for (_, stroom), bedrag in realisatie(demo.entries, demo.programma, datetime.date(jaar, 1, 1),
+                                          overzicht.peildatum).items():
+        per_stroom[stroom] = per_stroom.get(stroom, ZERO) + bedrag
+    for regel in overzicht.regels:
+        assert regel.besteed_jaar == per_stroom.get(regel.code, ZERO), regel.code
+    rapport = proportionaliteit(demo.entries, demo.programma, jaar)
+    assert rapport.peildatum == overzicht.peildatum
+    assert rapport.totaal_besteed == sum(per_stroom.values(), ZERO)
+    eigen = sum((r.totaal for r in rapport.partners_jaar.regels), ZERO)
+    assert eigen == per_stroom["EIGEN"]

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from beancount.core import data
 
 from budgets.control import huidige_begroting
+from reports.compute.bestedingen import bestedingen
 from reports.compute.peildatum import peildatum_voor
 from ledger import model
 from ledger.nl import datum
@@ -221,41 +222,22 @@ def realisatie(entries: Iterable[data.Directive], programma: model.Programma, va
     totals: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
     if tot < van:
         return {}
-    for entry in entries:
-        if not isinstance(entry, data.Transaction) or entry.date < van:
-            continue
-        if entry.date > tot:
-            break
-        for posting in entry.postings:
-            if not posting.account.startswith(_ACTIELIJN) or (posting.meta and posting.meta.get("__derived__")):
-                continue
-            actielijn, stroom = programma.actielijn_van_account(posting.account)
-            if actielijn is None or stroom is None:
-                continue
-            totals[(actielijn.code, stroom)] += posting.units.number
+    for besteding in bestedingen(entries, programma, tot=tot, van=van):
+        totals[(besteding.actielijn.code, besteding.stroom)] += besteding.bedrag
     return dict(totals)
 
 
-def _inzet(entries: Iterable[data.Directive], van: datetime.date,
+def _inzet(entries: Iterable[data.Directive], programma: model.Programma, van: datetime.date,
            tot: datetime.date) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
     """EIGEN spending (amount, hours) per partner in a period."""
     bedrag: dict[str, Decimal] = defaultdict(Decimal)
     uren: dict[str, Decimal] = defaultdict(Decimal)
-    for entry in entries:
-        if not isinstance(entry, data.Transaction) or entry.date < van:
+    for besteding in bestedingen(entries, programma, tot=tot, van=van):
+        if besteding.stroom != EIGEN or besteding.partner is None:
             continue
-        if entry.date > tot:
-            break
-        for posting in entry.postings:
-            if not (posting.account.startswith(_ACTIELIJN) and posting.account.endswith(":" + EIGEN)):
-                continue
-            partner = model.posting_meta(posting, entry, "partner")
-            if partner is None:
-                continue
-            bedrag[partner] += posting.units.number
-            hours = model.posting_meta(posting, entry, "uren")
-            if isinstance(hours, (int, Decimal)) and not isinstance(hours, bool):
-                uren[partner] += Decimal(hours)
+        bedrag[besteding.partner] += besteding.bedrag
+        if besteding.uren is not None:
+            uren[besteding.partner] += besteding.uren
     return bedrag, uren
 
 
@@ -527,7 +509,7 @@ def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaa
     dekking = _dekking(overzicht.regels, programma, jaar, begroot_eigen,
                        sum((t.bedrag for t in toezeggingen), ZERO))
 
-    inzet_bedrag, inzet_uren = _inzet(entries, datetime.date(vorig, 1, 1), vorig_tot)
+    inzet_bedrag, inzet_uren = _inzet(entries, programma, datetime.date(vorig, 1, 1), vorig_tot)
     per_partner: dict[str, dict[int, tuple[Decimal, Decimal]]] = defaultdict(dict)
     for t in programma.toezeggingen:
         if t.jaar in (jaar, vorig):

@@ -16,6 +16,7 @@ from beancount.core import data
 
 from budgets.control import huidige_begroting
 from ledger import model
+from reports.compute.bestedingen import bestedingen
 from reports.compute.peildatum import peildatum_voor
 
 if TYPE_CHECKING:
@@ -25,7 +26,6 @@ ZERO = Decimal(0)
 CENT = Decimal("0.01")
 _TE_ONTVANGEN = model.TE_ONTVANGEN + ":"
 _NOG_TE_BESTEDEN = model.NOG_TE_BESTEDEN + ":"
-_ACTIELIJN = model.ACTIELIJN_ROOT + ":"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -107,14 +107,27 @@ def geldstromen_overzicht(entries: Sequence[data.Directive], programma: model.Pr
     betaald: dict[str, Decimal] = defaultdict(Decimal)
     kenmerken = {v.kenmerk: v for v in programma.verplichtingen}
 
+    for besteding in bestedingen(entries, programma, tot=peildatum):
+        stroom = besteding.stroom
+        if stroom == model.EIGEN:
+            continue
+        besteed[stroom] += besteding.bedrag
+        if besteding.datum >= jaar_start:
+            besteed_jaar[stroom] += besteding.bedrag
+        if besteding.datum > verloop_start:
+            verloop[stroom] += besteding.bedrag
+        for link in besteding.links:
+            verplichting = kenmerken.get(link)
+            if verplichting and verplichting.actielijn == besteding.actielijn.code and verplichting.stroom == stroom:
+                betaald[link] += besteding.bedrag
+
     for entry in entries:
         if not isinstance(entry, data.Transaction):
             continue
         if entry.date > peildatum:
             break
-        links = [link for link in entry.links or () if link in kenmerken]
         if entry.meta.get("__derived__"):
-            continue  # the plugin's releases: spending is counted on the actielijn postings
+            continue  # the plugin's releases
         # Postings on the liability (awards, repayments, lowered awards) in this transaction:
         # its Te-ontvangen postings then adjust the award and are no receipt.
         toekenning = {posting.account[len(_NOG_TE_BESTEDEN):] for posting in entry.postings
@@ -122,20 +135,7 @@ def geldstromen_overzicht(entries: Sequence[data.Directive], programma: model.Pr
         for posting in entry.postings:
             account = posting.account
             number = posting.units.number
-            if account.startswith(_ACTIELIJN):
-                actielijn, stroom = programma.actielijn_van_account(account)
-                if actielijn is None or stroom is None or stroom == model.EIGEN:
-                    continue
-                besteed[stroom] += number
-                if entry.date >= jaar_start:
-                    besteed_jaar[stroom] += number
-                if entry.date > verloop_start:
-                    verloop[stroom] += number
-                for link in links:
-                    verplichting = kenmerken[link]
-                    if verplichting.actielijn == actielijn.code and verplichting.stroom == stroom:
-                        betaald[link] += number
-            elif account.startswith(_TE_ONTVANGEN):
+            if account.startswith(_TE_ONTVANGEN):
                 code = account[len(_TE_ONTVANGEN):]
                 if number < 0 and code not in toekenning:
                     ontvangen[code] -= number

@@ -35,11 +35,11 @@ from typing import Any
 from beancount.core import data
 
 from ledger import model
+from reports.compute.bestedingen import Besteding
+from reports.compute.bestedingen import bestedingen
 from reports.compute.peildatum import peildatum_voor
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-    from collections.abc import Iterator
     from collections.abc import Mapping
     from collections.abc import Sequence
 
@@ -52,70 +52,6 @@ PROGRAMMA_HERKOMST = ("gemeente", "rijk", "eu")
 
 # Kinds of money, in display order.
 MIDDELSOORTEN = ("vliegwiel", "programma", "regulier", "overig")
-
-
-# ----------------------------------------------------------------------------------------
-# Spending facts: one per original (non-derived) posting on an actielijn stream leaf.
-# ----------------------------------------------------------------------------------------
-@dataclasses.dataclass(frozen=True)
-class Besteding:
-    """One spending posting with its dimensions (from posting or transaction metadata)."""
-
-    datum: datetime.date
-    actielijn: model.Actielijn
-    stroom: str
-    bedrag: Decimal
-    partner: str | None
-    buurt: str | None
-    uren: Decimal | None
-    thema: str | None
-
-
-def _decimal(value: Any) -> Decimal | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, (Decimal, int)):
-        return Decimal(value)
-    return None
-
-
-def bestedingen(entries: Iterable[data.Directive], programma: model.Programma,
-                tot: datetime.date | None = None) -> Iterator[Besteding]:
-    """The spending postings of the ledger, as ``Besteding`` facts.
-
-    Args:
-      entries: the loaded entries (with the plugin's releases, which are skipped).
-      programma: the parsed declarations.
-      tot: only postings dated on or before this date (None: all).
-    Yields:
-      One fact per posting on ``Expenses:Actielijn:…:<STROOM>`` with a declared actielijn.
-    """
-    for entry in entries:
-        if not isinstance(entry, data.Transaction):
-            continue
-        if tot is not None and entry.date > tot:
-            break
-        for posting in entry.postings:
-            if not posting.account.startswith(_ACTIELIJN):
-                continue
-            if posting.meta and posting.meta.get("__derived__"):
-                continue
-            actielijn, stroom = programma.actielijn_van_account(posting.account)
-            if actielijn is None or stroom is None or posting.units is None:
-                continue
-            buurt = model.posting_meta(posting, entry, "buurt")
-            partner = model.posting_meta(posting, entry, "partner")
-            thema = model.posting_meta(posting, entry, "thema") or actielijn.thema
-            yield Besteding(
-                datum=entry.date,
-                actielijn=actielijn,
-                stroom=stroom,
-                bedrag=posting.units.number,
-                partner=str(partner) if partner is not None else None,
-                buurt=str(buurt) if buurt is not None else None,
-                uren=_decimal(model.posting_meta(posting, entry, "uren")),
-                thema=str(thema) if thema is not None else None,
-            )
 
 
 def middelsoort(stroom: str, programma: model.Programma) -> str:
@@ -369,7 +305,7 @@ class Proportionaliteit:
 def proportionaliteit_band(programma: model.Programma) -> tuple[Decimal, Decimal] | None:
     """The tolerance band the ledger declares (``None`` when it declares none)."""
     values = programma.instelling("proportionaliteit_band")
-    numbers = [_decimal(v) for v in values[:2]]
+    numbers = [model.decimaal(v) for v in values[:2]]
     if len(numbers) < 2 or numbers[0] is None or numbers[1] is None:
         return None
     return numbers[0], numbers[1]
@@ -378,9 +314,7 @@ def proportionaliteit_band(programma: model.Programma) -> tuple[Decimal, Decimal
 def nieuw_west_bewoners(programma: model.Programma) -> int | None:
     """Residents of Nieuw-West as the ledger declares them (``None`` when it does not)."""
     values = programma.instelling("nieuw_west_bewoners")
-    number = _decimal(values[0]) if values else None
-    if number is None and values and hasattr(values[0], "number"):
-        number = values[0].number
+    number = model.decimaal(values[0]) if values else None
     return int(number) if number else None
 
 

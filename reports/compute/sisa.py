@@ -42,7 +42,7 @@ from beancount.core import data
 
 from ledger import model
 from reports.compute.geldstromen import geldstromen_overzicht
-from reports.compute.proportionaliteit import bestedingen
+from reports.compute.bestedingen import bestedingen
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
