@@ -36,6 +36,7 @@ from beancount.core import data
 
 from ledger import model
 from ledger.errors import ImportRowError
+from ledger.nl import datum as nl_datum
 from ledger.nl import euro
 from ledger.nl import getal
 
@@ -236,7 +237,7 @@ def tekst(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, (datetime.datetime, datetime.date)):
-        return value.strftime("%d-%m-%Y")
+        return nl_datum(value, "short")
     return _SPACES.sub(" ", str(value)).strip()
 
 
@@ -560,7 +561,7 @@ class RijVerwerker:
             return None
         if self.jaar is not None and datum.year != self.jaar:
             rij.fouten.append(rij.fout(
-                "datum", f"{datum.strftime('%d-%m-%Y')} valt niet in {self.jaar}, het jaar van dit sjabloon",
+                "datum", f"{nl_datum(datum, 'short')} valt niet in {self.jaar}, het jaar van dit sjabloon",
                 f"zet de regel in een sjabloon voor {datum.year}: snw sjabloon --year {datum.year}"))
             return None
         return datum
@@ -665,7 +666,7 @@ class RijVerwerker:
                 rij.fouten.append(rij.fout(
                     "geldstroom", f"geldstroom {stroom}: de voorschotrekening {rekening} is " + (
                         "niet geopend in het grootboek" if geopend is None else
-                        f"pas geopend op {geopend.strftime('%d-%m-%Y')}"),
+                        f"pas geopend op {nl_datum(geopend, 'short')}"),
                     "het programmabureau boekt eerst het voorschot; of kies eigen middelen"))
                 return None
         if kenmerk:
