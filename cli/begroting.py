@@ -126,6 +126,10 @@ def begroting_inlezen(ctx: LedgerContext, bestand: str, out: str | None, besluit
     if dry_run:
         click.echo(text, nl=False)
         return
+    if out is None and ledger.is_demo:
+        raise click.ClickException(
+            "snw begroting-inlezen schrijft niet in de ingebouwde demoledger: geef --out BESTAND, "
+            "of --ledger met een eigen grootboek.")
     path = Path(out) if out else ledger.path.parent / "budgets" / f"{gelezen.jaar}.beancount"
     if path.exists() and not overwrite:
         raise click.ClickException(f"{display_path(path)} bestaat al; gebruik --overschrijven om het te vervangen.")

@@ -244,3 +244,17 @@ def test_cli_refusal_writes_nothing(ledger_dir: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "Blad Begroting 2028, cel F14: 'abc' is geen bedrag" in result.output
     assert not (ledger_dir / "budgets" / "2028.beancount").exists()
+
+
+def test_inlezen_refuses_to_write_into_the_embedded_demo(tmp_path) -> None:  # noqa: ANN001
+    from click.testing import CliRunner
+
+    from cli.main import cli
+
+    runner = CliRunner()
+    sheet = tmp_path / "blad.xlsx"
+    made = runner.invoke(cli, ["begroting-sjabloon", "2028", "--out", str(sheet)], env={"SNW_LEDGER": ""})
+    assert made.exit_code == 0, made.output
+    result = runner.invoke(cli, ["begroting-inlezen", str(sheet)], env={"SNW_LEDGER": ""})
+    assert result.exit_code == 1
+    assert "schrijft niet in de ingebouwde demoledger" in result.output
