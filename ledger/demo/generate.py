@@ -39,6 +39,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from dataclasses import field
+from dataclasses import replace
 from datetime import date
 from datetime import timedelta
 from decimal import ROUND_DOWN
@@ -306,6 +307,7 @@ class Stroom:
     cofinanciering_min: str | None = None
     overhead_max: str | None = None
     specifieke_uitkering: bool = False
+    departement: str | None = None
     illustratief: bool = False
     illustratief_velden: str | None = None
     toelichting: str | None = None
@@ -321,6 +323,8 @@ class Stroom:
     #: sinds wanneer besteding mag (status toegekend en verdeling bekend)
     beschikbaar_vanaf: date | None = None
     beschikbaar: Decimal = NUL
+    #: (van, tot) na alle wijzigingen: de looptijd waarin de demo uit de stroom besteedt
+    looptijd: tuple[date, date] | None = None
 
 
 # Keuzes van de demo per stroom uit de yaml. ``bedrag`` alleen waar het plan geen (totaal)bedrag geeft.
@@ -360,19 +364,19 @@ DEMO_STROMEN: dict[str, dict[str, Any]] = {
     },
     "PMG": {
         "van": date(2022, 6, 1), "tot": date(2026, 5, 31), "aandeel_nw": "open", "domeinen": "VEI",
-        "boekjaar_start": 6, "specifieke_uitkering": True,
+        "boekjaar_start": 6, "specifieke_uitkering": True, "departement": "JenV",
         "regel_bron": "Stcrt. 2022-24113, 2025-31991 (eerste tranche 1 juni 2022 - 1 juni 2026)",
         "toelichting": "Gedeeld met Zuidoost; aandeel Nieuw-West niet in het plan.",
     },
     "WBI": {
         "van": date(2023, 1, 1), "tot": date(2027, 12, 31), "bedrag": 9_100_000, "domeinen": "WON",
-        "specifieke_uitkering": True, "illustratief_velden": "van tot",
+        "specifieke_uitkering": True, "departement": "BZK", "illustratief_velden": "van tot",
         "toelichting": "Bedrag = vierde tranche (Osdorp, EUR 9,1 miljoen); bedrag derde tranche (Roëllbuurt) niet in het plan.",
     },
     "VHF": {
         "van": date(2023, 1, 1), "tot": date(2027, 12, 31), "domeinen": "WON",
         "cofinanciering_min": "0.30", "overhead_max": "0.10", "specifieke_uitkering": True,
-        "illustratief_velden": "van tot",
+        "departement": "BZK", "illustratief_velden": "van tot",
         "regel_bron": "RVO Volkshuisvestingsfonds: max. 10% eigen projectkosten gemeente, min. 30% cofinanciering",
     },
     "SEO": {
@@ -396,7 +400,7 @@ DEMO_STROMEN: dict[str, dict[str, Any]] = {
         "toelichting": "Aanvulling op de lokale isolatieaanpak, stadsbreed; aandeel Nieuw-West niet in het plan.",
     },
     "SPUK-KW": {
-        "van": date(2023, 1, 1), "tot": date(2025, 12, 31), "specifieke_uitkering": True,
+        "van": date(2023, 1, 1), "tot": date(2025, 12, 31), "specifieke_uitkering": True, "departement": "BZK",
         "domeinen": "EID VEI WEB WON JEU ORG", "themas": " ".join(SPUK_THEMAS),
         "overloop": "hoofdthema", "overloop_max": "1.00",
         "regel_bron": "Regeling kansrijke wijk, Stcrt. 2023-17605 en 2023-25879; NPLV FAQ",
@@ -453,6 +457,11 @@ SPUK_TRANCHES = {
 }  # fmt: skip
 SPUK_OVERLOOP = (date(2025, 1, 31), 2024, 150_000, "jonge-kind")
 
+# Reguliere gemeentelijke middelen (GEM-REGULIER): de gemeenteraad maakt begin 2026 structureel wat
+# met vliegwielgeld werkte (illustratief besluit en bedrag; het plan noemt alleen het doel).
+GEM_REGULIER_BESLUIT = date(2026, 1, 22)
+GEM_REGULIER_BEDRAG = 2_500_000
+
 
 def stromen_uit(programma: dict[str, Any]) -> dict[str, Stroom]:
     """Alle geldstromen van de demo: de 22 uit het plan plus twee illustratieve opvolgers."""
@@ -496,6 +505,7 @@ def stromen_uit(programma: dict[str, Any]) -> dict[str, Stroom]:
             cofinanciering_min=demo.get("cofinanciering_min"),
             overhead_max=demo.get("overhead_max"),
             specifieke_uitkering=demo.get("specifieke_uitkering", False),
+            departement=demo.get("departement"),
             illustratief=bool(illustratief_velden),
             illustratief_velden=illustratief_velden,
             toelichting=demo.get("toelichting"),
@@ -540,6 +550,22 @@ def stromen_uit(programma: dict[str, Any]) -> dict[str, Stroom]:
             },
         )
     )
+    # De vliegwieltrend: wat met vliegwielgeld werkte, wordt regulier (zie OVERGANG).
+    stromen["GEM-REGULIER"].wijzigingen.append(
+        (
+            GEM_REGULIER_BESLUIT,
+            {
+                "status": "toegekend",
+                "bedrag": d(GEM_REGULIER_BEDRAG),
+                "van": date(2026, 1, 1),
+                "tot": date(2043, 12, 31),
+                "illustratief": True,
+                "toelichting": "Doorbraak uit vliegwielmiddelen structureel gemaakt: de gemeenteraad kent "
+                "reguliere middelen toe voor actielijnen die zich met vliegwielgeld hebben bewezen "
+                "(illustratief bedrag en datum).",
+            },
+        )
+    )
 
     # Illustratieve opvolgers.
     spuk26 = Stroom(
@@ -556,6 +582,7 @@ def stromen_uit(programma: dict[str, Any]) -> dict[str, Stroom]:
         themas=" ".join(SPUK_2026_THEMAS),
         overloop="vrij",
         specifieke_uitkering=True,
+        departement="BZK",
         illustratief=True,
         illustratief_velden="bedrag status tranches",
         regel_bron="Stcrt. 2025-20924: niet bestede middelen mogen tot en met 2028 worden ingezet",
@@ -591,6 +618,7 @@ def stromen_uit(programma: dict[str, Any]) -> dict[str, Stroom]:
         domeinen="VEI",
         boekjaar_start=6,
         specifieke_uitkering=True,
+        departement="JenV",
         illustratief=True,
         illustratief_velden="bedrag",
         regel_bron="Stcrt. 2025-31991 (tweede tranche 1 juni 2026 - 31 december 2029)",
@@ -601,13 +629,17 @@ def stromen_uit(programma: dict[str, Any]) -> dict[str, Stroom]:
 
     # Wat mag er besteed worden, en vanaf wanneer.
     for stroom in stromen.values():
-        status, aandeel, vanaf = stroom.status, stroom.aandeel_nw, stroom.datum
+        status, aandeel, bedrag, vanaf = stroom.status, stroom.aandeel_nw, stroom.bedrag, stroom.datum
+        van, tot = stroom.van, stroom.tot
         for datum, meta in stroom.wijzigingen:
             status = meta.get("status", status)
             aandeel = meta.get("aandeel_nw", aandeel)
+            bedrag = meta.get("bedrag", bedrag)
+            van, tot = meta.get("van", van), meta.get("tot", tot)
             vanaf = datum
+        stroom.looptijd = (van, tot)
         if status == "toegekend" and aandeel != "open":
-            stroom.beschikbaar = aandeel if isinstance(aandeel, Decimal) else stroom.bedrag
+            stroom.beschikbaar = aandeel if isinstance(aandeel, Decimal) else bedrag
             stroom.beschikbaar_vanaf = vanaf
     return stromen
 
@@ -756,10 +788,34 @@ CELLEN: tuple[Cel, ...] = (
     Cel("WON-14", "ENERGIEFIXERS", "BUURTTEAMS", 1, van=(2027, 1)),
 )  # fmt: skip
 
+# Vliegwieltrend: actielijnen die zich met vliegwielgeld hebben bewezen, gaan vanaf april 2026 voor een
+# deel over op reguliere gemeentelijke middelen (GEM-REGULIER). Per actielijn het aandeel van het
+# maandbedrag dat vanaf de overgang regulier wordt; VLIEGWIEL betaalt de rest tot eind 2026, en de
+# ontwerpbegroting 2027 zet dat aandeel van het jaarbedrag op GEM-REGULIER.
+OVERGANG: dict[str, Decimal] = {
+    "CWB-01": Decimal("0.40"),  # Ankerorganisaties
+    "EID-09": Decimal("0.40"),  # Steun voor bewonersinitiatieven
+    "JEU-10": Decimal("0.30"),  # Aanpak personeelstekort
+    "WEB-22": Decimal("0.50"),  # Nieuw-West banen
+    "WON-12": Decimal("0.30"),  # Op één plek in de buurt aanwezig
+}
+OVERGANG_MAAND = (2026, 4)
+OVERGANG_TEKST = f"{MAANDEN[OVERGANG_MAAND[1] - 1]} {OVERGANG_MAAND[0]}"  # "april 2026"
+
+#: Dezelfde uitvoerder en hetzelfde ritme als de vliegwielcel, nu uit GEM-REGULIER. Deze cellen krijgen
+#: een eigen random.Random, zodat de overige bestedingen van de demo niet verschuiven.
+OVERGANG_CELLEN: tuple[Cel, ...] = tuple(
+    replace(cel, stroom="GEM-REGULIER", gewicht=1, van=OVERGANG_MAAND, tot=(2027, 12))
+    for cel in CELLEN
+    if cel.stroom == "VLIEGWIEL" and cel.actielijn in OVERGANG
+)
+if sorted(c.actielijn for c in OVERGANG_CELLEN) != sorted(OVERGANG):
+    raise ValueError("elke overgangsactielijn heeft precies één vliegwielcel nodig")
+
 #: Te besteden per stroom per jaar (hele euro's). Voor SPUK-KW per thema: zie spuk_plan().
 PLAN: dict[str, dict[int, int]] = {
     "PMG": {2023: 3_400_000, 2024: 4_400_000, 2025: 4_600_000, 2026: 1_900_000},
-    "VLIEGWIEL": {2024: 5_000_000, 2025: 7_500_000, 2026: 8_000_000},
+    "VLIEGWIEL": {2024: 5_000_000, 2025: 7_500_000, 2026: 8_000_000},  # 2026: vóór de overgang (OVERGANG)
     "VHF": {2023: 1_000_000, 2024: 2_200_000, 2025: 2_800_000, 2026: 3_000_000, 2027: 3_200_000},
     "WBI": {2023: 1_400_000, 2024: 1_700_000, 2025: 1_800_000, 2026: 1_800_000, 2027: 1_600_000},
     "NPLV-ORG": {2023: 480_000, 2024: 480_000, 2025: 480_000},
@@ -841,6 +897,8 @@ ONTVANGSTEN: dict[str, tuple[date, list[tuple[date, int]]]] = {
                                    (date(2026, 1, 23), 500_000)]),
     "SPUK-VEI": (date(2024, 1, 15), [(date(2024, 1, 26), 240_000)]),
     "SPUK-KW-2026": (date(2026, 2, 5), [(date(2026, 2, 13), 3_000_000)]),
+    "GEM-REGULIER": (date(2026, 1, 27), [(date(2026, 4, 3), 300_000), (date(2026, 7, 3), 300_000),
+                                         (date(2026, 10, 2), 300_000)]),
 }  # fmt: skip
 
 #: Begrotingsbesluiten: jaar -> (datum, besluit, omschrijving); 2027 is een ontwerp.
@@ -850,6 +908,9 @@ BESLUITEN = {
     2026: (date(2025, 12, 11), "AB-2025-12", "Vaststelling begroting 2026"),
 }
 WIJZIGING_2025 = (date(2025, 6, 20), "AB-2025-06", "VEI-11", "PMG")
+#: De begrotingswijziging 2026 verschuift het overgangsdeel per actielijn van VLIEGWIEL naar GEM-REGULIER.
+WIJZIGING_2026 = (date(2026, 3, 19), "AB-2026-03",
+                  "Begrotingswijziging 2026: van vliegwielmiddelen naar reguliere middelen")
 ONTWERP_2027 = date(2026, 10, 15)
 
 
@@ -886,6 +947,17 @@ class Verplichting:
     omschrijving: str
 
 
+@dataclass(frozen=True)
+class Begrotingswijziging:
+    datum: date
+    besluit: str
+    jaar: int
+    actielijn: str
+    stroom: str
+    bedrag: int
+    toelichting: str
+
+
 @dataclass
 class Demo:
     """Alles wat de generator uitrekent, voordat het als tekst wordt geschreven."""
@@ -898,8 +970,9 @@ class Demo:
     uitgaven: list[Tx] = field(default_factory=list)
     inzet: list[Tx] = field(default_factory=list)
     verplichtingen: list[Verplichting] = field(default_factory=list)
-    #: (jaar, actielijn, stroom) -> begroot bedrag (euro)
+    #: (jaar, actielijn, stroom) -> huidig begroot bedrag (euro), na alle begrotingswijzigingen
     begroting: dict[tuple[int, str, str], int] = field(default_factory=dict)
+    begrotingswijzigingen: list[Begrotingswijziging] = field(default_factory=list)
     #: (partner, jaar) -> (bedrag, uren)
     toezeggingen: dict[tuple[str, int], tuple[int, int]] = field(default_factory=dict)
     saldi: dict[date, Decimal] = field(default_factory=dict)
@@ -911,7 +984,8 @@ def maanden_van(cel: Cel, jaar: int, stroom: Stroom) -> list[int]:
     for maand in range(1, 13):
         if not (cel.van <= (jaar, maand) <= cel.tot):
             continue
-        if laatste_dag(jaar, maand) < stroom.van or date(jaar, maand, 1) > stroom.tot:
+        van, tot = stroom.looptijd or (stroom.van, stroom.tot)
+        if laatste_dag(jaar, maand) < van or date(jaar, maand, 1) > tot:
             continue
         uit.append(maand)
     return uit
@@ -942,7 +1016,29 @@ def cel_jaarplannen(demo: Demo) -> dict[Cel, dict[int, int]]:
         som = sum(g for _, g in gewogen)
         for cel, g in gewogen:
             plannen[cel][jaar] = duizendtal_omlaag(rest * g / som)
+
+    # Vliegwieltrend: vanaf de overgang betaalt GEM-REGULIER het overgangsdeel van het maandbedrag.
+    regulier = demo.stromen["GEM-REGULIER"]
+    for cel in OVERGANG_CELLEN:
+        vliegwielcel = next(c for c in CELLEN if c.stroom == "VLIEGWIEL" and c.actielijn == cel.actielijn)
+        jaar = OVERGANG_MAAND[0]
+        jaarplan = plannen[vliegwielcel][jaar]
+        aandeel = OVERGANG[cel.actielijn]
+        over = duizendtal_omlaag(Decimal(jaarplan) * aandeel * len(maanden_van(cel, jaar, regulier)) / 12)
+        plannen[vliegwielcel][jaar] = jaarplan - over
+        plannen[cel] = {jaar: over, jaar + 1: duizendtal_omlaag(Decimal(jaarplan) * aandeel)}
     return plannen
+
+
+def maandgewichten(cel: Cel, jaar: int) -> dict[int, Decimal] | None:
+    """Gewicht per maand van een vliegwielcel in het overgangsjaar (anders None: alle maanden gelijk).
+
+    Vóór de overgang betaalt VLIEGWIEL het hele maandbedrag, daarna alleen het deel dat niet regulier wordt.
+    """
+    if cel.stroom != "VLIEGWIEL" or cel.actielijn not in OVERGANG or jaar != OVERGANG_MAAND[0]:
+        return None
+    rest = 1 - OVERGANG[cel.actielijn]
+    return {m: rest if (jaar, m) >= OVERGANG_MAAND else Decimal(1) for m in range(1, 13)}
 
 
 def perioden(cel: Cel, jaar: int, stroom: Stroom, jaarplan: int) -> list[tuple[int, Decimal, list[int]]]:
@@ -955,9 +1051,14 @@ def perioden(cel: Cel, jaar: int, stroom: Stroom, jaarplan: int) -> list[tuple[i
         for m in maanden:
             per_kw[kwartaal(m)].append(m)
         groepen = [per_kw[k] for k in sorted(per_kw)]
+    gewichten = maandgewichten(cel, jaar)
     uit = []
     for groep in groepen:
-        bedrag = (Decimal(jaarplan) * len(groep) / len(maanden)).quantize(CENT, rounding=ROUND_DOWN)
+        if gewichten is None:
+            bedrag = (Decimal(jaarplan) * len(groep) / len(maanden)).quantize(CENT, rounding=ROUND_DOWN)
+        else:
+            deel = sum(gewichten[m] for m in groep) / sum(gewichten[m] for m in maanden)
+            bedrag = (Decimal(jaarplan) * deel).quantize(CENT, rounding=ROUND_DOWN)
         uit.append((groep[-1], bedrag, groep))
     return uit
 
@@ -968,17 +1069,21 @@ def periode_tekst(cel: Cel, jaar: int, maand: int) -> str:
     return f"{kwartaal(maand)}e kwartaal {jaar}"
 
 
-def maak_uitgaven(demo: Demo, rng: random.Random, plannen: dict[Cel, dict[int, int]]) -> None:
-    """Bestedingen, verplichtingen en voorschotten uit programmageld."""
-    partners = demo.partners
-    # Begrotingsbedragen van de cellen.
+def begroting_uit_plannen(demo: Demo, plannen: dict[Cel, dict[int, int]]) -> None:
+    """Begrotingsbedragen van de cellen: het jaarplan is de huidige begroting."""
     for cel, per_jaar in plannen.items():
         for jaar, bedrag in per_jaar.items():
             if jaar in JAREN_BEGROTING and bedrag:
                 sleutel = (jaar, cel.actielijn, cel.stroom)
                 demo.begroting[sleutel] = demo.begroting.get(sleutel, 0) + bedrag
 
-    for cel in CELLEN:
+
+def maak_uitgaven(
+    demo: Demo, rng: random.Random, plannen: dict[Cel, dict[int, int]], cellen: tuple[Cel, ...],
+) -> None:
+    """Bestedingen, verplichtingen en voorschotten uit programmageld."""
+    partners = demo.partners
+    for cel in cellen:
         stroom = demo.stromen[cel.stroom]
         al = demo.actielijnen[cel.actielijn]
         naam = korte_omschrijving(al.naam)
@@ -1002,6 +1107,8 @@ def maak_uitgaven(demo: Demo, rng: random.Random, plannen: dict[Cel, dict[int, i
                     aanvulling = WIJZIGING_2025[0] + timedelta(days=3)
                     delen = [(kenmerk, d(primitief), begin, f"{naam} {jaar}"),
                              (kenmerk + "|2", d(wijziging), aanvulling, f"{naam} {jaar}, aanvullende beschikking")]
+                elif cel in OVERGANG_CELLEN:
+                    delen = [(kenmerk, d(jaarplan), begin, f"{naam} {jaar}, reguliere middelen vanaf {OVERGANG_TEKST}")]
                 else:
                     delen = [(kenmerk, d(jaarplan), begin, f"{naam} {jaar}")]
                 for kenmerk, bedrag, vanaf, omschrijving in delen:
@@ -1195,6 +1302,33 @@ def maak_begrotingswijziging(demo: Demo) -> tuple[int, int]:
     return primitief, volledig - primitief
 
 
+def maak_begrotingswijzigingen(demo: Demo) -> None:
+    """De begrotingswijzigingen van 2025 (verhoging VEI-11/PMG) en 2026 (vliegwiel naar regulier)."""
+    datum, besluit, code, stroom = WIJZIGING_2025
+    _, wijziging = maak_begrotingswijziging(demo)
+    demo.begrotingswijzigingen.append(Begrotingswijziging(
+        datum, besluit, 2025, code, stroom, wijziging,
+        "Extra permanente time-out woningen met begeleiding (werkgroep Stoppen huiselijk geweld)."))
+    datum, besluit, _ = WIJZIGING_2026
+    for cel in sorted(OVERGANG_CELLEN, key=lambda c: c.actielijn):
+        over = demo.begroting[(2026, cel.actielijn, "GEM-REGULIER")]
+        procent = f"{OVERGANG[cel.actielijn] * 100:.0f}%"
+        minder = f"Vanaf {OVERGANG_TEKST} betaalt GEM-REGULIER {procent} van het maandbedrag; VLIEGWIEL de rest."
+        meer = (f"Doorbraak uit vliegwielmiddelen structureel gemaakt: {procent} van het maandbedrag "
+                f"vanaf {OVERGANG_TEKST}.")
+        demo.begrotingswijzigingen += [
+            Begrotingswijziging(datum, besluit, 2026, cel.actielijn, "VLIEGWIEL", -over, minder),
+            Begrotingswijziging(datum, besluit, 2026, cel.actielijn, "GEM-REGULIER", over, meer),
+        ]
+
+
+def primitief_bedrag(demo: Demo, sleutel: tuple[int, str, str], dag: date | None = None) -> int:
+    """De begroting van ``sleutel`` zonder de wijzigingen (vanaf ``dag``: zonder de latere)."""
+    later = sum(w.bedrag for w in demo.begrotingswijzigingen
+                if (w.jaar, w.actielijn, w.stroom) == sleutel and (dag is None or dag < w.datum))
+    return demo.begroting.get(sleutel, 0) - later
+
+
 # ---------------------------------------------------------------------------
 # Zelfcontrole op de regels van de ledgertaal
 # ---------------------------------------------------------------------------
@@ -1236,7 +1370,8 @@ def controleer(demo: Demo) -> None:
                         fouten.append(f"{tx.datum} formatie klopt niet")
                 continue
             stroom = demo.stromen[stroomcode]
-            if not (stroom.van <= tx.datum <= stroom.tot):
+            van, tot = stroom.looptijd or (stroom.van, stroom.tot)
+            if not (van <= tx.datum <= tot):
                 fouten.append(f"{tx.datum} {code} {stroomcode}: buiten de looptijd")
             if stroom.beschikbaar_vanaf is None or tx.datum < stroom.beschikbaar_vanaf:
                 fouten.append(f"{tx.datum} {code} {stroomcode}: niet toegekend / verdeling open")
@@ -1319,17 +1454,13 @@ def controleer(demo: Demo) -> None:
                     fouten.append(f"{tx.datum}: {rekening} negatief ({bedrag})")
 
     # Begroting dekt realisatie en verplichtingen (tolerantie 0), met de bedragen die op de
-    # datum van de boeking golden (de wijziging telt pas vanaf haar datum).
-    primitief, wijziging = maak_begrotingswijziging(demo)
-
+    # datum van de boeking golden (een wijziging telt pas vanaf haar datum).
     def begroot_op(sleutel: tuple[int, str, str], dag: date) -> int:
         jaar = sleutel[0]
         besluitdatum = BESLUITEN[jaar][0] if jaar in BESLUITEN else ONTWERP_2027
         if dag < besluitdatum:
             return 0
-        if sleutel == (2025, WIJZIGING_2025[2], WIJZIGING_2025[3]):
-            return primitief + (wijziging if dag >= WIJZIGING_2025[0] else 0)
-        return demo.begroting.get(sleutel, 0)
+        return primitief_bedrag(demo, sleutel, dag)
 
     lopend: dict[tuple[int, str, str], Decimal] = defaultdict(lambda: NUL)
     for tx in sorted(demo.uitgaven, key=lambda t: t.datum):
@@ -1386,8 +1517,11 @@ def bouw_demo(programma: dict[str, Any]) -> Demo:
     demo = Demo(programma, actielijnen, stromen_uit(programma), partners)
     rng = random.Random(2023)
     plannen = cel_jaarplannen(demo)
+    begroting_uit_plannen(demo, plannen)
+    maak_begrotingswijzigingen(demo)
     maak_toekenningen(demo)
-    maak_uitgaven(demo, rng, plannen)
+    maak_uitgaven(demo, rng, plannen, CELLEN)
+    maak_uitgaven(demo, random.Random(2026), plannen, OVERGANG_CELLEN)
     nummer_verplichtingen(demo)
     maak_inzet(demo, rng, plannen)
     # Banksaldo per jaareinde (voor de balance-regels).
@@ -1601,6 +1735,7 @@ def schrijf_geldstromen(demo: Demo) -> str:
                 "financier": st.financier,
                 "herkomst": st.herkomst,
                 "specifieke_uitkering": True if st.specifieke_uitkering else None,
+                "departement": st.departement,
                 "status": st.status,
                 "status_bron": st.status_bron,
                 "bedrag": st.bedrag,
@@ -1811,14 +1946,19 @@ def schrijf_begroting(demo: Demo, jaar: int) -> str:
     else:
         dag, kenmerk = ONTWERP_2027, None
         uitleg = (f"Ontwerpbegroting {jaar} (nog niet vastgesteld: regels zonder besluit).\n"
-                  "Leunt deels op Energiefixers, een geldstroom die nog verwacht wordt.")
+                  "Leunt deels op Energiefixers, een geldstroom die nog verwacht wordt. Reguliere gemeentelijke\n"
+                  "middelen (GEM-REGULIER) nemen over op de actielijnen die vliegwielgeld structureel maakte.")
     s = Schrijver(f"Begroting {jaar}", uitleg)
-    primitief, wijziging = maak_begrotingswijziging(demo)
+    wijzigingen = [w for w in demo.begrotingswijzigingen if w.jaar == jaar]
+    # Primitieve bedragen; een regel die pas door een wijziging ontstaat, staat alleen bij de wijziging.
+    primitief = {(c, st): primitief_bedrag(demo, (j, c, st)) for (j, c, st) in demo.begroting if j == jaar}
     per_stroom: dict[str, int] = defaultdict(int)
-    for (j, c, st), b in demo.begroting.items():
-        if j == jaar:
-            per_stroom[st] += primitief if jaar == 2025 and (c, st) == WIJZIGING_2025[2:] else b
-    s.commentaar("Totaal per geldstroom" + (" (primitieve begroting, voor de wijziging van juni):" if jaar == 2025 else ":"))
+    for (c, st), b in primitief.items():
+        if b:
+            per_stroom[st] += b
+    s.commentaar("Totaal per geldstroom" + (
+        f" (primitieve begroting, voor de wijziging van {MAANDEN[wijzigingen[0].datum.month - 1]}):"
+        if wijzigingen else ":"))
     for st in sorted(per_stroom, key=lambda c: (c == EIGEN, c)):
         s.commentaar(f"  {st:<15} EUR {euro_nl(per_stroom[st]):>11}{stand_op(demo, st, dag)}")
     s.commentaar(f"  {'totaal':<15} EUR {euro_nl(sum(per_stroom.values())):>11}")
@@ -1830,27 +1970,44 @@ def schrijf_begroting(demo: Demo, jaar: int) -> str:
     volgorde = [dom["code"] for dom in demo.programma["domeinen"]]
     regels.sort(key=lambda r: (volgorde.index(demo.actielijnen[r[0][0]].domein), r[0][0], r[0][1] == EIGEN, r[0][1]))
     huidig = None
-    for (code, stroom), bedrag in regels:
+    for (code, stroom), _ in regels:
+        bedrag = primitief[(code, stroom)]
+        if not bedrag:
+            continue
         dom = demo.actielijnen[code].domein
         if dom != huidig:
             huidig = dom
             totaal = sum(b for (c, _), b in regels if demo.actielijnen[c].domein == dom)
             s.kopje(f"{dom} — {domeinnamen[dom]} (totaal EUR {euro_nl(totaal)})")
-        if jaar == 2025 and (code, stroom) == WIJZIGING_2025[2:]:
-            bedrag = primitief
         regel = [f'{dag.isoformat()} custom "begroting" {jaar} {q(code):<8} {q(stroom):<15} {fmt(d(bedrag)):>12} EUR']
         if kenmerk:
             regel.append(f"  besluit: {q(kenmerk)}")
         s.entry(regel)
     if jaar == 2025:
-        wdag, wkenmerk, code, stroom = WIJZIGING_2025
+        (w,) = wijzigingen
         s.sectie("Begrotingswijziging")
-        s.entry([f'{wdag.isoformat()} custom "ab-besluit" {q(wkenmerk)} "Begrotingswijziging 2025: uitbreiding time-out woningen"'])
+        s.entry([f'{w.datum.isoformat()} custom "ab-besluit" {q(w.besluit)} "Begrotingswijziging 2025: uitbreiding time-out woningen"'])
         s.entry([
-            f'{wdag.isoformat()} custom "begrotingswijziging" {jaar} {q(code)} {q(stroom)} {fmt(d(wijziging))} EUR',
-            f"  besluit: {q(wkenmerk)}",
-            '  toelichting: "Extra permanente time-out woningen met begeleiding (werkgroep Stoppen huiselijk geweld)."',
+            f'{w.datum.isoformat()} custom "begrotingswijziging" {jaar} {q(w.actielijn)} {q(w.stroom)} {fmt(d(w.bedrag))} EUR',
+            f"  besluit: {q(w.besluit)}",
+            f"  toelichting: {q(w.toelichting)}",
         ])
+    elif wijzigingen:
+        wdag, wkenmerk, womschrijving = WIJZIGING_2026
+        s.sectie("Begrotingswijziging: van vliegwielmiddelen naar reguliere middelen")
+        s.commentaar(
+            f"Na de toekenning van GEM-REGULIER ({datum_nl(GEM_REGULIER_BESLUIT)}) verschuift het alliantiebestuur "
+            f"per\nactielijn het deel dat vanaf {OVERGANG_TEKST} regulier wordt betaald; het totaal per actielijn "
+            "blijft gelijk.")
+        s.regels.append("")
+        s.entry([f'{wdag.isoformat()} custom "ab-besluit" {q(wkenmerk)} {q(womschrijving)}'])
+        for w in wijzigingen:
+            s.entry([
+                f'{w.datum.isoformat()} custom "begrotingswijziging" {jaar} {q(w.actielijn):<8} {q(w.stroom):<15} '
+                f"{fmt(d(w.bedrag)):>12} EUR",
+                f"  besluit: {q(w.besluit)}",
+                f"  toelichting: {q(w.toelichting)}",
+            ])
     return s.tekst()
 
 
