@@ -409,11 +409,12 @@ def vliegwiel_sectie(rapport: Proportionaliteit) -> Sectie:
     ), groepeer=2, compact=True)
     inhoud: list = []
     if trend.totalen and any(r.totaal for r in trend.totalen):
-        eerste, laatste = trend.totalen[0], trend.totalen[-1]
+        jaren = [r for r in trend.totalen if r.vliegwiel]
         inhoud.append(Alinea(
-            f"Op de actielijnen met vliegwielgeld kwam in {eerste.jaar} {procent(eerste.aandeel_vliegwiel, 1)} uit "
-            f"vliegwielgeld en {procent(eerste.aandeel_regulier, 1)} uit regulier geld; in {laatste.jaar} is dat "
-            f"{procent(laatste.aandeel_vliegwiel, 1)} vliegwiel en {procent(laatste.aandeel_regulier, 1)} regulier."
+            "Aandeel van regulier geld in de besteding op de actielijnen met vliegwielgeld: "
+            + "; ".join(f"{r.jaar} {procent(r.aandeel_regulier, 1)} (vliegwiel {procent(r.aandeel_vliegwiel, 1)})"
+                        for r in jaren)
+            + "."
         ))
         svg = staafdiagram(
             [str(r.jaar) for r in trend.totalen],

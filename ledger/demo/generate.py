@@ -558,11 +558,11 @@ def stromen_uit(programma: dict[str, Any]) -> dict[str, Stroom]:
                 "status": "toegekend",
                 "bedrag": d(GEM_REGULIER_BEDRAG),
                 "van": date(2026, 1, 1),
-                "tot": date(2043, 12, 31),
+                "tot": date(2027, 12, 31),
                 "illustratief": True,
                 "toelichting": "Doorbraak uit vliegwielmiddelen structureel gemaakt: de gemeenteraad kent "
-                "reguliere middelen toe voor actielijnen die zich met vliegwielgeld hebben bewezen "
-                "(illustratief bedrag en datum).",
+                "reguliere middelen toe voor actielijnen die zich met vliegwielgeld hebben bewezen; eerste "
+                "tranche 2026-2027 (illustratief bedrag en datum).",
             },
         )
     )
