@@ -21,18 +21,16 @@ from cli.common import pass_ledger
 def sisa(ctx: LedgerContext, jaar: int, out_dir: str) -> None:
     """SiSa-verantwoording over JAAR en de staat van overlopende passiva (XLSX)."""
     from reports.compute.sisa import sisa as compute
-    from reports.render.output import write_atomic
+    from reports.render.output import write_document
     from reports.render.stamp import documentdatum
     from reports.sisa import sisa_document
-    from reports.sisa import sisa_workbook_bytes
 
     ledger = ctx.ledger()
     fail_on_errors(ledger)
     rapport = compute(ledger.entries, ledger.programma, jaar)
     document = sisa_document(rapport, documentdatum=documentdatum(), kenmerk=ledger.fingerprint,
                              demo=ledger.is_demo, grootboek=ledger.path.name)
-    path = Path(out_dir) / f"sisa-{jaar}.xlsx"
-    write_atomic(path, sisa_workbook_bytes(document))
+    (path,) = write_document(document, Path(out_dir), f"sisa-{jaar}", formats=("xlsx",))
     click.echo(f"Geschreven: {path}")
     click.echo(f"{len(rapport.uitkeringen)} specifieke uitkering(en), {len(rapport.indicatoren)} indicatoren; "
                f"{len(rapport.passiva)} geldstromen in de staat van overlopende passiva.")

@@ -230,11 +230,3 @@ def sisa_document(rapport: Sisa, *, documentdatum: datetime.date, kenmerk: str, 
         demo=demo,
         inhoudsopgave=False,
     )
-
-
-def sisa_workbook_bytes(document: Document) -> bytes:
-    """The XLSX bytes of the SiSa document (deterministic)."""
-    from reports.render.document import document_workbook
-    from reports.render.excel import workbook_bytes
-
-    return workbook_bytes(document_workbook(document))
