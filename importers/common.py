@@ -403,9 +403,7 @@ def laad_grootboek(pad: str | Path | None) -> Grootboek:
     """Load a ledger file (None: ``$SNW_LEDGER`` or the demo ledger) for the importers."""
     from ledger.load import load_ledger
 
-    ledger = load_ledger(pad)
-    return Grootboek(ledger.programma, ledger.entries,
-                     {e.account: e.date for e in ledger.entries if isinstance(e, data.Open)})
+    return Grootboek.van_entries(load_ledger(pad).entries)
 
 
 # --------------------------------------------------------------------------------------

@@ -9,9 +9,6 @@ import pytest
 from click.testing import CliRunner
 
 from cli.main import cli
-from ledger.errors import is_warning
-from ledger.load import DEMO_LEDGER
-from ledger.load import load_ledger
 from reports.compute.proportionaliteit import proportionaliteit
 
 JAAR = 2025
@@ -19,10 +16,9 @@ D = Decimal
 
 
 @pytest.fixture(scope="module")
-def ledger():  # noqa: ANN201
-    ledger = load_ledger(DEMO_LEDGER)
-    assert [e for e in ledger.errors if not is_warning(e)] == []
-    return ledger
+def ledger(demo):  # noqa: ANN001, ANN201
+    """The session's demo ledger (tests/conftest.py loads it once and checks it has no errors)."""
+    return demo
 
 
 @pytest.fixture(scope="module")
