@@ -33,7 +33,7 @@ from decimal import InvalidOperation
 from typing import TYPE_CHECKING
 from typing import Any
 
-from budgets.control import huidige_begroting
+from ledger.model import huidige_begroting
 from ledger import model
 from ledger.nl import datum
 from ledger.nl import euro

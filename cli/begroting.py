@@ -19,7 +19,7 @@ from cli.common import display_path
 from cli.common import fail_on_errors
 from cli.common import pass_ledger
 from ledger.nl import euro
-from reports.render.output import write_atomic
+from ledger.files import write_atomic
 
 
 @click.command()

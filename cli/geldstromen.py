@@ -13,7 +13,7 @@ from cli.common import pass_ledger
 from reports.compute.geldstromen import geldstromen_overzicht
 from reports.geldstromen import geldstromen_tabel
 from reports.render import tabel as render
-from reports.render.output import write_atomic
+from ledger.files import write_atomic
 
 
 @click.command()

@@ -9,7 +9,7 @@ import click
 from cli.common import JAAR
 from cli.common import LedgerContext
 from cli.common import pass_ledger
-from reports.render.output import write_atomic
+from ledger.files import write_atomic
 
 
 @click.command()

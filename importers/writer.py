@@ -44,6 +44,7 @@ from importers.common import boeking_sleutel
 from importers.common import bron_bestand
 from importers.common import rij_fout
 from ledger import model
+from ledger.files import write_all_atomic
 from ledger.errors import ImportRowError
 from ledger.errors import is_warning
 
@@ -348,30 +349,14 @@ def cache_bestand(ledger_pad: Path) -> Path:
 def schrijf(plan: Plan) -> list[Path]:
     """Write the changed import files atomically.
 
-    Every file is first written completely next to its target (hidden temporary name, not
-    matched by ``import/*.beancount``), flushed to disk, then moved into place with
-    ``os.replace``. Beancount's load cache of the ledger is removed, because it does not
+    Through ``ledger.files.write_all_atomic``: every file is staged completely and
+    fsync-ed next to its target before any is moved into place. Beancount's load cache of the ledger is removed, because it does not
     notice a new file in an include glob.
 
     Returns:
       The files written.
     """
-    klaar: list[tuple[Path, Path]] = []
-    try:
-        for doel in plan.veranderd:
-            doel.pad.parent.mkdir(parents=True, exist_ok=True)
-            tijdelijk = doel.pad.with_name(f".{doel.pad.name}.{os.getpid()}.tmp")
-            with tijdelijk.open("w", encoding="utf-8", newline="\n") as handle:
-                handle.write(doel.tekst)
-                handle.flush()
-                os.fsync(handle.fileno())
-            klaar.append((tijdelijk, doel.pad))
-    except BaseException:
-        for tijdelijk, _ in klaar:
-            tijdelijk.unlink(missing_ok=True)
-        raise
-    for tijdelijk, pad in klaar:
-        os.replace(tijdelijk, pad)
-    if klaar:
+    geschreven = write_all_atomic({doel.pad: doel.tekst.encode("utf-8") for doel in plan.veranderd})
+    if geschreven:
         cache_bestand(plan.ledger).unlink(missing_ok=True)
-    return [pad for _, pad in klaar]
+    return geschreven

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from collections import defaultdict
 from collections.abc import Iterable
 from collections.abc import Mapping
 from decimal import Decimal
@@ -537,3 +538,22 @@ def posting_meta(posting: data.Posting, txn: data.Transaction, key: str) -> Any:
     if posting.meta and key in posting.meta:
         return posting.meta[key]
     return txn.meta.get(key)
+
+
+BegrotingKey = tuple[int, str, str]  # (jaar, actielijn, geldstroom)
+
+
+def huidige_begroting(programma: model.Programma, peildatum: datetime.date | None = None) -> dict[BegrotingKey, Decimal]:
+    """The current budget per (year, actielijn, stream), amendments up to a date included.
+
+    Args:
+      programma: the parsed declarations.
+      peildatum: only lines and amendments dated on or before this date count (None: all).
+    Returns:
+      Amount per (jaar, actielijn, stroom).
+    """
+    totals: dict[BegrotingKey, Decimal] = defaultdict(Decimal)
+    for regel in programma.begroting:
+        if peildatum is None or regel.datum <= peildatum:
+            totals[(regel.jaar, regel.actielijn, regel.stroom)] += regel.bedrag
+    return dict(totals)

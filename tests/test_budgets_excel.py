@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from budgets.control import huidige_begroting
+from ledger.model import huidige_begroting
 from budgets.excel import InleesFout
 from budgets.excel import begroting_tekst
 from budgets.excel import lees_sjabloon

@@ -33,7 +33,7 @@ What it does, in one pass over the (date-sorted) entries with indexes built once
 * checks the rules each stream declares as data (docs/ledgertaal.md lists them) and
   reports each violation as a Beancount error at the offending entry's file and line;
 * hands every spending posting and commitment, in the same pass, to the budget control
-  (``budgets.control.Control``), which checks availability against the begroting and
+  (``ledger.rules.beschikbaarheid.Control``), which checks availability against the begroting and
   derives Fava's ``custom "budget"`` entries.
 """
 
@@ -49,7 +49,7 @@ from typing import Any
 from beancount.core import amount as amount_lib
 from beancount.core import data
 
-from budgets.control import Control
+from ledger.rules.beschikbaarheid import Control
 from ledger import model
 from ledger.errors import ConfigError
 from ledger.errors import DeclaratieError

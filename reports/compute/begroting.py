@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from beancount.core import data
 
-from budgets.control import huidige_begroting
+from ledger.model import huidige_begroting
 from reports.compute.bestedingen import bestedingen
 from reports.compute.peildatum import peildatum_voor
 from ledger import model

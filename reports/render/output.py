@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 from typing import Any
+
+from ledger.files import write_atomic
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -14,20 +14,6 @@ if TYPE_CHECKING:
     from reports.render.document import Document
 
 FORMATS = ("xlsx", "pdf", "html")
-
-
-def write_atomic(path: Path, content: bytes) -> None:
-    """Write a file so that readers see the old or the new content, never half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def write_document(document: Document, out_dir: Path, stem: str, *, template: str = "document.html.j2",

@@ -1,4 +1,4 @@
-"""Budgets in the ledger: Fava budget derivation and availability control (budgets/control.py).
+"""Budgets in the ledger: Fava budget derivation and availability control (ledger/rules/beschikbaarheid.py).
 
 The ledger is tests/data/begroting (budget 2025 with an amendment, 2026 set, 2027 draft),
 copied to a temporary directory; a test appends a fragment to its main file, and the line

@@ -46,6 +46,7 @@ from beancount.core import data
 from beancount.parser.grammar import ValueType
 
 from ledger import model
+from ledger.model import huidige_begroting
 from ledger.errors import BegrotingError
 from ledger.errors import BegrotingWaarschuwing
 from ledger.nl import euro
@@ -53,23 +54,7 @@ from ledger.nl import procent
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
-Key = tuple[int, str, str]
-
-
-def huidige_begroting(programma: model.Programma, peildatum: datetime.date | None = None) -> dict[Key, Decimal]:
-    """The current budget per (year, actielijn, stream), amendments up to a date included.
-
-    Args:
-      programma: the parsed declarations.
-      peildatum: only lines and amendments dated on or before this date count (None: all).
-    Returns:
-      Amount per (jaar, actielijn, stroom).
-    """
-    totals: dict[Key, Decimal] = defaultdict(Decimal)
-    for regel in programma.begroting:
-        if peildatum is None or regel.datum <= peildatum:
-            totals[(regel.jaar, regel.actielijn, regel.stroom)] += regel.bedrag
-    return dict(totals)
+Key = model.BegrotingKey
 
 
 def tolerantie(programma: model.Programma) -> tuple[Decimal, type]:
