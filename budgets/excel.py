@@ -131,9 +131,9 @@ def sjabloon_workbook(entries: Sequence[data.Directive], programma: model.Progra
     from openpyxl.utils import get_column_letter
 
     from reports.render import excel
-    from reports.render.tabel import Kolom
-    from reports.render.tabel import Tabel
-    from reports.render.tabel import write_sheet
+    from reports.documents.model import Kolom
+    from reports.documents.model import Tabel
+    from reports.render.workbook import write_sheet
 
     vorig = jaar - 1
     peildatum = peildatum_voor(entries, jaar)

@@ -36,7 +36,7 @@ def begroting(ctx: LedgerContext, jaar: int, out: str, formats: tuple[str, ...])
     geldstroom, begroting per domein en actielijn, bijdragen van partners, risico's,
     begrotingswijzigingen en besluitpunten. Hetzelfde grootboek geeft dezelfde bestanden.
     """
-    from reports.begroting import begroting_document
+    from reports.documents.begroting import begroting_document
     from reports.compute.begroting import begroting as compute
     from reports.render.output import write_document
     from reports.render.stamp import documentdatum

@@ -11,8 +11,8 @@ from cli.common import LedgerContext
 from cli.common import fail_on_errors
 from cli.common import pass_ledger
 from reports.compute.geldstromen import geldstromen_overzicht
-from reports.geldstromen import geldstromen_tabel
-from reports.render import tabel as render
+from reports.documents.geldstromen import geldstromen_tabel
+from reports.render import text as render
 from ledger.files import write_atomic
 
 
@@ -30,17 +30,12 @@ def geldstromen(ctx: LedgerContext, jaar: int | None, fmt: str, out: str | None)
         raise click.ClickException("Het grootboek heeft geen boekingen; geef --year op.")
     tabel = geldstromen_tabel(geldstromen_overzicht(ledger.entries, ledger.programma, jaar))
     if fmt == "xlsx":
-        from openpyxl import Workbook
-
         from reports.render.excel import workbook_bytes
+        from reports.render.workbook import table_workbook
 
         if not out:
             raise click.ClickException("--format xlsx vraagt --out BESTAND.xlsx")
-        workbook = Workbook()
-        sheet = workbook.active
-        sheet.title = "Geldstromen"
-        render.write_sheet(sheet, tabel)
-        write_atomic(Path(out), workbook_bytes(workbook))
+        write_atomic(Path(out), workbook_bytes(table_workbook(tabel, "Geldstromen")))
         click.echo(f"Geldstromen {jaar} geschreven naar {out}")
         return
     text = render.render_csv(tabel) if fmt == "csv" else render.render_text(tabel)

@@ -21,8 +21,8 @@ from cli.common import pass_ledger
 def proportionaliteit(ctx: LedgerContext, jaar: int, out_dir: str) -> None:
     """Proportionaliteit en ongelijk investeren in JAAR: XLSX, HTML en PDF."""
     from reports.compute.proportionaliteit import proportionaliteit as compute
-    from reports.proportionaliteit import proportionaliteit_document
-    from reports.proportionaliteit import TEMPLATE
+    from reports.documents.proportionaliteit import proportionaliteit_document
+    from reports.documents.proportionaliteit import TEMPLATE
     from reports.render.output import write_document
     from reports.render.stamp import documentdatum
 

@@ -23,7 +23,7 @@ def sisa(ctx: LedgerContext, jaar: int, out_dir: str) -> None:
     from reports.compute.sisa import sisa as compute
     from reports.render.output import write_document
     from reports.render.stamp import documentdatum
-    from reports.sisa import sisa_document
+    from reports.documents.sisa import sisa_document
 
     ledger = ctx.ledger()
     fail_on_errors(ledger)

@@ -28,7 +28,7 @@ from cli.main import cli
 from ledger.load import DEMO_LEDGER
 from ledger.load import load_ledger
 from ledger.nl import euro
-from reports.begroting import begroting_document
+from reports.documents.begroting import begroting_document
 from reports.compute.begroting import begroting
 
 DATA = Path(__file__).parent / "data" / "begroting" / "grootboek.beancount"

@@ -191,7 +191,7 @@ def test_without_settings_says_so(tmp_path) -> None:  # noqa: ANN001
     assert rapport.buurten.nw_bewoners is None and rapport.buurten.nw_gemiddelde is None
     assert all(r.index is None for r in rapport.buurten.regels)
 
-    from reports.proportionaliteit import proportionaliteit_document
+    from reports.documents.proportionaliteit import proportionaliteit_document
     from reports.render.html import render_html
 
     import datetime

@@ -13,23 +13,25 @@ from typing import Any
 from beancount.core import data
 from fava.ext import FavaExtensionBase
 from flask import request
+from markupsafe import Markup
 
 from ledger import model
-from reports.begroting import begroting_document
+from reports.documents.begroting import begroting_document
 from reports.compute.begroting import begroting
 from reports.compute.geldstromen import geldstromen_overzicht
 from reports.compute.proportionaliteit import proportionaliteit
-from reports.proportionaliteit import proportionaliteit_document
-from reports.render.document import Alinea
-from reports.render.document import Document
-from reports.render.document import Grafiek
-from reports.render.document import Lijst
-from reports.render.document import Sectie
-from reports.render.document import TabelBlok
+from reports.documents.proportionaliteit import proportionaliteit_document
+from reports.documents.model import Alinea
+from reports.documents.model import Document
+from reports.documents.model import Grafiek
+from reports.documents.model import Lijst
+from reports.documents.model import Sectie
+from reports.documents.model import TabelBlok
+from reports.render import charts
 from reports.render.stamp import documentdatum
-from reports.geldstromen import geldstromen_tabel
-from reports.render.tabel import Tabel
-from reports.render.tabel import format_cel
+from reports.documents.geldstromen import geldstromen_tabel
+from reports.documents.model import Tabel
+from reports.render.text import format_cel
 
 
 class _Pagina(FavaExtensionBase):
@@ -68,6 +70,11 @@ class _Pagina(FavaExtensionBase):
         kinds = ((Sectie, "sectie"), (Alinea, "alinea"), (Lijst, "lijst"), (Grafiek, "grafiek"),
                  (TabelBlok, "tabel"), (Tabel, "tabel"))
         return next((name for kind, name in kinds if isinstance(blok, kind)), "onbekend")
+
+    @staticmethod
+    def svg(blok: Grafiek) -> Markup:
+        """A chart block drawn as inline SVG (our own drawing, not user text)."""
+        return Markup(charts.svg(blok.diagram))  # noqa: S704
 
     @staticmethod
     def tabel_van(blok: Tabel | TabelBlok) -> Tabel:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Mapping
-from collections.abc import Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ledger.nl import euro
 from ledger.nl import getal
 from ledger.nl import procent
+
+if TYPE_CHECKING:
+    from reports.documents.model import Staafdiagram
 
 GRIJZEN = ("#2b2b2b", "#8c8c8c", "#d0d0d0", "#ffffff", "#5e5e5e", "#b0b0b0")
 ARCERINGEN = ("", "///", "...", "xx", "\\\\", "++")
@@ -55,33 +57,19 @@ def _svg(figure) -> str:  # noqa: ANN001
     return text.strip() + "\n"
 
 
-def staafdiagram(
-    labels: Sequence[str],
-    reeksen: Mapping[str, Sequence[Decimal | int | float]],
-    *,
-    gestapeld: bool = False,
-    eenheid: str = "euro",
-    breedte_cm: float = 16.0,
-    hoogte_cm: float | None = None,
-    verwijzing: Sequence[Decimal | int | float] | None = None,
-    verwijzing_label: str = "",
-) -> str:
-    """A horizontal bar chart as SVG markup (labels top to bottom in the given order).
+def svg(diagram: Staafdiagram) -> str:
+    """Draw a bar chart of the document model as SVG markup (labels top to bottom in order).
 
     Args:
-      labels: one label per bar (group).
-      reeksen: series name -> one value per label; more than one series gives grouped
-        bars, or stacked bars with ``gestapeld``.
-      gestapeld: stack the series instead of grouping them.
-      eenheid: "euro", "procent" or "getal": how the axis is labelled (Dutch).
-      breedte_cm: width of the figure.
-      hoogte_cm: height (default grows with the number of bars).
-      verwijzing: optional reference value per label, drawn as a black tick (e.g. a
-        partner's draagkracht next to its share).
-      verwijzing_label: legend text of the reference ticks.
+      diagram: the chart as data (``reports.documents.model.Staafdiagram``).
     Returns:
       The ``<svg>`` element as text, ready to embed inline in HTML.
     """
+    labels = diagram.labels
+    reeksen = dict(diagram.reeksen)
+    gestapeld, eenheid = diagram.gestapeld, diagram.eenheid
+    verwijzing, verwijzing_label = diagram.verwijzing, diagram.verwijzing_label
+    breedte_cm, hoogte_cm = diagram.breedte_cm, diagram.hoogte_cm
     import matplotlib
 
     matplotlib.use("Agg")

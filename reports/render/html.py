@@ -2,7 +2,7 @@
 
 Templates live in ``reports/templates/``: ``base.html.j2`` (page setup, styles, cover,
 running footer with page numbers) and ``document.html.j2`` (renders any
-:class:`reports.render.document.Document`). A report may extend ``document.html.j2``
+:class:`reports.documents.model.Document`). A report may extend ``document.html.j2``
 (``begroting.html.j2`` does) to add its own blocks.
 
 Filters (all from ``ledger.nl``, the one place that formats): ``euro``, ``euro0`` (whole
@@ -24,16 +24,17 @@ from ledger.nl import datum
 from ledger.nl import euro
 from ledger.nl import getal
 from ledger.nl import procent
-from reports.render.document import Alinea
-from reports.render.document import Grafiek
-from reports.render.document import Lijst
-from reports.render.document import Sectie
-from reports.render.document import TabelBlok
-from reports.render.tabel import Tabel
-from reports.render.tabel import format_cel
+from reports.render import charts
+from reports.documents.model import Alinea
+from reports.documents.model import Grafiek
+from reports.documents.model import Lijst
+from reports.documents.model import Sectie
+from reports.documents.model import TabelBlok
+from reports.documents.model import Tabel
+from reports.render.text import format_cel
 
 if TYPE_CHECKING:
-    from reports.render.document import Document
+    from reports.documents.model import Document
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 NUMERIC = ("euro", "getal", "uren", "procent")
@@ -125,7 +126,7 @@ def environment() -> jinja2.Environment:
         "als_tabelblok": _als_tabelblok,
         "tabel_rijen": _tabel_rijen,
         "tabel_totalen": _tabel_totalen,
-        "svg": lambda markup: markupsafe.Markup(markup),  # noqa: S704 - our own chart output
+        "svg": lambda diagram: markupsafe.Markup(charts.svg(diagram)),  # noqa: S704 - our own chart output
     })
     return env
 

@@ -11,7 +11,7 @@ from ledger.files import write_atomic
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from reports.render.document import Document
+    from reports.documents.model import Document
 
 FORMATS = ("xlsx", "pdf", "html")
 
@@ -30,7 +30,7 @@ def write_document(document: Document, out_dir: Path, stem: str, *, template: st
     Returns:
       The written paths, in the order xlsx, pdf, html.
     """
-    from reports.render.document import document_workbook
+    from reports.render.workbook import document_workbook
     from reports.render.excel import workbook_bytes
     from reports.render.html import render_html
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ledger.nl import datum
-from reports.render.tabel import Kolom
-from reports.render.tabel import Tabel
+from reports.documents.model import Kolom
+from reports.documents.model import Tabel
 
 if TYPE_CHECKING:
     from reports.compute.geldstromen import Overzicht

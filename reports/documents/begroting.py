@@ -1,7 +1,7 @@
 """The begroting as a board document: sections, tables and charts from the computed figures.
 
 ``begroting_document`` turns a :class:`reports.compute.begroting.Begroting` into a
-:class:`reports.render.document.Document`; the HTML, PDF and XLSX faces only format it.
+:class:`reports.documents.model.Document`; the HTML, PDF and XLSX faces only format it.
 No figure is computed here: every amount comes from ``reports.compute``.
 """
 
@@ -15,15 +15,15 @@ from ledger.nl import datum
 from ledger.nl import euro
 from ledger.nl import getal
 from reports.compute.begroting import EIGEN
-from reports.render.charts import staafdiagram
-from reports.render.document import Alinea
-from reports.render.document import Document
-from reports.render.document import Grafiek
-from reports.render.document import Lijst
-from reports.render.document import Sectie
-from reports.render.document import TabelBlok
-from reports.render.tabel import Kolom
-from reports.render.tabel import Tabel
+from reports.documents.model import staafdiagram
+from reports.documents.model import Alinea
+from reports.documents.model import Document
+from reports.documents.model import Grafiek
+from reports.documents.model import Lijst
+from reports.documents.model import Sectie
+from reports.documents.model import TabelBlok
+from reports.documents.model import Kolom
+from reports.documents.model import Tabel
 
 if TYPE_CHECKING:
     from ledger import model

@@ -1,7 +1,7 @@
 """The SiSa accountability workbook as a document: tables from the computed figures.
 
 ``sisa_document`` turns ``reports.compute.sisa.Sisa`` into a
-:class:`reports.render.document.Document`; ``reports.render.document.document_workbook``
+:class:`reports.documents.model.Document`; ``reports.render.workbook.document_workbook``
 makes the XLSX (cover sheet with the ledger fingerprint, one sheet per section, totals as
 SUM formulas). Nothing here computes a figure.
 """
@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 from ledger.nl import datum
 from reports.compute.sisa import thema_naam
-from reports.render.document import Alinea
-from reports.render.document import Document
-from reports.render.document import Sectie
-from reports.render.document import TabelBlok
-from reports.render.tabel import Kolom
-from reports.render.tabel import Tabel
+from reports.documents.model import Alinea
+from reports.documents.model import Document
+from reports.documents.model import Sectie
+from reports.documents.model import TabelBlok
+from reports.documents.model import Kolom
+from reports.documents.model import Tabel
 
 if TYPE_CHECKING:
     import datetime

@@ -1,7 +1,7 @@
 """The proportionality report as a document: tables and charts from the computed figures.
 
 ``proportionaliteit_document`` turns ``reports.compute.proportionaliteit.Proportionaliteit``
-into a :class:`reports.render.document.Document`; the shared faces make the XLSX
+into a :class:`reports.documents.model.Document`; the shared faces make the XLSX
 (``document_workbook``), HTML (``render_html``) and PDF (``render_pdf``) from it. Nothing
 here computes a figure; it only chooses columns, words and charts.
 """
@@ -15,14 +15,14 @@ from ledger.nl import datum
 from ledger.nl import euro
 from ledger.nl import getal
 from ledger.nl import procent
-from reports.render.document import Alinea
-from reports.render.document import Document
-from reports.render.document import Grafiek
-from reports.render.document import Lijst
-from reports.render.document import Sectie
-from reports.render.document import TabelBlok
-from reports.render.tabel import Kolom
-from reports.render.tabel import Tabel
+from reports.documents.model import Alinea
+from reports.documents.model import Document
+from reports.documents.model import Grafiek
+from reports.documents.model import Lijst
+from reports.documents.model import Sectie
+from reports.documents.model import TabelBlok
+from reports.documents.model import Kolom
+from reports.documents.model import Tabel
 
 if TYPE_CHECKING:
     import datetime
@@ -133,7 +133,7 @@ def partner_tabellen(overzicht: PartnerOverzicht) -> list[TabelBlok]:
 
 def partner_grafiek(overzicht: PartnerOverzicht, titel: str) -> Grafiek | None:
     """Grouped bars: each partner's share of the joint effort next to its draagkracht share."""
-    from reports.render.charts import staafdiagram
+    from reports.documents.model import staafdiagram
 
     regels = [r for r in overzicht.regels if r.draagkracht_aandeel is not None]
     if not regels or not any(r.totaal for r in overzicht.regels):
@@ -291,7 +291,7 @@ def buurt_tabellen(buurten: BuurtOverzicht) -> list[TabelBlok]:
 
 
 def buurt_grafiek(buurten: BuurtOverzicht) -> Grafiek | None:
-    from reports.render.charts import staafdiagram
+    from reports.documents.model import staafdiagram
 
     regels = [r for r in buurten.regels if r.per_bewoner is not None]
     if not regels:
@@ -349,7 +349,7 @@ def buurt_sectie(buurten: BuurtOverzicht) -> Sectie:
 # Domeinen en vliegwiel
 # ----------------------------------------------------------------------------------------
 def domein_sectie(rapport: Proportionaliteit) -> Sectie:
-    from reports.render.charts import staafdiagram
+    from reports.documents.model import staafdiagram
 
     domeinen = rapport.domeinen
     tabel = Tabel(
@@ -373,7 +373,7 @@ def domein_sectie(rapport: Proportionaliteit) -> Sectie:
 
 
 def vliegwiel_sectie(rapport: Proportionaliteit) -> Sectie:
-    from reports.render.charts import staafdiagram
+    from reports.documents.model import staafdiagram
 
     trend = rapport.vliegwiel
     kolommen = (
