@@ -37,9 +37,6 @@ from ledger.model import huidige_begroting
 from reports.compute.bestedingen import bestedingen
 from reports.compute.peildatum import peildatum_voor
 from ledger import model
-from ledger.nl import datum
-from ledger.nl import euro
-from ledger.nl import getal
 from reports.compute.geldstromen import geldstromen_overzicht
 
 if TYPE_CHECKING:
@@ -110,9 +107,14 @@ class Dekking:
         return self.beschikbaar - self.begroot
 
     @property
+    def gedekt(self) -> Decimal:
+        """The part of the budget the stream covers: at most the budget, never below 0."""
+        return min(self.begroot, max(self.beschikbaar, ZERO))
+
+    @property
     def ongedekt(self) -> Decimal:
-        """The part of the budget the stream cannot cover (0 when covered)."""
-        return max(self.begroot - self.beschikbaar, ZERO)
+        """The part of the budget the stream cannot cover (0 when covered); gedekt + ongedekt = begroot."""
+        return self.begroot - self.gedekt
 
     @property
     def toegekend(self) -> bool:
@@ -150,12 +152,42 @@ class Bijdrage:
 
 @dataclasses.dataclass(frozen=True)
 class Risico:
-    """A risk the figures show."""
+    """A risk the figures show, as figures; ``reports.documents.begroting`` words it.
+
+    ``soort`` and ``geval`` say which risk it is:
+
+    * ``looptijd``/``begroot-na-einde``: the stream ended before the year but ``begroot``
+      is budgeted on it in the year;
+    * ``looptijd``/``niet-besteed``: the stream ended (or ends) before the year with
+      ``niet_besteed`` of the award unspent;
+    * ``looptijd``/``loopt-af``: the stream ends in the year; ``begroot`` must be spent
+      before ``einddatum``; ``prognose`` is what the spending rate leaves over;
+    * ``verdeling``: ``gereserveerd`` is reserved for Nieuw-West with ``gedeeld_met``, split
+      still open;
+    * ``verwacht``: ``begroot`` rests on a stream not yet awarded (``status``);
+    * ``overcommittering``: spent plus open commitments (``nodig``) exceed ``toegekend``;
+    * ``ongedekt``: ``begroot`` exceeds ``beschikbaar``;
+    * ``eigen``: the partners' own means budgeted (``begroot``) exceed their pledges
+      (``toegezegd``).
+    """
 
     soort: str  # looptijd | verdeling | verwacht | overcommittering | ongedekt | eigen
     stroom: str
-    tekst: str
-    bedrag: Decimal
+    naam: str  # the stream's name
+    bedrag: Decimal  # the amount at risk
+    geval: str = ""
+    einddatum: datetime.date | None = None
+    afgelopen: bool = False  # the end date lies on or before the peildatum
+    begroot: Decimal = ZERO
+    niet_besteed: Decimal = ZERO
+    prognose: Decimal | None = None
+    gereserveerd: Decimal = ZERO
+    gedeeld_met: tuple[str, ...] = ()
+    status: str = ""
+    nodig: Decimal = ZERO
+    toegekend: Decimal = ZERO
+    beschikbaar: Decimal = ZERO
+    toegezegd: Decimal = ZERO
 
 
 @dataclasses.dataclass(frozen=True)
@@ -174,7 +206,6 @@ class Begroting:
     wijzigingen: tuple[Wijziging, ...]
     bijdragen: tuple[Bijdrage, ...]
     risicos: tuple[Risico, ...]
-    besluitpunten: tuple[str, ...]
     stroomnamen: dict[str, str]
 
     @property
@@ -198,8 +229,34 @@ class Begroting:
         return sum((post.vorig_realisatie for post in self.posten), ZERO)
 
     @property
+    def verschil(self) -> Decimal:
+        """Change of the total against the previous year's budget."""
+        return self.totaal - self.vorig_totaal
+
+    @property
     def ongedekt(self) -> Decimal:
+        """The budget no stream or pledge covers."""
         return sum((regel.ongedekt for regel in self.dekking), ZERO)
+
+    @property
+    def gedekt_toegekend(self) -> Decimal:
+        """The budget covered by awarded streams and partners' pledges."""
+        return sum((d.gedekt for d in self.dekking if d.toegekend or d.stroom == EIGEN), ZERO)
+
+    @property
+    def gedekt_verwacht(self) -> Decimal:
+        """The budget that rests on streams not yet awarded (reserved, expected, applied for)."""
+        return sum((d.gedekt for d in self.dekking if not d.toegekend and d.stroom != EIGEN), ZERO)
+
+    @property
+    def toezeggingen_bedrag(self) -> Decimal:
+        """The partners' pledged money for the year."""
+        return sum((x.bedrag for x in self.bijdragen), ZERO)
+
+    @property
+    def toezeggingen_uren(self) -> Decimal:
+        """The partners' pledged staff hours for the year."""
+        return sum((x.uren for x in self.bijdragen), ZERO)
 
     @property
     def realisatie_tot(self) -> datetime.date:
@@ -345,99 +402,35 @@ def _risicos(jaar: int, regels: Sequence[GeldstroomRegel], dekking: Sequence[Dek
         dek = by_code.get(regel.code)
         begroot = regel.begroot
         over = regel.toegekend - regel.besteed_cumulatief
-        label = f"{regel.code} ({regel.naam})"
+        basis = {"stroom": regel.code, "naam": regel.naam}
         if regel.einddatum is not None and regel.einddatum <= einde:
-            afgelopen = regel.einddatum <= peildatum
-            loopt = "liep af" if afgelopen else "loopt af"
+            looptijd = {**basis, "einddatum": regel.einddatum, "afgelopen": regel.einddatum <= peildatum}
             if regel.einddatum < start and begroot > 0:
-                out.append(Risico("looptijd", regel.code,
-                                  f"{label} {loopt} op {datum(regel.einddatum)}, maar er staat {euro(begroot)} "
-                                  f"op begroot in {jaar}; dat kan niet meer uit deze geldstroom worden betaald.",
-                                  begroot))
+                out.append(Risico("looptijd", bedrag=begroot, geval="begroot-na-einde", begroot=begroot, **looptijd))
             if regel.einddatum < start and over > 0:
-                if afgelopen:
-                    tekst = f"{label} liep af op {datum(regel.einddatum)}; {euro(over)} is niet besteed en moet " \
-                            "mogelijk worden terugbetaald."
-                else:
-                    tekst = (f"{label} loopt af op {datum(regel.einddatum)}; per {datum(peildatum)} is nog "
-                             f"{euro(over)} niet besteed; wat niet vóór de einddatum wordt besteed, moet mogelijk "
-                             "worden terugbetaald.")
-                out.append(Risico("looptijd", regel.code, tekst, over))
+                out.append(Risico("looptijd", bedrag=over, geval="niet-besteed", niet_besteed=over, **looptijd))
             elif regel.einddatum >= start and (begroot > 0 or over > 0):
                 prognose = regel.prognose_einde
-                tekst = f"{label} loopt af op {datum(regel.einddatum)}"
-                if begroot > 0:
-                    tekst += f"; de {euro(begroot)} die in {jaar} is begroot, moet vóór die datum besteed zijn"
-                if prognose is not None and prognose > 0:
-                    tekst += (f"; bij het huidige bestedingstempo blijft {euro(prognose)} over, dat mogelijk "
-                              "moet worden terugbetaald")
-                out.append(Risico("looptijd", regel.code, tekst + ".", max(begroot, prognose or ZERO)))
+                out.append(Risico("looptijd", bedrag=max(begroot, prognose or ZERO), geval="loopt-af",
+                                  begroot=begroot, prognose=prognose, **looptijd))
         if regel.verdeling_open and stroom is not None:
-            gedeeld = " en ".join(stroom.gedeeld_met) if stroom.gedeeld_met else "andere gebieden"
-            tekst = (f"{label}: {euro(regel.bedrag)} is gereserveerd voor Nieuw-West samen met {gedeeld}; de "
-                     "verdeling tussen de gebieden is nog niet besloten, dus er is nog niets beschikbaar")
-            if begroot > 0:
-                tekst += f". In {jaar} is er {euro(begroot)} op begroot"
-            out.append(Risico("verdeling", regel.code, tekst + ".", begroot or regel.bedrag))
+            out.append(Risico("verdeling", bedrag=begroot or regel.bedrag, gereserveerd=regel.bedrag,
+                              gedeeld_met=tuple(stroom.gedeeld_met or ()), begroot=begroot, **basis))
         if begroot > 0 and regel.status != "toegekend":
-            out.append(Risico("verwacht", regel.code,
-                              f"{euro(begroot)} is begroot op {label}, die nog niet is toegekend (status: "
-                              f"{regel.status}); deze posten kunnen pas starten na toekenning.", begroot))
+            out.append(Risico("verwacht", bedrag=begroot, begroot=begroot, status=regel.status, **basis))
         if regel.toegekend > 0 and regel.besteed_cumulatief + regel.verplicht > regel.toegekend:
             nodig = regel.besteed_cumulatief + regel.verplicht
-            out.append(Risico("overcommittering", regel.code,
-                              f"{label} is overgecommitteerd: besteed plus open verplichtingen {euro(nodig)}, "
-                              f"toegekend {euro(regel.toegekend)}.", nodig - regel.toegekend))
+            out.append(Risico("overcommittering", bedrag=nodig - regel.toegekend, nodig=nodig,
+                              toegekend=regel.toegekend, **basis))
         if dek is not None and dek.ongedekt > 0 and not regel.verdeling_open and regel.status == "toegekend" and (
                 regel.einddatum is None or regel.einddatum >= start):
-            out.append(Risico("ongedekt", regel.code,
-                              f"{label}: begroot {euro(begroot)}, beschikbaar {euro(dek.beschikbaar)}; "
-                              f"{euro(dek.ongedekt)} is niet gedekt.", dek.ongedekt))
+            out.append(Risico("ongedekt", bedrag=dek.ongedekt, begroot=begroot, beschikbaar=dek.beschikbaar,
+                              **basis))
     eigen = by_code.get(EIGEN)
     if eigen is not None and eigen.ongedekt > 0:
-        out.append(Risico("eigen", EIGEN,
-                          f"Eigen middelen van partners: begroot {euro(eigen.begroot)}, toegezegd "
-                          f"{euro(eigen.toegezegd)}; voor {euro(eigen.ongedekt)} is nog geen toezegging.",
-                          eigen.ongedekt))
+        out.append(Risico("eigen", EIGEN, EIGEN_NAAM, eigen.ongedekt, begroot=eigen.begroot,
+                          toegezegd=eigen.toegezegd))
     return tuple(sorted(out, key=lambda r: (RISICO_VOLGORDE.index(r.soort), stroom_volgorde(r.stroom))))
-
-
-def _besluitpunten(b: Begroting) -> tuple[str, ...]:
-    jaar = b.jaar
-    punten = [f"De begroting {jaar} van Samen Nieuw-West vast te stellen op {euro(b.totaal)}, verdeeld over de "
-              "domeinen en actielijnen zoals in dit document opgenomen."]
-    gedekt = [d for d in b.dekking if d.begroot > 0]
-    delen = [f"{d.stroom} {euro(min(d.begroot, d.beschikbaar))}" for d in gedekt
-             if (d.toegekend or d.stroom == EIGEN) and min(d.begroot, d.beschikbaar) > 0]
-    if delen:
-        punten.append("Vast te stellen dat de begroting is gedekt uit toegekende middelen en toezeggingen van "
-                      f"partners: {'; '.join(delen)}.")
-    ongedekt = [d for d in gedekt if d.ongedekt > 0]
-    if ongedekt:
-        delen = "; ".join(f"{d.stroom} {euro(d.ongedekt)}" for d in ongedekt)
-        punten.append(f"Kennis te nemen van het ongedekte deel van {euro(b.ongedekt)} ({delen}) en het "
-                      f"programmabureau op te dragen vóór 1 april {jaar} dekking voor te stellen of de begroting "
-                      "op deze posten te verlagen.")
-    verwacht = [d for d in gedekt if not d.toegekend and d.stroom != EIGEN and d.beschikbaar > 0]
-    if verwacht:
-        delen = "; ".join(f"{d.stroom} {euro(d.begroot)}" for d in verwacht)
-        punten.append(f"Te bepalen dat de posten die steunen op nog niet toegekende geldstromen ({delen}) pas "
-                      "worden uitgevoerd nadat de middelen zijn toegekend.")
-    aflopend = sorted({r.stroom for r in b.risicos if r.soort == "looptijd"})
-    if b.risicos:
-        tekst = f"Kennis te nemen van de risico's die uit de cijfers blijken ({len(b.risicos)}, zie Risico's)"
-        if aflopend:
-            tekst += f", in het bijzonder de geldstromen die vóór of in {jaar} aflopen ({', '.join(aflopend)})"
-        punten.append(tekst + ".")
-    if b.bijdragen:
-        bedrag = sum((x.bedrag for x in b.bijdragen), ZERO)
-        uren = sum((x.uren for x in b.bijdragen), ZERO)
-        uren_tekst = f" en {getal(uren)} uur formatie" if uren else ""
-        punten.append(f"De toezeggingen van de partners voor {jaar} te bevestigen: {euro(bedrag)}{uren_tekst}.")
-    if b.wijzigingen:
-        punten.append(f"Kennis te nemen van de begrotingswijzigingen {jaar} tot nu toe (primitieve begroting "
-                      f"{euro(b.primitief)}, huidige begroting {euro(b.totaal)}).")
-    return tuple(punten)
 
 
 def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaar: int,
@@ -527,11 +520,9 @@ def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaa
         ))
 
     status, besluit, zonder = _status(programma, jaar)
-    result = Begroting(
+    return Begroting(
         jaar=jaar, peildatum=peildatum, status=status, besluit=besluit, regels_zonder_besluit=zonder,
         posten=tuple(posten), domeinen=domeinen, stromen=stromen, dekking=dekking,
         wijzigingen=_wijzigingen(programma, jaar), bijdragen=tuple(bijdragen),
-        risicos=_risicos(jaar, overzicht.regels, dekking, programma, peildatum), besluitpunten=(),
-        stroomnamen=stroomnamen,
+        risicos=_risicos(jaar, overzicht.regels, dekking, programma, peildatum), stroomnamen=stroomnamen,
     )
-    return dataclasses.replace(result, besluitpunten=_besluitpunten(result))

@@ -8,7 +8,6 @@ No figure is computed here: every amount comes from ``reports.compute``.
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ledger.nl import datum
@@ -28,8 +27,8 @@ from reports.documents.model import Tabel
 if TYPE_CHECKING:
     from ledger import model
     from reports.compute.begroting import Begroting
+    from reports.compute.begroting import Risico
 
-ZERO = Decimal(0)
 PROGRAMMA = "Nationaal Programma Samen Nieuw-West"
 
 RISICO_SOORTEN = {
@@ -72,11 +71,7 @@ def status_tekst(b: Begroting) -> str:
 
 def _samenvatting(b: Begroting) -> Sectie:
     jaar, vorig = b.jaar, b.vorig_jaar
-    gedekt = sum((min(d.begroot, max(d.beschikbaar, ZERO)) for d in b.dekking
-                  if d.toegekend or d.stroom == EIGEN), ZERO)
-    verwacht = sum((min(d.begroot, max(d.beschikbaar, ZERO)) for d in b.dekking
-                    if not d.toegekend and d.stroom != EIGEN), ZERO)
-    verschil = b.totaal - b.vorig_totaal
+    gedekt, verwacht, verschil = b.gedekt_toegekend, b.gedekt_verwacht, b.verschil
     richting = "meer" if verschil >= 0 else "minder"
     tekst = (f"De begroting {jaar} bedraagt {euro(b.totaal)}, {euro(abs(verschil))} {richting} dan de begroting "
              f"{vorig} ({euro(b.vorig_totaal)}). Van het begrote bedrag is {euro(gedekt)} gedekt uit toegekende "
@@ -222,7 +217,7 @@ def _risicos(b: Begroting) -> Sectie:
     tabel = Tabel(
         f"Risico's voor de begroting {b.jaar}",
         (Kolom("Soort"), Kolom("Geldstroom"), Kolom("Bedrag", "euro"), Kolom("Toelichting")),
-        tuple((RISICO_SOORTEN.get(r.soort, r.soort), r.stroom, r.bedrag, r.tekst) for r in b.risicos),
+        tuple((RISICO_SOORTEN.get(r.soort, r.soort), r.stroom, r.bedrag, risico_tekst(r, b)) for r in b.risicos),
         totaal_label=None,
     )
     return Sectie("Risico's", (
@@ -233,13 +228,94 @@ def _risicos(b: Begroting) -> Sectie:
     ), anker="risicos", nieuwe_pagina=True, blad="Risico's")
 
 
+def risico_tekst(r: Risico, b: Begroting) -> str:
+    """One risk in words for the board (the figures come from ``reports.compute.begroting``)."""
+    jaar, label = b.jaar, f"{r.stroom} ({r.naam})"
+    if r.soort == "looptijd" and r.einddatum is not None:
+        eind = datum(r.einddatum)
+        if r.geval == "begroot-na-einde":
+            loopt = "liep af" if r.afgelopen else "loopt af"
+            return (f"{label} {loopt} op {eind}, maar er staat {euro(r.begroot)} op begroot in {jaar}; dat kan niet "
+                    "meer uit deze geldstroom worden betaald.")
+        if r.geval == "niet-besteed":
+            if r.afgelopen:
+                return f"{label} liep af op {eind}; {euro(r.niet_besteed)} is niet besteed en moet mogelijk worden " \
+                       "terugbetaald."
+            return (f"{label} loopt af op {eind}; per {datum(b.peildatum)} is nog {euro(r.niet_besteed)} niet "
+                    "besteed; wat niet vóór de einddatum wordt besteed, moet mogelijk worden terugbetaald.")
+        tekst = f"{label} loopt af op {eind}"
+        if r.begroot > 0:
+            tekst += f"; de {euro(r.begroot)} die in {jaar} is begroot, moet vóór die datum besteed zijn"
+        if r.prognose is not None and r.prognose > 0:
+            tekst += (f"; bij het huidige bestedingstempo blijft {euro(r.prognose)} over, dat mogelijk moet worden "
+                      "terugbetaald")
+        return tekst + "."
+    if r.soort == "verdeling":
+        gedeeld = " en ".join(r.gedeeld_met) if r.gedeeld_met else "andere gebieden"
+        tekst = (f"{label}: {euro(r.gereserveerd)} is gereserveerd voor Nieuw-West samen met {gedeeld}; de "
+                 "verdeling tussen de gebieden is nog niet besloten, dus er is nog niets beschikbaar")
+        if r.begroot > 0:
+            tekst += f". In {jaar} is er {euro(r.begroot)} op begroot"
+        return tekst + "."
+    if r.soort == "verwacht":
+        return (f"{euro(r.begroot)} is begroot op {label}, die nog niet is toegekend (status: {r.status}); deze "
+                "posten kunnen pas starten na toekenning.")
+    if r.soort == "overcommittering":
+        return (f"{label} is overgecommitteerd: besteed plus open verplichtingen {euro(r.nodig)}, toegekend "
+                f"{euro(r.toegekend)}.")
+    if r.soort == "ongedekt":
+        return f"{label}: begroot {euro(r.begroot)}, beschikbaar {euro(r.beschikbaar)}; {euro(r.bedrag)} is niet gedekt."
+    if r.soort == "eigen":
+        return (f"Eigen middelen van partners: begroot {euro(r.begroot)}, toegezegd {euro(r.toegezegd)}; voor "
+                f"{euro(r.bedrag)} is nog geen toezegging.")
+    raise ValueError(f"onbekend risico: {r.soort}")
+
+
+def besluitpunten(b: Begroting) -> tuple[str, ...]:
+    """The decision points the figures call for, numbered in the document."""
+    jaar = b.jaar
+    punten = [f"De begroting {jaar} van Samen Nieuw-West vast te stellen op {euro(b.totaal)}, verdeeld over de "
+              "domeinen en actielijnen zoals in dit document opgenomen."]
+    gedekt = [d for d in b.dekking if d.begroot > 0]
+    delen = [f"{d.stroom} {euro(d.gedekt)}" for d in gedekt if (d.toegekend or d.stroom == EIGEN) and d.gedekt > 0]
+    if delen:
+        punten.append("Vast te stellen dat de begroting is gedekt uit toegekende middelen en toezeggingen van "
+                      f"partners: {'; '.join(delen)}.")
+    ongedekt = [d for d in gedekt if d.ongedekt > 0]
+    if ongedekt:
+        delen = "; ".join(f"{d.stroom} {euro(d.ongedekt)}" for d in ongedekt)
+        punten.append(f"Kennis te nemen van het ongedekte deel van {euro(b.ongedekt)} ({delen}) en het "
+                      f"programmabureau op te dragen vóór 1 april {jaar} dekking voor te stellen of de begroting "
+                      "op deze posten te verlagen.")
+    verwacht = [d for d in gedekt if not d.toegekend and d.stroom != EIGEN and d.beschikbaar > 0]
+    if verwacht:
+        delen = "; ".join(f"{d.stroom} {euro(d.begroot)}" for d in verwacht)
+        punten.append(f"Te bepalen dat de posten die steunen op nog niet toegekende geldstromen ({delen}) pas "
+                      "worden uitgevoerd nadat de middelen zijn toegekend.")
+    aflopend = sorted({r.stroom for r in b.risicos if r.soort == "looptijd"})
+    if b.risicos:
+        tekst = f"Kennis te nemen van de risico's die uit de cijfers blijken ({len(b.risicos)}, zie Risico's)"
+        if aflopend:
+            tekst += f", in het bijzonder de geldstromen die vóór of in {jaar} aflopen ({', '.join(aflopend)})"
+        punten.append(tekst + ".")
+    if b.bijdragen:
+        uren = b.toezeggingen_uren
+        uren_tekst = f" en {getal(uren)} uur formatie" if uren else ""
+        punten.append(f"De toezeggingen van de partners voor {jaar} te bevestigen: {euro(b.toezeggingen_bedrag)}"
+                      f"{uren_tekst}.")
+    if b.wijzigingen:
+        punten.append(f"Kennis te nemen van de begrotingswijzigingen {jaar} tot nu toe (primitieve begroting "
+                      f"{euro(b.primitief)}, huidige begroting {euro(b.totaal)}).")
+    return tuple(punten)
+
+
 def _besluitpunten(b: Begroting) -> Sectie:
     if b.status == "vastgesteld" and b.besluit is not None:
         intro = (f"Het alliantiebestuur heeft de begroting {b.jaar} vastgesteld bij besluit {b.besluit.kenmerk} "
                  f"van {datum(b.besluit.datum)}. De besluitpunten zoals uit de cijfers opgesteld:")
     else:
         intro = "Het alliantiebestuur wordt gevraagd:"
-    return Sectie("Besluitpunten", (Alinea(intro), Lijst(b.besluitpunten, genummerd=True)), anker="besluitpunten",
+    return Sectie("Besluitpunten", (Alinea(intro), Lijst(besluitpunten(b), genummerd=True)), anker="besluitpunten",
                   nieuwe_pagina=True, blad="Besluitpunten")
 
 
@@ -300,13 +376,13 @@ def begroting_document(b: Begroting, programma: model.Programma, *, documentdatu
     if wijzigingen is not None:
         secties.append(wijzigingen)
     secties.append(_besluitpunten(b))
-    uren = sum((x.uren for x in b.bijdragen), ZERO)
+    uren = b.toezeggingen_uren
     omslag = (
         ("Programma", PROGRAMMA),
         ("Begrotingsjaar", str(b.jaar)),
         ("Status", status_tekst(b)),
         ("Totaal begroot", euro(b.totaal)),
-        ("Toezeggingen partners", euro(sum((x.bedrag for x in b.bijdragen), ZERO))
+        ("Toezeggingen partners", euro(b.toezeggingen_bedrag)
          + (f" en {getal(uren)} uur" if uren else "")),
         ("Cijfers", f"stand grootboek per {datum(b.peildatum)}"),
     )
