@@ -35,6 +35,7 @@ import calendar
 import random
 import re
 import sys
+import tempfile
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
@@ -49,6 +50,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from beancount.parser import printer
+
+from ledger.files import write_all_atomic
+from ledger.load import load_ledger
 
 HIER = Path(__file__).resolve().parent
 BRON = HIER / "bron" / "programma.yaml"
@@ -2044,8 +2049,49 @@ def bestanden(demo: Demo) -> dict[str, str]:
     return uit
 
 
+class OngeldigeDemo(Exception):
+    """De gegenereerde ledger laadt niet zonder fouten; er is niets in de doelmap geschreven."""
+
+    def __init__(self, fouten: list[str]) -> None:
+        """Args:
+          fouten: elke fout als ``bestand:regel: melding`` (``printer.format_error``), met het
+            bestand relatief aan de gegenereerde ledger.
+        """
+        super().__init__(f"de gegenereerde demoledger laadt met {len(fouten)} fout(en)")
+        self.fouten = fouten
+
+
+def _relatief(fout: Any, map_: Path) -> Any:
+    """De fout met het bestand relatief aan ``map_`` (de tijdelijke map bestaat straks niet meer)."""
+    bron = getattr(fout, "source", None)
+    naam = bron.get("filename") if isinstance(bron, dict) else None
+    if not naam or not Path(naam).resolve().is_relative_to(map_.resolve()):
+        return fout
+    relatief = Path(naam).resolve().relative_to(map_.resolve()).as_posix()
+    return fout._replace(source={**bron, "filename": relatief})
+
+
+def valideer(map_: Path) -> list[str]:
+    """Laad ``map_/main.beancount`` zoals ``snw check`` dat doet: met de plugin van het grootboek.
+
+    De regels staan in één plaats, ``ledger.plugins.snw`` (met ``ledger.rules.beschikbaarheid``);
+    de generator controleert ze niet zelf. Elke fout of waarschuwing telt.
+
+    Args:
+      map_: de map met de gegenereerde ledger.
+    Returns:
+      De fouten, elk als ``bestand:regel: melding`` (met de boeking eronder), leeg als alles klopt.
+    """
+    geladen = load_ledger(map_ / "main.beancount")
+    return [printer.format_error(_relatief(fout, map_)) for fout in geladen.errors]
+
+
 def genereer(uit: Path, bron: Path = BRON) -> Demo:
-    """Genereer de demoledger in ``uit``.
+    """Genereer de demoledger, laad hem met de plugin en zet hem pas dan in ``uit``.
+
+    De bestanden komen eerst in een tijdelijke map; die wordt geladen (:func:`valideer`).
+    Alleen een ledger zonder fouten gaat met ``ledger.files.write_all_atomic`` naar ``uit``;
+    anders blijft ``uit`` zoals hij was.
 
     Args:
       uit: doelmap; bestaande bestanden met dezelfde naam worden overschreven, andere
@@ -2053,13 +2099,18 @@ def genereer(uit: Path, bron: Path = BRON) -> Demo:
       bron: het feitenbestand ``programma.yaml``.
     Returns:
       De opgebouwde demo (voor de samenvatting).
+    Raises:
+      OngeldigeDemo: de gegenereerde ledger laadt niet zonder fouten.
     """
     demo = bouw_demo(lees_programma(bron))
-    for pad, tekst in bestanden(demo).items():
-        doel = uit / pad
-        doel.parent.mkdir(parents=True, exist_ok=True)
-        with doel.open("w", encoding="utf-8", newline="\n") as f:
-            f.write(tekst)
+    inhoud = {Path(pad): tekst.encode("utf-8") for pad, tekst in bestanden(demo).items()}
+    with tempfile.TemporaryDirectory(prefix="snw-demo-") as tijdelijk:
+        proef = Path(tijdelijk)
+        write_all_atomic({proef / pad: data for pad, data in inhoud.items()})
+        fouten = valideer(proef)
+    if fouten:
+        raise OngeldigeDemo(fouten)
+    write_all_atomic({uit / pad: data for pad, data in inhoud.items()})
     return demo
 
 
@@ -2083,7 +2134,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--uit", type=Path, default=HIER, help="doelmap (standaard: ledger/demo)")
     parser.add_argument("--bron", type=Path, default=BRON, help="feitenbestand programma.yaml")
     args = parser.parse_args(argv)
-    demo = genereer(args.uit, args.bron)
+    try:
+        demo = genereer(args.uit, args.bron)
+    except OngeldigeDemo as fout:
+        for tekst in fout.fouten:
+            print(tekst, file=sys.stderr)
+        print(f"{fout}; {args.uit} is niet gewijzigd", file=sys.stderr)
+        return 1
     print(f"demoledger geschreven naar {args.uit}")
     print(samenvatting(demo))
     return 0
