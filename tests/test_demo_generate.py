@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -132,6 +133,16 @@ def test_main_meldt_elke_fout_en_schrijft_niets(tmp_path: Path, capsys: pytest.C
     err = capsys.readouterr().err
     assert re.search(r"^2023/uitgaven\.beancount:\d+: Onbekende buurt: atlantis$", err, re.MULTILINE)
     assert "niet gewijzigd" in err
+
+
+def test_regelbreuk_in_de_data_wordt_door_de_plugin_geweigerd(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Een overloop boven de tranche: de generator plant ermee, de plugin weigert hem."""
+    monkeypatch.setattr(generate, "SPUK_OVERLOOP", (date(2025, 1, 31), 2024, 2_000_000, "jonge-kind"))
+    with pytest.raises(generate.OngeldigeDemo) as fout:
+        generate.genereer(tmp_path)
+    assert re.match(r"declaraties/geldstromen\.beancount:\d+: Overloop niet toegestaan: ", fout.value.fouten[0])
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_demo_ledger_laadt_zonder_fouten() -> None:
