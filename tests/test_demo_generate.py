@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -88,6 +90,59 @@ def test_korte_naam() -> None:
     assert generate.korte_naam("Werkgroep Stoppen huiselijk geweld en kindermishandeling") == (
         "Werkgroep-Stoppen-Huiselijk")
     assert generate.korte_naam("Co-creatie West") == "Co-Creatie-West"
+
+
+def _inhoud(map_: Path) -> dict[Path, bytes]:
+    return {p.relative_to(map_): p.read_bytes() for p in sorted(map_.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def met_onbekende_buurt(monkeypatch: pytest.MonkeyPatch) -> None:
+    """De generator maakt één boeking met een buurt die niet gedeclareerd is (één regelbreuk)."""
+    bouw = generate.bouw_demo
+
+    def bouw_met_fout(programma: dict) -> generate.Demo:
+        demo = bouw(programma)
+        demo.uitgaven[0].posten[0].meta["buurt"] = "atlantis"
+        return demo
+
+    monkeypatch.setattr(generate, "bouw_demo", bouw_met_fout)
+
+
+@pytest.mark.usefixtures("met_onbekende_buurt")
+def test_ongeldige_ledger_wordt_geweigerd_en_doelmap_blijft_gelijk(tmp_path: Path, gegenereerd: Path) -> None:
+    for pad, inhoud in _inhoud(gegenereerd).items():
+        (tmp_path / pad).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / pad).write_bytes(inhoud)
+    (tmp_path / "import" / "partner.beancount").write_bytes(b"; geimporteerd\n")
+    voor = _inhoud(tmp_path)
+
+    with pytest.raises(generate.OngeldigeDemo) as fout:
+        generate.genereer(tmp_path)
+
+    assert len(fout.value.fouten) == 1
+    assert re.match(r"2023/uitgaven\.beancount:\d+: Onbekende buurt: atlantis\n", fout.value.fouten[0])
+    assert _inhoud(tmp_path) == voor
+    assert not [p for p in tmp_path.rglob("*") if p.name.startswith(".")], "tijdelijke bestanden achtergelaten"
+
+
+@pytest.mark.usefixtures("met_onbekende_buurt")
+def test_main_meldt_elke_fout_en_schrijft_niets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert generate.main(["--uit", str(tmp_path)]) == 1
+    assert list(tmp_path.iterdir()) == []
+    err = capsys.readouterr().err
+    assert re.search(r"^2023/uitgaven\.beancount:\d+: Onbekende buurt: atlantis$", err, re.MULTILINE)
+    assert "niet gewijzigd" in err
+
+
+def test_regelbreuk_in_de_data_wordt_door_de_plugin_geweigerd(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Een overloop boven de tranche: de generator plant ermee, de plugin weigert hem."""
+    monkeypatch.setattr(generate, "SPUK_OVERLOOP", (date(2025, 1, 31), 2024, 2_000_000, "jonge-kind"))
+    with pytest.raises(generate.OngeldigeDemo) as fout:
+        generate.genereer(tmp_path)
+    assert re.match(r"declaraties/geldstromen\.beancount:\d+: Overloop niet toegestaan: ", fout.value.fouten[0])
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_demo_ledger_laadt_zonder_fouten() -> None:
