@@ -61,3 +61,35 @@ def test_demo_proportionaliteit_page(demo) -> None:  # noqa: ANN001
     assert onder
     for code in onder:
         assert code in html
+
+
+def test_fava_registers_exactly_our_three_pages() -> None:
+    """Helper classes are not pages: Fava lists only the pages with a title."""
+    from fava.ext import find_extensions
+
+    classes, errors = find_extensions(Path(__file__).parent, "reports.fava_ext")
+    assert errors == []
+    assert sorted((c.__name__, c.report_title) for c in classes) == [
+        ("Begroting", "Begroting"), ("Geldstromen", "Geldstromen"), ("Proportionaliteit", "Proportionaliteit")]
+
+
+def test_demo_pages_default_to_the_right_year(demo) -> None:  # noqa: ANN001
+    """Without ?jaar=: Begroting shows the latest budget year, the others the last booking's year."""
+    from beancount.core import data
+
+    from ledger.load import DEMO_LEDGER
+
+    begrotingsjaren = {int(e.values[0].value) for e in demo.entries
+                       if isinstance(e, data.Custom) and e.type == "begroting"}
+    laatste_boeking = max(e.date for e in demo.entries if isinstance(e, data.Transaction)
+                          and not e.meta.get("__derived__"))
+    app = create_app([str(DEMO_LEDGER)], read_only=True, load=True)
+    client = app.test_client()
+    slug = next(iter(app.config["LEDGERS"].ledgers_by_slug))
+    html = client.get(f"/{slug}/extension/Begroting/").get_data(as_text=True)
+    assert f"Begroting {max(begrotingsjaren)}" in html
+    assert f"Begroting {max(begrotingsjaren) + 1}<" not in html
+    html = client.get(f"/{slug}/extension/Geldstromen/").get_data(as_text=True)
+    assert f"Geldstromen {laatste_boeking.year}" in html
+    assert f"Geldstromen {laatste_boeking.year - 1}<" not in html
+    assert f"Geldstromen {laatste_boeking.year + 1}<" not in html

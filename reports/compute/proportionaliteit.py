@@ -209,6 +209,11 @@ class BuurtOverzicht:
         return self.met_buurt + self.zonder_buurt
 
     @property
+    def aandeel_zonder_buurt(self) -> Decimal | None:
+        """The share of all spending booked without a buurt (None without spending)."""
+        return self.zonder_buurt / self.totaal if self.totaal else None
+
+    @property
     def nw_gemiddelde(self) -> Decimal | None:
         """All spending per Nieuw-West resident (None when residents are not declared)."""
         if not self.nw_bewoners:

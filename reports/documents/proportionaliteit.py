@@ -323,7 +323,7 @@ def buurt_sectie(buurten: BuurtOverzicht) -> Sectie:
             "er is geen getal verzonnen.", "let-op"))
     meer = [r.naam for r in buurten.regels if r.vergelijking == "meer"]
     minder = [r.naam for r in buurten.regels if r.vergelijking == "minder"]
-    aandeel_zonder = buurten.zonder_buurt / buurten.totaal if buurten.totaal else None
+    aandeel_zonder = buurten.aandeel_zonder_buurt
     punten = []
     if buurten.nw_gemiddelde is not None:
         punten.append(f"Gemiddelde van heel Nieuw-West: {_bedrag(buurten.nw_gemiddelde, cents=True)} per bewoner "

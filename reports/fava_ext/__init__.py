@@ -34,8 +34,14 @@ from reports.documents.model import Tabel
 from reports.render.text import format_cel
 
 
-class _Pagina(FavaExtensionBase):
-    """Shared helpers of our pages: the programme, the chosen year, cell formatting."""
+class _Pagina:
+    """Shared helpers of our pages: the programme, the chosen year, cell formatting.
+
+    A plain mixin, not a ``FavaExtensionBase`` subclass: Fava registers every such
+    subclass it finds in this module as a page of its own.
+    """
+
+    ledger: Any  # set by FavaExtensionBase
 
     def programma(self) -> model.Programma:
         programma, _ = model.parse_programma(self.ledger.all_entries)
@@ -81,7 +87,7 @@ class _Pagina(FavaExtensionBase):
         return blok.tabel if isinstance(blok, TabelBlok) else blok
 
 
-class Geldstromen(_Pagina):
+class Geldstromen(_Pagina, FavaExtensionBase):
     """Per stream: awarded, received, budgeted, committed, spent, to spend, forecast."""
 
     report_title = "Geldstromen"
@@ -90,7 +96,7 @@ class Geldstromen(_Pagina):
         return geldstromen_tabel(geldstromen_overzicht(self.ledger.all_entries, self.programma(), self.jaar()))
 
 
-class Begroting(_Pagina):
+class Begroting(_Pagina, FavaExtensionBase):
     """The begroting of a year as the board reads it (same sections as the PDF)."""
 
     report_title = "Begroting"
@@ -108,7 +114,7 @@ class Begroting(_Pagina):
         return begroting_document(figures, programma, documentdatum=documentdatum(), kenmerk="", demo=False)
 
 
-class Proportionaliteit(_Pagina):
+class Proportionaliteit(_Pagina, FavaExtensionBase):
     """Partners against their draagkracht, programme versus regular money, spending per resident."""
 
     report_title = "Proportionaliteit"
