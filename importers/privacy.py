@@ -21,10 +21,10 @@ import re
 from typing import TYPE_CHECKING
 from typing import Any
 
-from importers.common import rij_fout
+from importers.errors import rij_fout
 
 if TYPE_CHECKING:
-    from importers.common import Tabel
+    from importers.readers import Invoertabel
     from ledger.errors import ImportRowError
 
 _BSN_HEADER = re.compile(r"\b(bsn|sofi|sofinummer|burgerservice(nummer)?|burger ?service ?nummer)\b", re.IGNORECASE)
@@ -80,7 +80,7 @@ def _rows(numbers: list[int]) -> str:
     return shown + (", …" if len(numbers) > 5 else "")
 
 
-def controleer(pad: str, tabel: Tabel, *, geen_bsn: set[str] | frozenset[str] = frozenset(),
+def controleer(pad: str, tabel: Invoertabel, *, geen_bsn: set[str] | frozenset[str] = frozenset(),
                zakelijke_iban: set[str] | frozenset[str] = frozenset(),
                meerdere_bladen: bool = False, koppeling: bool = False) -> list[ImportRowError]:
     """Scan every column of a table for resident BSNs and IBANs.

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from typing import Any
 
-from importers.common import laad_grootboek
+from importers.context import laad_grootboek
 from importers.sjabloon import KOPREGEL
 from importers.sjabloon import maak_sjabloon
 from importers.sjabloon import sjabloon_bytes

@@ -11,22 +11,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from importers import privacy
-from importers.common import actielijn_code
-from importers.common import bron_bestand
-from importers.common import decimalen
-from importers.common import kenmerk_hash
-from importers.common import laad_grootboek
-from importers.common import lijken_op
-from importers.common import lijkt_op
-from importers.common import parse_datum
-from importers.common import parse_getal
-from importers.common import stroom_code
-from importers.common import toegestane_stromen
+from importers.context import Grootboek
+from importers.context import laad_grootboek
+from importers.context import toegestane_stromen
 from importers.koppeling import Koppeling
 from importers.koppeling import KoppelingFout
-from importers.tabel import kop_csv
-from importers.tabel import lees_csv
-from importers.tabel import raad_scheidingsteken
+from importers.readers import Invoertabel
+from importers.readers import kop_csv
+from importers.readers import lees_csv
+from importers.readers import raad_scheidingsteken
+from importers.rows import bron_bestand
+from importers.rows import kenmerk_hash
+from importers.suggestions import lijken_op
+from importers.suggestions import lijkt_op
+from importers.values import actielijn_code
+from importers.values import decimalen
+from importers.values import parse_datum
+from importers.values import parse_getal
+from importers.values import stroom_code
 from ledger.nl import getal
 
 HIER = Path(__file__).resolve().parent / "importers"
@@ -174,8 +176,6 @@ def test_streams_from_spending_settled_from_the_advance() -> None:
     partner: "HVA"
   Assets:Voorschot:HVA
 """)
-    from importers.common import Grootboek
-
     assert "PMG" in Grootboek.van_entries(entries).stromen("HVA")
 
 
@@ -198,9 +198,7 @@ def test_iban_check() -> None:
 
 
 def _tabel(koppen: tuple[str, ...], *rijen: tuple[object, ...]) -> object:
-    from importers.common import Tabel
-
-    return Tabel(None, 1, koppen, tuple((n, r) for n, r in enumerate(rijen, 2)))
+    return Invoertabel(None, 1, koppen, tuple((n, r) for n, r in enumerate(rijen, 2)))
 
 
 def test_privacy_scan_columns() -> None:
