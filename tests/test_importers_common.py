@@ -222,6 +222,40 @@ def test_privacy_scan_columns() -> None:
     assert privacy.controleer("x.csv", iban, zakelijke_iban={"IBAN crediteur"}) == []
 
 
+def _elfproef(nummer: int) -> bool:
+    """The BSN 11-check, written out here so the test does not lean on ``privacy.is_bsn``."""
+    cijfers = f"{nummer:09d}"
+    return sum(int(c) * w for c, w in zip(cijfers, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True)) % 11 == 0
+
+
+def _kenmerken(aantal: int, geldig: int) -> list[str]:
+    """``aantal`` 9-digit kenmerken of which the first ``geldig`` pass the 11-check."""
+    goed = (n for n in range(300000000, 400000000) if _elfproef(n))
+    fout = (n for n in range(300000000, 400000000) if not _elfproef(n))
+    return [str(next(goed)) for _ in range(geldig)] + [str(next(fout)) for _ in range(aantal - geldig)]
+
+
+@pytest.mark.parametrize(("geldig", "geweigerd"), [
+    (12, False),  # 60%: partner numbers that pass the 11-check by chance more often than usual
+    (13, False),  # 65%
+    (14, False),  # 70%
+    (15, False),  # 75%
+    (16, True),   # 80%: the threshold
+    (18, True),   # 90%
+    (20, True),   # 100%
+])
+def test_bsn_threshold_is_80_percent_of_the_nine_digit_values(geldig: int, geweigerd: bool) -> None:
+    """A Kenmerk column is only taken for BSNs when at least 80% of its values pass the 11-check.
+
+    Fails when the threshold (``privacy.BSN_DREMPEL``) is lowered to 50% or raised above 80%.
+    """
+    kenmerken = _kenmerken(20, geldig)
+    assert sum(privacy.is_bsn(k) for k in kenmerken) == geldig
+    tabel = _tabel(("Kenmerk", "Omschrijving"), *[(k, "inzet") for k in kenmerken])
+    fouten = privacy.controleer("x.csv", tabel)
+    assert [f.message.split(":")[0] for f in fouten] == (["kolom Kenmerk"] if geweigerd else [])
+
+
 # --- readers ----------------------------------------------------------------------------------
 def test_csv_encodings_and_delimiters(tmp_path: Path) -> None:
     bom = tmp_path / "bom.csv"
