@@ -44,14 +44,25 @@ class Rij:
     fouten: list[ImportRowError] = dataclasses.field(default_factory=list)
 
     def kolom(self, veld: str) -> str:
+        """The partner's column name for a field (``Bedrag`` when the field is not mapped)."""
         return self.kolommen.get(veld, veld.capitalize())
 
     def fout(self, veld: str | None, reden: str, suggestie: str | None = None) -> ImportRowError:
+        """An error at this row and the field's column (see ``importers.errors.rij_fout``).
+
+        Args:
+          veld: the field (None for a problem of the whole row).
+          reden: what is wrong, in Dutch.
+          suggestie: the obvious fix, if there is one.
+        Returns:
+          The error (not yet added to ``fouten``).
+        """
         return rij_fout(self.pad, self.nummer, self.kolom(veld) if veld else None, reden,
                         suggestie=suggestie, blad=self.blad)
 
     @property
     def bron(self) -> str:
+        """``<file> [blad <sheet>] rij <n>``: the ``bron`` metadata of the row's transaction."""
         naam = Path(self.pad).name
         if self.blad:
             return f"{naam} blad {self.blad} rij {self.nummer}"
@@ -78,6 +89,7 @@ class Bijdrage:
 
     @property
     def tegenrekening(self) -> str:
+        """``Equity:Inbreng-partners`` for own money and time, else the partner's advance."""
         if self.stroom == model.EIGEN:
             return model.INBRENG
         return f"{VOORSCHOT}:{self.partner}"

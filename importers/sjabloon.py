@@ -121,6 +121,7 @@ def maak_sjabloon(grootboek: Grootboek, partner: str, jaar: int) -> Workbook:
     Raises:
       KeyError: the partner is not declared.
     """
+    # Lazy: openpyxl is slow to import; only making a template needs all of this.
     from openpyxl import Workbook
     from openpyxl.styles import Alignment
     from openpyxl.styles import Font
@@ -310,7 +311,7 @@ def sjabloon_bytes(workbook: Workbook) -> bytes:
 
 def lees_marker(pad: str | Path) -> dict[str, Any]:
     """The hidden ``_snw`` sheet's keys and values (empty when the file is no template)."""
-    import openpyxl
+    import openpyxl  # lazy: slow to import, and CSV files never get here
 
     try:
         workbook = openpyxl.load_workbook(pad, read_only=True, data_only=True)

@@ -2,6 +2,12 @@
 
 Hand-written on ``difflib`` (stdlib): an optimal-string-alignment distance for typos and
 swapped characters, ``difflib``'s similarity for ranking and as a fallback.
+
+Why not ``rapidfuzz``: ``rapidfuzz.distance.OSA`` computes the same distance as ``_afstand``,
+but its similarity (``fuzz.ratio``, Indel-based) is not ``difflib.SequenceMatcher``'s, so the
+ranking of several close candidates and the 0.8 cut-off of the fallback would change the
+suggestions in messages (and the golden ``*.fouten`` files); and it would be a new
+dependency for a few dozen lines over lists of at most a few hundred codes.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ openpyxl.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,9 +37,7 @@ def gevuld_sjabloon(ledger: str | Path, partner: str, jaar: int, rijen: Sequence
     Returns:
       The workbook.
     """
-    import io
-
-    import openpyxl
+    import openpyxl  # lazy: slow to import, needed only when a test fills in a template
 
     workbook = openpyxl.load_workbook(io.BytesIO(sjabloon_bytes(maak_sjabloon(laad_grootboek(ledger), partner, jaar))))
     sheet = workbook["Invullen"]
