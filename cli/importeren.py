@@ -15,8 +15,8 @@ from cli.common import display_path
 from cli.common import pass_ledger
 
 if TYPE_CHECKING:
-    from importers.common import BijdrageImporter
-    from importers.common import Resultaat
+    from importers.base import BijdrageImporter
+    from importers.base import Resultaat
     from importers.writer import Plan
     from ledger.load import Ledger
 
@@ -78,7 +78,7 @@ def _toon_plan(plan: Plan, ledger: Ledger) -> None:
 
 
 def _weiger(fouten: list, reden: str) -> None:
-    from importers.common import format_rij_fout
+    from importers.errors import format_rij_fout
 
     for fout in fouten:
         click.echo(format_rij_fout(fout), err=True)
@@ -123,7 +123,7 @@ def importeren(ctx: LedgerContext, bestanden: tuple[str, ...], proef: bool, kopp
     except (KoppelingFout, yaml.YAMLError) as exc:
         raise click.ClickException(f"Koppelingsbestand onleesbaar: {exc}") from exc
 
-    from importers.common import rij_fout
+    from importers.errors import rij_fout
 
     fouten = []
     resultaten = []

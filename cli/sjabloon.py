@@ -27,10 +27,10 @@ def sjabloon(ctx: LedgerContext, partner: str, jaar: int, uit: str | None) -> No
     deze partner mag rapporteren en de focusbuurten, en een leesmij-blad. Partner en jaar
     staan vast in het bestand, zodat `snw import` weet van wie het is.
     """
-    from importers.common import Grootboek
-    from importers.common import lijkt_op
+    from importers.context import Grootboek
     from importers.sjabloon import maak_sjabloon
     from importers.sjabloon import sjabloon_bytes
+    from importers.suggestions import lijkt_op
 
     ledger = ctx.ledger()
     partners = ledger.programma.partners

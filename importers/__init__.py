@@ -1,6 +1,6 @@
 """Partner contributions into the ledger: the partner template and mapped ERP exports.
 
-Two beangulp importers share one pipeline (``importers.common``):
+Two beangulp importers share one pipeline (``importers.base.BijdrageImporter``):
 
 * ``importers.sjabloon.SjabloonImporter`` reads the XLSX template made by ``snw sjabloon``;
 * ``importers.koppeling.KoppelingImporter`` reads a partner's own ERP export (CSV or XLSX)

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from importers import fava_compat
-from importers.common import BijdrageImporter
+from importers.base import BijdrageImporter
 from importers.koppeling import MAPPINGS
 from importers.koppeling import laad_koppelingen
 from importers.sjabloon import SjabloonImporter

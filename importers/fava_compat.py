@@ -16,15 +16,29 @@ Two gaps between Fava 1.30's Import page and our ledger language, closed here:
    use: ``EIGEN`` for every declared actielijn and the stream of every commitment. The ledger
    itself is unchanged. (If the plugin ever opens those leaves itself, this adds nothing.)
 
-Applied once, only inside a running Fava (``fava`` importable); nothing else changes.
+Both reach into Fava's internals (``fava.json_api.deserialise``, the instance attribute
+``AttributesModule.accounts``), so they are bound to the Fava versions they were written
+and tested for (``GETESTE_FAVA``: 1.30.x). With another Fava nothing is patched and a
+warning says so; ``tests/test_importers_fava_compat.py`` tells whether a newer Fava still
+needs the patches and still has what they wrap.
+
+Applied once, only inside a running Fava (``fava`` installed); nothing else changes.
 """
 
 from __future__ import annotations
 
+import importlib.metadata
+import re
+import warnings
 from decimal import Decimal
 from typing import Any
 
 from beancount.core import data
+
+from ledger import model
+
+# The Fava versions the patches were written and tested for: from (inclusive) .. to (exclusive).
+GETESTE_FAVA = ((1, 30), (1, 31))
 
 _MARK = "_snw_decimal_meta"
 
@@ -52,8 +66,6 @@ def bladrekeningen(entries: list[Any]) -> list[str]:
     ``<actielijn>:EIGEN`` for every declared actielijn, and ``<actielijn>:<STROOM>`` for every
     commitment (verplichting), sorted.
     """
-    from ledger import model
-
     programma, _ = model.parse_programma(entries)
     leaves = {actielijn.leaf(model.EIGEN) for actielijn in programma.actielijnen.values()}
     for verplichting in programma.verplichtingen:
@@ -63,7 +75,31 @@ def bladrekeningen(entries: list[Any]) -> list[str]:
     return sorted(leaves)
 
 
+def fava_versie() -> str | None:
+    """The installed Fava version (``1.30.16``), or None when Fava is not installed."""
+    try:
+        return importlib.metadata.version("fava")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def binnen_bereik(versie: str | None) -> bool:
+    """Tell whether a Fava version is one the patches were tested with (``GETESTE_FAVA``).
+
+    Args:
+      versie: a version string such as ``1.30.16`` (None: Fava not installed).
+    Returns:
+      True for ``1.30.x``; False for anything else or None.
+    """
+    if versie is None:
+        return False
+    delen = tuple(int(deel) for deel in re.findall(r"\d+", versie)[:2])
+    vanaf, tot = GETESTE_FAVA
+    return vanaf <= delen < tot
+
+
 def _breid_rekeningen_uit() -> None:
+    # Lazy: Fava is only imported inside a running Fava (and only when it is a tested version).
     from fava.core.attributes import AttributesModule
 
     if isinstance(AttributesModule.__dict__.get("accounts"), property):
@@ -87,11 +123,29 @@ def _breid_rekeningen_uit() -> None:
 
 
 def pas_toe() -> bool:
-    """Apply both fixes (idempotent). Returns whether Fava is present."""
-    try:
-        from fava import json_api
-    except ImportError:  # pragma: no cover - Fava not installed
+    """Apply both fixes (idempotent), only with a Fava version in ``GETESTE_FAVA``.
+
+    Returns:
+      Whether the fixes are in place: False when Fava is not installed, or (with a warning)
+      when it is a version they were not tested with.
+    """
+    versie = fava_versie()
+    if versie is None:  # pragma: no cover - Fava not installed
         return False
+    if not binnen_bereik(versie):
+        vanaf, tot = GETESTE_FAVA
+        warnings.warn(
+            f"importers.fava_compat: Fava {versie} is not a tested version "
+            f"(>={vanaf[0]}.{vanaf[1]}, <{tot[0]}.{tot[1]}); its patches are not applied. "
+            "Run tests/test_importers_fava_compat.py to see whether they are still needed.",
+            stacklevel=2)
+        return False
+    try:
+        # Lazy: Fava is heavy and only needed inside a running Fava.
+        from fava import json_api
+    except ImportError:  # pragma: no cover - installed but broken
+        return False
+
     _breid_rekeningen_uit()
     original = json_api.deserialise
     if getattr(original, _MARK, False):

@@ -53,20 +53,20 @@ from typing import Any
 
 import yaml
 
-from importers.common import DATUMFORMATEN
-from importers.common import BijdrageImporter
-from importers.common import Grootboek
-from importers.common import Leesfout
-from importers.common import Rij
-from importers.common import RijVerwerker
-from importers.common import Tabel
-from importers.common import tekst
-from importers.tabel import bladnamen
-from importers.tabel import is_xlsx
-from importers.tabel import kop_csv
-from importers.tabel import lees_csv
-from importers.tabel import lees_xlsx
-from importers.tabel import schat_rijen_xlsx
+from importers.base import BijdrageImporter
+from importers.context import Grootboek
+from importers.errors import Leesfout
+from importers.processing import RijVerwerker
+from importers.readers import Invoertabel
+from importers.readers import bladnamen
+from importers.readers import is_xlsx
+from importers.readers import kop_csv
+from importers.readers import lees_csv
+from importers.readers import lees_xlsx
+from importers.readers import schat_rijen_xlsx
+from importers.rows import Rij
+from importers.values import DATUMFORMATEN
+from importers.values import tekst
 
 MAPPINGS = Path(__file__).resolve().parent / "mappings"
 _FORMATEN = ("csv", "xlsx")
@@ -281,7 +281,7 @@ class KoppelingImporter(BijdrageImporter):
                 return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
         return schat_rijen_xlsx(filepath, self.koppeling.bladen)
 
-    def _lees_xlsx(self, filepath: str, *, alleen_eerste: bool = False) -> list[Tabel]:
+    def _lees_xlsx(self, filepath: str, *, alleen_eerste: bool = False) -> list[Invoertabel]:
         k = self.koppeling
         bladen = k.bladen
         if alleen_eerste and bladen == "alle":
@@ -291,13 +291,13 @@ class KoppelingImporter(BijdrageImporter):
         return lees_xlsx(filepath, bladen=bladen, kopregel=k.kopregel,
                          kop_zoeken=k.verplichte_kolommen)
 
-    def tabellen(self, filepath: str) -> list[Tabel]:
+    def tabellen(self, filepath: str) -> list[Invoertabel]:
         k = self.koppeling
         if self._formaat(filepath) == "xlsx":
             return self._lees_xlsx(filepath)
         return [lees_csv(filepath, codering=k.codering, scheidingsteken=k.scheidingsteken, kopregel=k.kopregel)]
 
-    def rijen(self, filepath: str, tabellen: list[Tabel]) -> Iterator[Rij]:
+    def rijen(self, filepath: str, tabellen: list[Invoertabel]) -> Iterator[Rij]:
         k = self.koppeling
         meerdere = len(tabellen) > 1
         for tabel in tabellen:

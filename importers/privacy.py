@@ -6,7 +6,8 @@ reads (also columns it does not map) is scanned:
 * **BSN**: a column headed like ``BSN``/``sofinummer``/``burgerservicenummer`` with any value,
   or a column whose values are mostly 9-digit numbers (8 with the leading zero dropped)
   that pass the 11-check (elfproef). Random 9-digit numbers (invoice numbers) pass it one
-  time in eleven, so a column is only refused when at least 80% of its 9-digit values pass.
+  time in eleven, so a column is only refused when at least 80% of its 9-digit values pass
+  (``BSN_DREMPEL``).
 * **IBAN**: any cell holding an IBAN that passes the ISO 13616 check (mod 97). Which IBANs
   are private cannot be told from the number, so a column may only hold IBANs when a
   partner's mapping declares it as business accounts (``zakelijke_iban_kolommen``), e.g. the
@@ -18,19 +19,24 @@ Messages name the column and rows but never repeat the values.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING
 from typing import Any
 
-from importers.common import rij_fout
+from importers.errors import rij_fout
 
 if TYPE_CHECKING:
-    from importers.common import Tabel
+    from importers.readers import Invoertabel
     from ledger.errors import ImportRowError
 
 _BSN_HEADER = re.compile(r"\b(bsn|sofi|sofinummer|burgerservice(nummer)?|burger ?service ?nummer)\b", re.IGNORECASE)
 _DIGITS = re.compile(r"^\d{8,9}$")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,32}")
 _WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+
+# A column of 9-digit numbers is a BSN column when at least this share of them passes the
+# 11-check. Random numbers pass it one time in eleven; a real BSN column (nearly) always.
+BSN_DREMPEL = Decimal("0.8")
 
 
 def is_bsn(value: str) -> bool:
@@ -80,7 +86,7 @@ def _rows(numbers: list[int]) -> str:
     return shown + (", …" if len(numbers) > 5 else "")
 
 
-def controleer(pad: str, tabel: Tabel, *, geen_bsn: set[str] | frozenset[str] = frozenset(),
+def controleer(pad: str, tabel: Invoertabel, *, geen_bsn: set[str] | frozenset[str] = frozenset(),
                zakelijke_iban: set[str] | frozenset[str] = frozenset(),
                meerdere_bladen: bool = False, koppeling: bool = False) -> list[ImportRowError]:
     """Scan every column of a table for resident BSNs and IBANs.
@@ -134,6 +140,6 @@ def _bsn_rows(kop: str, cellen: list[tuple[int, str]]) -> list[int]:
     if not numeric or len(numeric) * 2 < len(cellen):
         return []
     passing = [nummer for nummer, value in numeric if is_bsn(value)]
-    if len(passing) * 5 >= len(numeric) * 4:
+    if len(passing) >= BSN_DREMPEL * len(numeric):
         return passing
     return []

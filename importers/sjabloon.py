@@ -5,7 +5,7 @@ One workbook per partner and year:
 * ``Invullen`` — the sheet to fill: Datum, Actielijn, Geldstroom, Bedrag, Uren, Buurt,
   Omschrijving, Kenmerk (header on row 3, data from row 4), with drop-down lists (Excel data
   validation) of the declared actielijnen (code + name), the streams this partner may report
-  on (``importers.common.toegestane_stromen``) and the focus neighbourhoods, and date, number
+  on (``importers.context.toegestane_stromen``) and the focus neighbourhoods, and date, number
   and length checks;
 * ``Leesmij`` — how to fill it in, in Dutch;
 * ``Keuzelijsten`` — the lists behind the drop-downs (protected);
@@ -29,16 +29,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from typing import Any
 
-from importers.common import EIGEN_MIDDELEN
-from importers.common import BijdrageImporter
-from importers.common import Grootboek
-from importers.common import Leesfout
-from importers.common import Rij
-from importers.common import RijVerwerker
-from importers.common import Tabel
-from importers.tabel import bladnamen
-from importers.tabel import lees_xlsx
-from importers.tabel import schat_rijen_xlsx
+from importers.base import BijdrageImporter
+from importers.context import Grootboek
+from importers.errors import Leesfout
+from importers.processing import RijVerwerker
+from importers.readers import Invoertabel
+from importers.readers import bladnamen
+from importers.readers import lees_xlsx
+from importers.readers import schat_rijen_xlsx
+from importers.rows import Rij
+from importers.values import EIGEN_MIDDELEN
 from ledger import model
 from ledger.nl import euro
 
@@ -54,7 +54,7 @@ BLAD_MARKER = "_snw"
 KOPREGEL = 3
 RIJEN = 1000  # rows with drop-downs and checks
 
-# column header -> field of importers.common.VELDEN
+# column header -> field of importers.rows.VELDEN
 KOLOMMEN = {
     "Datum": "datum",
     "Actielijn": "actielijn",
@@ -121,6 +121,7 @@ def maak_sjabloon(grootboek: Grootboek, partner: str, jaar: int) -> Workbook:
     Raises:
       KeyError: the partner is not declared.
     """
+    # Lazy: openpyxl is slow to import; only making a template needs all of this.
     from openpyxl import Workbook
     from openpyxl.styles import Alignment
     from openpyxl.styles import Font
@@ -310,7 +311,7 @@ def sjabloon_bytes(workbook: Workbook) -> bytes:
 
 def lees_marker(pad: str | Path) -> dict[str, Any]:
     """The hidden ``_snw`` sheet's keys and values (empty when the file is no template)."""
-    import openpyxl
+    import openpyxl  # lazy: slow to import, and CSV files never get here
 
     try:
         workbook = openpyxl.load_workbook(pad, read_only=True, data_only=True)
@@ -394,11 +395,11 @@ class SjabloonImporter(BijdrageImporter):
     def privacy_uitzonderingen(self, filepath: str) -> tuple[set[str], set[str]]:
         return {"Datum", "Bedrag", "Uren"}, set()
 
-    def tabellen(self, filepath: str) -> list[Tabel]:
+    def tabellen(self, filepath: str) -> list[Invoertabel]:
         self.jaar(filepath)  # a changed year is a file-level error
         return lees_xlsx(filepath, bladen=[BLAD_INVULLEN], kopregel=1, kop_zoeken=("Datum", "Actielijn"))
 
-    def rijen(self, filepath: str, tabellen: list[Tabel]) -> Iterator[Rij]:
+    def rijen(self, filepath: str, tabellen: list[Invoertabel]) -> Iterator[Rij]:
         for tabel in tabellen:
             index = {kop.strip().lower(): i for i, kop in enumerate(tabel.koppen) if kop}
             ontbrekend = [kop for kop in VERPLICHT if kop.lower() not in index]

@@ -7,13 +7,14 @@ openpyxl.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 from typing import Any
 
-from importers.common import laad_grootboek
+from importers.context import laad_grootboek
 from importers.sjabloon import KOPREGEL
 from importers.sjabloon import maak_sjabloon
 from importers.sjabloon import sjabloon_bytes
@@ -36,9 +37,7 @@ def gevuld_sjabloon(ledger: str | Path, partner: str, jaar: int, rijen: Sequence
     Returns:
       The workbook.
     """
-    import io
-
-    import openpyxl
+    import openpyxl  # lazy: slow to import, needed only when a test fills in a template
 
     workbook = openpyxl.load_workbook(io.BytesIO(sjabloon_bytes(maak_sjabloon(laad_grootboek(ledger), partner, jaar))))
     sheet = workbook["Invullen"]

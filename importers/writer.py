@@ -37,21 +37,21 @@ from beancount.core import data
 from beancount.parser import parser
 from beancount.parser import printer
 
-from importers.common import META_BRON
-from importers.common import boeking_inhoud
-from importers.common import boeking_partner
-from importers.common import boeking_sleutel
-from importers.common import bron_bestand
-from importers.common import rij_fout
+from importers.errors import rij_fout
+from importers.rows import META_BRON
+from importers.rows import boeking_inhoud
+from importers.rows import boeking_partner
+from importers.rows import boeking_sleutel
+from importers.rows import bron_bestand
 from ledger import model
-from ledger.files import write_all_atomic
 from ledger.errors import ImportRowError
 from ledger.errors import is_warning
+from ledger.files import write_all_atomic
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from importers.common import Resultaat
+    from importers.base import Resultaat
     from ledger.load import Ledger
 
 IMPORT_MAP = "import"

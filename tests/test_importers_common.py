@@ -11,22 +11,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from importers import privacy
-from importers.common import actielijn_code
-from importers.common import bron_bestand
-from importers.common import decimalen
-from importers.common import kenmerk_hash
-from importers.common import laad_grootboek
-from importers.common import lijken_op
-from importers.common import lijkt_op
-from importers.common import parse_datum
-from importers.common import parse_getal
-from importers.common import stroom_code
-from importers.common import toegestane_stromen
+from importers.context import Grootboek
+from importers.context import laad_grootboek
+from importers.context import toegestane_stromen
 from importers.koppeling import Koppeling
 from importers.koppeling import KoppelingFout
-from importers.tabel import kop_csv
-from importers.tabel import lees_csv
-from importers.tabel import raad_scheidingsteken
+from importers.readers import Invoertabel
+from importers.readers import kop_csv
+from importers.readers import lees_csv
+from importers.readers import raad_scheidingsteken
+from importers.rows import bron_bestand
+from importers.rows import kenmerk_hash
+from importers.suggestions import lijken_op
+from importers.suggestions import lijkt_op
+from importers.values import actielijn_code
+from importers.values import decimalen
+from importers.values import parse_datum
+from importers.values import parse_getal
+from importers.values import stroom_code
 from ledger.nl import getal
 
 HIER = Path(__file__).resolve().parent / "importers"
@@ -174,8 +176,6 @@ def test_streams_from_spending_settled_from_the_advance() -> None:
     partner: "HVA"
   Assets:Voorschot:HVA
 """)
-    from importers.common import Grootboek
-
     assert "PMG" in Grootboek.van_entries(entries).stromen("HVA")
 
 
@@ -198,9 +198,7 @@ def test_iban_check() -> None:
 
 
 def _tabel(koppen: tuple[str, ...], *rijen: tuple[object, ...]) -> object:
-    from importers.common import Tabel
-
-    return Tabel(None, 1, koppen, tuple((n, r) for n, r in enumerate(rijen, 2)))
+    return Invoertabel(None, 1, koppen, tuple((n, r) for n, r in enumerate(rijen, 2)))
 
 
 def test_privacy_scan_columns() -> None:
@@ -222,6 +220,40 @@ def test_privacy_scan_columns() -> None:
     iban = _tabel(("IBAN crediteur",), ("NL91ABNA0417164300",))
     assert privacy.controleer("x.csv", iban)
     assert privacy.controleer("x.csv", iban, zakelijke_iban={"IBAN crediteur"}) == []
+
+
+def _elfproef(nummer: int) -> bool:
+    """The BSN 11-check, written out here so the test does not lean on ``privacy.is_bsn``."""
+    cijfers = f"{nummer:09d}"
+    return sum(int(c) * w for c, w in zip(cijfers, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True)) % 11 == 0
+
+
+def _kenmerken(aantal: int, geldig: int) -> list[str]:
+    """``aantal`` 9-digit kenmerken of which the first ``geldig`` pass the 11-check."""
+    goed = (n for n in range(300000000, 400000000) if _elfproef(n))
+    fout = (n for n in range(300000000, 400000000) if not _elfproef(n))
+    return [str(next(goed)) for _ in range(geldig)] + [str(next(fout)) for _ in range(aantal - geldig)]
+
+
+@pytest.mark.parametrize(("geldig", "geweigerd"), [
+    (12, False),  # 60%: partner numbers that pass the 11-check by chance more often than usual
+    (13, False),  # 65%
+    (14, False),  # 70%
+    (15, False),  # 75%
+    (16, True),   # 80%: the threshold
+    (18, True),   # 90%
+    (20, True),   # 100%
+])
+def test_bsn_threshold_is_80_percent_of_the_nine_digit_values(geldig: int, geweigerd: bool) -> None:
+    """A Kenmerk column is only taken for BSNs when at least 80% of its values pass the 11-check.
+
+    Fails when the threshold (``privacy.BSN_DREMPEL``) is lowered to 50% or raised above 80%.
+    """
+    kenmerken = _kenmerken(20, geldig)
+    assert sum(privacy.is_bsn(k) for k in kenmerken) == geldig
+    tabel = _tabel(("Kenmerk", "Omschrijving"), *[(k, "inzet") for k in kenmerken])
+    fouten = privacy.controleer("x.csv", tabel)
+    assert [f.message.split(":")[0] for f in fouten] == (["kolom Kenmerk"] if geweigerd else [])
 
 
 # --- readers ----------------------------------------------------------------------------------

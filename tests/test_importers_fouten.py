@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from importers import config
-from importers.common import format_rij_fout
+from importers.errors import format_rij_fout
 
 HIER = Path(__file__).resolve().parent / "importers"
 LEDGER = HIER / "ledger" / "main.beancount"

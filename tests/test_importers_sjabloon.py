@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from cli.main import cli
-from importers.common import laad_grootboek
+from importers.context import laad_grootboek
 from importers.sjabloon import RIJEN
 from importers.sjabloon import SjabloonImporter
 from importers.sjabloon import keuzelijsten

@@ -8,7 +8,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from importers.common import parse_getal
+from importers.values import parse_getal
 from ledger.nl import datum
 from ledger.nl import euro
 from ledger.nl import getal

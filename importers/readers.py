@@ -3,23 +3,39 @@
 Real exports come as ``;``-separated CSV in UTF-8 with a BOM or in Windows-1252, with title
 lines above the header, and as workbooks with several sheets. These readers return the
 cells as they are (text for CSV; numbers, dates and text for XLSX) with the row numbers a
-partner sees in Excel or a text editor; interpreting them is ``importers.common``'s job.
+partner sees in Excel or a text editor, as ``Invoertabel``s; interpreting them is the job of
+``importers.values`` and ``importers.processing``.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
+import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from importers.common import Leesfout
-from importers.common import Tabel
+from importers.errors import Leesfout
 
 BOM = b"\xef\xbb\xbf"
 SCHEIDINGSTEKENS = (";", ",", "\t", "|")
+
+
+@dataclasses.dataclass(frozen=True)
+class Invoertabel:
+    """One sheet (or a CSV file) of a partner's file as read: header and numbered data rows.
+
+    The cells are as read (text for CSV; numbers, dates and text for XLSX); each data row
+    comes with the row number the partner sees.
+    """
+
+    blad: str | None
+    kopregel: int
+    koppen: tuple[str, ...]
+    rijen: tuple[tuple[int, tuple[Any, ...]], ...]
 
 
 def lees_tekst(pad: str | Path, codering: str = "auto") -> str:
@@ -59,7 +75,7 @@ def raad_scheidingsteken(regel: str) -> str:
 
 
 def lees_csv(pad: str | Path, *, codering: str = "auto", scheidingsteken: str = "auto",
-             kopregel: int = 1) -> Tabel:
+             kopregel: int = 1) -> Invoertabel:
     """Read a CSV file.
 
     Args:
@@ -94,7 +110,7 @@ def lees_csv(pad: str | Path, *, codering: str = "auto", scheidingsteken: str = 
             rijen.append((nummer, tuple(record)))
     except csv.Error as exc:
         raise Leesfout(f"CSV niet te lezen: {exc}", start) from exc
-    return Tabel(None, kopregel, koppen, tuple(rijen))
+    return Invoertabel(None, kopregel, koppen, tuple(rijen))
 
 
 def kop_csv(pad: str | Path, *, codering: str = "auto", scheidingsteken: str = "auto",
@@ -139,8 +155,6 @@ def is_xlsx(pad: str | Path) -> bool:
 
 def bladnamen(pad: str | Path) -> list[str]:
     """Sheet names of a workbook, cheaply (from ``xl/workbook.xml``)."""
-    import xml.etree.ElementTree as ET
-
     try:
         with zipfile.ZipFile(pad) as archive:
             root = ET.fromstring(archive.read("xl/workbook.xml"))
@@ -151,7 +165,7 @@ def bladnamen(pad: str | Path) -> list[str]:
 
 def schat_rijen_xlsx(pad: str | Path, bladen: Sequence[str] | str | None = None) -> int:
     """Rows in the chosen sheets according to their stored dimensions (cheap; for a progress bar)."""
-    import openpyxl
+    import openpyxl  # lazy: slow to import, and CSV files do not need it
 
     try:
         workbook = openpyxl.load_workbook(pad, read_only=True)
@@ -177,7 +191,7 @@ def _trim(values: Sequence[Any]) -> tuple[Any, ...]:
 
 
 def lees_xlsx(pad: str | Path, *, bladen: Sequence[str] | str | None = None, kopregel: int = 1,
-              kop_zoeken: Sequence[str] = ()) -> list[Tabel]:
+              kop_zoeken: Sequence[str] = ()) -> list[Invoertabel]:
     """Read sheets of a workbook.
 
     Args:
@@ -189,7 +203,7 @@ def lees_xlsx(pad: str | Path, *, bladen: Sequence[str] | str | None = None, kop
     Returns:
       One table per sheet, in workbook order.
     """
-    import openpyxl
+    import openpyxl  # lazy: slow to import, and CSV files do not need it
 
     try:
         workbook = openpyxl.load_workbook(pad, read_only=True, data_only=True)
@@ -222,7 +236,7 @@ def lees_xlsx(pad: str | Path, *, bladen: Sequence[str] | str | None = None, kop
                     raise Leesfout(f"geen kopregel met de kolommen {', '.join(kop_zoeken)} gevonden",
                                    kopregel, blad=name)
             koppen = tuple("" if v is None else str(v).strip() for v in rows[kop - 1][1]) if len(rows) >= kop else ()
-            tabellen.append(Tabel(name, kop, koppen, tuple(row for row in rows if row[0] > kop)))
+            tabellen.append(Invoertabel(name, kop, koppen, tuple(row for row in rows if row[0] > kop)))
         return tabellen
     finally:
         workbook.close()
