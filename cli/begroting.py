@@ -17,6 +17,7 @@ from cli.common import JAAR
 from cli.common import LedgerContext
 from cli.common import display_path
 from cli.common import fail_on_errors
+from cli.common import oude_spelling
 from cli.common import pass_ledger
 from ledger.nl import euro
 from ledger.files import write_atomic
@@ -24,10 +25,12 @@ from ledger.files import write_atomic
 
 @click.command()
 @click.argument("jaar", type=JAAR)
-@click.option("--out", "out", type=click.Path(file_okay=False), default=".", show_default=True,
+@click.option("--naar", "out", type=click.Path(file_okay=False), default=".", show_default=True,
               help="Map voor begroting-JAAR.xlsx, .pdf en .html.")
-@click.option("--format", "formats", type=click.Choice(["xlsx", "pdf", "html"]), multiple=True,
+@oude_spelling("--out", dest="out", type=click.Path(file_okay=False))
+@click.option("--formaat", "formats", type=click.Choice(["xlsx", "pdf", "html"]), multiple=True,
               help="Alleen deze vorm(en); standaard alle drie.")
+@oude_spelling("--format", dest="formats", type=click.Choice(["xlsx", "pdf", "html"]), multiple=True)
 @pass_ledger
 def begroting(ctx: LedgerContext, jaar: int, out: str, formats: tuple[str, ...]) -> None:
     """De begroting JAAR voor het alliantiebestuur: XLSX, PDF (A4) en HTML, in het Nederlands.
@@ -57,7 +60,8 @@ def begroting(ctx: LedgerContext, jaar: int, out: str, formats: tuple[str, ...])
 
 @click.command("begroting-sjabloon")
 @click.argument("jaar", type=JAAR)
-@click.option("--out", "out", type=click.Path(dir_okay=False), help="Bestand (standaard begroting-JAAR-sjabloon.xlsx).")
+@click.option("--naar", "out", type=click.Path(dir_okay=False), help="Bestand (standaard begroting-JAAR-sjabloon.xlsx).")
+@oude_spelling("--out", dest="out", type=click.Path(dir_okay=False))
 @pass_ledger
 def begroting_sjabloon(ctx: LedgerContext, jaar: int, out: str | None) -> None:
     """Het invulblad voor de begroting JAAR (Excel).
@@ -85,14 +89,16 @@ def begroting_sjabloon(ctx: LedgerContext, jaar: int, out: str | None) -> None:
 
 @click.command("begroting-inlezen")
 @click.argument("bestand", type=click.Path(exists=True, dir_okay=False))
-@click.option("--out", "out", type=click.Path(dir_okay=False),
+@click.option("--naar", "out", type=click.Path(dir_okay=False),
               help="Doelbestand (standaard budgets/JAAR.beancount naast het hoofdbestand van het grootboek).")
+@oude_spelling("--out", dest="out", type=click.Path(dir_okay=False))
 @click.option("--besluit", "besluit", help="Kenmerk van het AB-besluit dat de begroting vaststelt (anders: ontwerp).")
 @click.option("--besluit-omschrijving", "omschrijving", help="Omschrijving van een nieuw AB-besluit.")
 @click.option("--datum", "datum_", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="Datum van de regels (JJJJ-MM-DD; standaard vandaag).")
 @click.option("--overschrijven", "overwrite", is_flag=True, help="Vervang een bestaand doelbestand.")
-@click.option("--dry-run", "dry_run", is_flag=True, help="Toon de regels, schrijf niets.")
+@click.option("--proef", "dry_run", is_flag=True, help="Toon de regels, schrijf niets.")
+@oude_spelling("--dry-run", dest="dry_run", is_flag=True)
 @pass_ledger
 def begroting_inlezen(ctx: LedgerContext, bestand: str, out: str | None, besluit: str | None,
                       omschrijving: str | None, datum_: datetime.datetime | None, overwrite: bool,
@@ -128,8 +134,8 @@ def begroting_inlezen(ctx: LedgerContext, bestand: str, out: str | None, besluit
         return
     if out is None and ledger.is_demo:
         raise click.ClickException(
-            "snw begroting-inlezen schrijft niet in de ingebouwde demoledger: geef --out BESTAND, "
-            "of --ledger met een eigen grootboek.")
+            "snw begroting-inlezen schrijft niet in de ingebouwde demoledger: geef --naar BESTAND, "
+            "of --grootboek met een eigen grootboek.")
     path = Path(out) if out else ledger.path.parent / "budgets" / f"{gelezen.jaar}.beancount"
     if path.exists() and not overwrite:
         raise click.ClickException(f"{display_path(path)} bestaat al; gebruik --overschrijven om het te vervangen.")

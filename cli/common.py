@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 
 class LedgerContext:
-    """Holds the ``--ledger`` option and loads the ledger on first use."""
+    """Holds the ``--grootboek`` option and loads the ledger on first use."""
 
     def __init__(self, path: str | None) -> None:
         self.path = resolve_path(path)
@@ -33,6 +33,16 @@ class LedgerContext:
 
 
 pass_ledger = click.make_pass_decorator(LedgerContext)
+
+def oude_spelling(*namen: str, dest: str, **kwargs: Any) -> Any:
+    """An old spelling of an option, kept working but not shown in ``--help``.
+
+    The options are Dutch (``--jaar``, ``--naar``, ``--formaat``, ``--proef``,
+    ``--grootboek``); earlier English spellings stay accepted as hidden aliases. Click
+    gives the value to whichever of the two the user typed.
+    """
+    return click.option(*namen, dest, hidden=True, **kwargs)
+
 
 # A year as the commands take it: the programme runs 2023-2043; this leaves room around it.
 JAAR = click.IntRange(2000, 2100)

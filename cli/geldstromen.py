@@ -9,6 +9,7 @@ import click
 from cli.common import JAAR
 from cli.common import LedgerContext
 from cli.common import fail_on_errors
+from cli.common import oude_spelling
 from cli.common import pass_ledger
 from reports.compute.geldstromen import geldstromen_overzicht
 from reports.documents.geldstromen import geldstromen_tabel
@@ -16,10 +17,24 @@ from reports.render import text as render
 from ledger.files import write_atomic
 
 
+class _Formaat(click.Choice):
+    """tabel, csv or xlsx; the English "table" of before is still understood."""
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> object:
+        return super().convert("tabel" if value == "table" else value, param, ctx)
+
+
+FORMAAT = _Formaat(["tabel", "csv", "xlsx"])
+
+
 @click.command()
-@click.option("--year", "--jaar", "jaar", type=JAAR, help="Jaar (standaard: het jaar van de laatste boeking).")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "xlsx"]), default="table", show_default=True)
-@click.option("--out", "out", type=click.Path(dir_okay=False, writable=True), help="Schrijf naar dit bestand.")
+@click.option("--jaar", "jaar", type=JAAR, help="Jaar (standaard: het jaar van de laatste boeking).")
+@oude_spelling("--year", dest="jaar", type=JAAR)
+@click.option("--formaat", "fmt", type=FORMAAT, default="tabel", show_default=True,
+              help="tabel (op het scherm), csv (Nederlandse Excel) of xlsx (vraagt --naar).")
+@oude_spelling("--format", dest="fmt", type=FORMAAT)
+@click.option("--naar", "out", type=click.Path(dir_okay=False, writable=True), help="Schrijf naar dit bestand.")
+@oude_spelling("--out", dest="out", type=click.Path(dir_okay=False, writable=True))
 @pass_ledger
 def geldstromen(ctx: LedgerContext, jaar: int | None, fmt: str, out: str | None) -> None:
     """Overzicht per geldstroom: toegekend, ontvangen, begroot, verplicht, besteed en prognose."""
@@ -27,14 +42,14 @@ def geldstromen(ctx: LedgerContext, jaar: int | None, fmt: str, out: str | None)
     fail_on_errors(ledger)
     jaar = jaar or (ledger.last_date.year if ledger.last_date else None)
     if jaar is None:
-        raise click.ClickException("Het grootboek heeft geen boekingen; geef --year op.")
+        raise click.ClickException("Het grootboek heeft geen boekingen; geef --jaar op.")
     tabel = geldstromen_tabel(geldstromen_overzicht(ledger.entries, ledger.programma, jaar))
     if fmt == "xlsx":
         from reports.render.excel import workbook_bytes
         from reports.render.workbook import table_workbook
 
         if not out:
-            raise click.ClickException("--format xlsx vraagt --out BESTAND.xlsx")
+            raise click.ClickException("--formaat xlsx vraagt --naar BESTAND.xlsx")
         write_atomic(Path(out), workbook_bytes(table_workbook(tabel, "Geldstromen")))
         click.echo(f"Geldstromen {jaar} geschreven naar {out}")
         return

@@ -12,6 +12,7 @@ import click
 
 from cli.common import LedgerContext
 from cli.common import display_path
+from cli.common import oude_spelling
 from cli.common import pass_ledger
 
 if TYPE_CHECKING:
@@ -88,8 +89,9 @@ def _weiger(fouten: list, reden: str) -> None:
 
 @click.command("import")
 @click.argument("bestanden", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--dry-run", "--proef", "proef", is_flag=True,
+@click.option("--proef", "proef", is_flag=True,
               help="Laat zien wat er zou veranderen, en controleer het, zonder iets te schrijven.")
+@oude_spelling("--dry-run", dest="proef", is_flag=True)
 @click.option("--koppeling", "koppelingen", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="Extra koppelingsbestand (YAML) voor een ERP-export; mag vaker.")
 @pass_ledger
@@ -113,7 +115,7 @@ def importeren(ctx: LedgerContext, bestanden: tuple[str, ...], proef: bool, kopp
     if ledger.is_demo and not proef:
         raise click.ClickException(
             "snw import schrijft niet in de ingebouwde demoledger. Kopieer ledger/demo naar een eigen map "
-            "en geef die op met --ledger (of SNW_LEDGER), of bekijk het eerst met --dry-run.")
+            "en geef die op met --grootboek (of SNW_LEDGER), of bekijk het eerst met --proef.")
     try:
         # importers.config builds Fava's importer list from importers/mappings/ when imported.
         from importers import config

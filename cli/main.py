@@ -1,7 +1,7 @@
 """The root ``snw`` command group.
 
 Each command lives in its own module and is attached lazily, so ``snw --help`` stays fast
-and a command only imports what it needs (pandas, weasyprint, Fava...).
+and a command only imports what it needs (weasyprint, Fava...).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from cli.common import LedgerContext
+from cli.common import oude_spelling
 
 # command name -> "module:attribute"
 COMMANDS: dict[str, str] = {
@@ -45,12 +46,13 @@ class LazyGroup(click.Group):
 @click.group(cls=LazyGroup)
 @click.version_option(package_name="samen-nieuw-west-ledger")
 @click.option(
-    "--ledger",
+    "--grootboek",
     "ledger_path",
     type=click.Path(dir_okay=False),
     envvar="SNW_LEDGER",
     help="Hoofdbestand van het grootboek (standaard: $SNW_LEDGER, anders de demoledger).",
 )
+@oude_spelling("--ledger", dest="ledger_path", type=click.Path(dir_okay=False))
 @click.pass_context
 def cli(ctx: click.Context, ledger_path: str | None) -> None:
     """Samen Nieuw-West: grootboek, geldstromen, begroting en verantwoording."""

@@ -10,13 +10,15 @@ import click
 from cli.common import JAAR
 from cli.common import LedgerContext
 from cli.common import fail_on_errors
+from cli.common import oude_spelling
 from cli.common import pass_ledger
 
 
 @click.command()
 @click.argument("jaar", type=JAAR)
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, writable=True), default=".", show_default=True,
+@click.option("--naar", "out_dir", type=click.Path(file_okay=False, writable=True), default=".", show_default=True,
               help="Map voor proportionaliteit-JAAR.xlsx/.html/.pdf.")
+@oude_spelling("--out", dest="out_dir", type=click.Path(file_okay=False, writable=True))
 @pass_ledger
 def proportionaliteit(ctx: LedgerContext, jaar: int, out_dir: str) -> None:
     """Proportionaliteit en ongelijk investeren in JAAR: XLSX, HTML en PDF."""

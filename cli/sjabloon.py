@@ -8,18 +8,20 @@ import click
 
 from cli.common import JAAR
 from cli.common import LedgerContext
+from cli.common import oude_spelling
 from cli.common import pass_ledger
 from ledger.files import write_atomic
 
 
 @click.command()
 @click.option("--partner", required=True, help="Partnercode uit het grootboek, bijvoorbeeld EIGEN-HAARD.")
-@click.option("--year", "--jaar", "jaar", type=JAAR, required=True,
-              help="Het jaar waarover de partner rapporteert.")
-@click.option("--out", "uit", type=click.Path(dir_okay=False, writable=True),
+@click.option("--jaar", "jaar", type=JAAR, help="Het jaar waarover de partner rapporteert (verplicht).")
+@oude_spelling("--year", dest="jaar", type=JAAR)
+@click.option("--naar", "uit", type=click.Path(dir_okay=False, writable=True),
               help="Uitvoerbestand (standaard: sjabloon-<partner>-<jaar>.xlsx).")
+@oude_spelling("--out", dest="uit", type=click.Path(dir_okay=False, writable=True))
 @pass_ledger
-def sjabloon(ctx: LedgerContext, partner: str, jaar: int, uit: str | None) -> None:
+def sjabloon(ctx: LedgerContext, partner: str, jaar: int | None, uit: str | None) -> None:
     """Maak het invulsjabloon (XLSX) voor een partner en een jaar.
 
     Eén blad om in te vullen (Datum, Actielijn, Geldstroom of eigen middelen, Bedrag, Uren,
@@ -27,6 +29,8 @@ def sjabloon(ctx: LedgerContext, partner: str, jaar: int, uit: str | None) -> No
     deze partner mag rapporteren en de focusbuurten, en een leesmij-blad. Partner en jaar
     staan vast in het bestand, zodat `snw import` weet van wie het is.
     """
+    if jaar is None:
+        raise click.UsageError("Geef het jaar op met --jaar JAAR.")
     from importers.context import Grootboek
     from importers.sjabloon import maak_sjabloon
     from importers.sjabloon import sjabloon_bytes

@@ -85,7 +85,7 @@ class RijVerwerker:
         if self.jaar is not None and datum.year != self.jaar:
             rij.fouten.append(rij.fout(
                 "datum", f"{nl_datum(datum, 'short')} valt niet in {self.jaar}, het jaar van dit sjabloon",
-                f"zet de regel in een sjabloon voor {datum.year}: snw sjabloon --year {datum.year}"))
+                f"zet de regel in een sjabloon voor {datum.year}: snw sjabloon --jaar {datum.year}"))
             return None
         return datum
 

@@ -131,3 +131,24 @@ def test_year_out_of_range_is_a_clear_error() -> None:
     result = CliRunner().invoke(cli, ["--ledger", str(BASIS), "geldstromen", "--year", "0"])
     assert result.exit_code == 2
     assert "0 is not in the range 2000<=x<=2100" in result.output
+
+
+def test_options_are_dutch_and_old_spellings_still_work(tmp_path: Path) -> None:
+    """One language in --help; the English spellings of before are hidden aliases."""
+    runner = CliRunner()
+    from cli.main import COMMANDS
+
+    for name in ["", *COMMANDS]:
+        help_text = runner.invoke(cli, [*([name] if name else []), "--help"]).output
+        for old in ("--ledger", "--out ", "--year", "--format", "--dry-run", "--port"):
+            assert old not in help_text, (name, old)
+    nieuw = runner.invoke(cli, ["--grootboek", str(BASIS), "geldstromen", "--jaar", "2023", "--formaat", "csv",
+                                "--naar", str(tmp_path / "nieuw.csv")])
+    oud = runner.invoke(cli, ["--ledger", str(BASIS), "geldstromen", "--year", "2023", "--format", "csv",
+                              "--out", str(tmp_path / "oud.csv")])
+    assert nieuw.exit_code == 0 and oud.exit_code == 0, (nieuw.output, oud.output)
+    assert (tmp_path / "nieuw.csv").read_bytes() == (tmp_path / "oud.csv").read_bytes()
+    assert b"PMG" in (tmp_path / "nieuw.csv").read_bytes()
+    tabel = runner.invoke(cli, ["--ledger", str(BASIS), "geldstromen", "--jaar", "2023", "--format", "table"])
+    assert tabel.exit_code == 0 and tabel.output == runner.invoke(
+        cli, ["--grootboek", str(BASIS), "geldstromen", "--jaar", "2023"]).output

@@ -1,0 +1,1 @@
+"""Document builders: words and layout from computed figures (no arithmetic), and the document model."""
