@@ -141,7 +141,8 @@ class _Pass:
         if resolved is None:
             return
         actielijn, stroom_code = resolved
-        self.openen.leaf(posting.account, actielijn)
+        if posting.account not in self.openen.opened:
+            self.openen.leaf(posting.account, actielijn)
         bedrag = stroomregels.bedrag(ctx, txn, posting, source)
         if bedrag is None:
             return
@@ -149,8 +150,12 @@ class _Pass:
         # Posting metadata first, then the transaction's.
         pm = posting.meta or NO_META
         tm = txn.meta
-        partner_code = self.declaraties.partner(txn, source, pm["partner"] if "partner" in pm else tm.get("partner"))
-        self.declaraties.buurt(txn, source, pm["buurt"] if "buurt" in pm else tm.get("buurt"))
+        partner_code = pm["partner"] if "partner" in pm else tm.get("partner")
+        if partner_code is not None:
+            partner_code = self.declaraties.partner(txn, source, partner_code)
+        buurt = pm["buurt"] if "buurt" in pm else tm.get("buurt")
+        if buurt is not None:
+            self.declaraties.buurt(txn, source, buurt)
         uren = pm["uren"] if "uren" in pm else tm.get("uren")
         if uren is not None:
             formatie.formatie(ctx, txn, source, partner_code, uren, bedrag)
@@ -183,7 +188,8 @@ class _Pass:
         if not self.stroomregels.besteding(txn, source, actielijn, stroom, stand, thema, bedrag):
             return
         tranches.besteding(txn, source, stroom, jaar, key_thema, bedrag)
-        self.stroomregels.overhead_cap(txn, pm, source, stroom, bedrag)
+        if stroom.overhead_max is not None:
+            self.stroomregels.overhead_cap(txn, pm, source, stroom, bedrag)
 
 
 def _read_config(config: str | None) -> tuple[dict[str, Any], list[Any]]:

@@ -60,15 +60,20 @@ class Vrijval:
             vrijval[1] += 1
 
     def stroom(self, txn: data.Transaction, stroom_code: str, bedrag: Decimal) -> None:
-        """Release a spending from a stream.
+        """Release a spending from a stream (:meth:`release`, inlined: it runs for every posting).
 
         Args:
           txn: the spending transaction.
           stroom_code: the stream.
           bedrag: the amount spent.
         """
-        self.release(txn, model.NOG_TE_BESTEDEN + ":" + stroom_code, model.INCOME_GELDSTROOM + ":" + stroom_code,
-                     bedrag)
+        key = (txn.date, model.NOG_TE_BESTEDEN + ":" + stroom_code, model.INCOME_GELDSTROOM + ":" + stroom_code)
+        vrijval = self.per_dag.get(key)
+        if vrijval is None:
+            self.per_dag[key] = [bedrag, 1, txn.meta]
+        else:
+            vrijval[0] += bedrag
+            vrijval[1] += 1
 
     def eigen(self, txn: data.Transaction, partner_code: str, bedrag: Decimal) -> None:
         """Release a partner's own contribution (``EIGEN``).
