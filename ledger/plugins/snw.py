@@ -54,8 +54,8 @@ from ledger import model
 from ledger.errors import ConfigError
 from ledger.rules import declaraties
 from ledger.rules import formatie
-from ledger.rules import toekenningen
 from ledger.rules import stroomregels
+from ledger.rules import toekenningen
 from ledger.rules.beschikbaarheid import Control
 from ledger.rules.cofinanciering import Cofinanciering
 from ledger.rules.context import NO_META
