@@ -544,3 +544,53 @@ def test_eigen_betaling_op_verplichting_van_andere_stroom(tmp_path: Path) -> Non
   Equity:Inbreng-partners
 """, "Betaling past niet bij verplichting beschikking-2023-001: verplichting is voor VEI-11/PMG, "
      "betaling op VEI-11/EIGEN")
+
+
+class _CountingList(list):
+    """A list that counts how often it is iterated over."""
+
+    passes = 0
+
+    def __iter__(self):  # noqa: ANN204
+        self.passes += 1
+        return super().__iter__()
+
+
+def test_composition_is_one_pass_and_reaches_every_rule_module(tmp_path: Path) -> None:
+    import pkgutil
+    import sys
+
+    import ledger.rules
+    from ledger.plugins import snw
+
+    entries, _, _, _ = load_with(tmp_path, """
+2023-03-01 custom "verplichting" "VEI-11" "PMG" 1000.00 EUR
+  kenmerk: "beschikking-2023-001"
+2023-04-01 * "ADAMAS" "Uren op de beschikking" ^beschikking-2023-001
+  Expenses:Actielijn:VEI:VEI-11-Credible-Messengers:PMG   800.00 EUR
+    partner: "ADAMAS"
+    uren: 10
+  Assets:Bank:Programma
+""")
+    # Feed the plugin its own input again (without what it derived the first time).
+    source = _CountingList(e for e in entries if not e.meta.get("__derived__"))
+    reached: set[str] = set()
+
+    def profile(frame, event, arg):  # noqa: ANN001, ANN202
+        if event == "call":
+            reached.add(frame.f_code.co_filename)
+
+    sys.setprofile(profile)
+    try:
+        out, errors = snw.snw(source, {})
+    finally:
+        sys.setprofile(None)
+    assert errors == []
+    assert len(out) == len(entries)
+    # The entries are walked three times, however many rules there are: the declarations
+    # (model.parse_programma), the accounts already open, and the one pass of all rules.
+    assert source.passes == 3
+    modules = [name for _, name, _ in pkgutil.iter_modules(ledger.rules.__path__)]
+    assert len(modules) >= 10
+    for name in modules:
+        assert str(Path(ledger.rules.__path__[0]) / f"{name}.py") in reached, name

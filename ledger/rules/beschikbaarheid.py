@@ -1,19 +1,9 @@
-"""Availability control against the begroting, and Fava budget entries derived from it.
+"""Availability control against the begroting.
 
-Called by the ``ledger.plugins.snw`` plugin after its stream checks, on the entries that
-already carry the releases. The current budget of a year for an actielijn × stream is the
+Called by the ``ledger.plugins.snw`` plugin during its one pass, for every spending
+posting it has resolved and every commitment (Fava's budget entries are derived in
+``ledger.rules.fava_budgets``). The current budget of a year for an actielijn × stream is the
 sum of its ``begroting`` line and every ``begrotingswijziging`` dated so far.
-
-**Fava.** Fava's own ``custom "budget"`` has no versions: an entry holds from its date
-until the next entry for the same account, and Fava spreads it per day. So for each
-(year, actielijn, stream) with a budget this derives one entry::
-
-    2025-01-01 custom "budget" Expenses:Actielijn:VEI:VEI-11-Credible-Messengers:PMG "yearly" 170000.00 EUR
-
-dated 1 January with the *current* yearly amount (primitive budget plus every
-amendment), so Fava's budget column for the year shows exactly that amount, whatever
-the date of the amendment. When the next year has no budget for that leaf, a
-``0.00 EUR`` entry on 1 January of that year stops Fava from carrying the amount on.
 
 **Availability control** (as public funds-management systems do it): a posting that
 takes an actielijn × stream beyond its current budget for the year is reported at that
@@ -40,13 +30,9 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from beancount.core import account as account_lib
-from beancount.core import amount as amount_lib
 from beancount.core import data
-from beancount.parser.grammar import ValueType
 
 from ledger import model
-from ledger.model import huidige_begroting
 from ledger.errors import BegrotingError
 from ledger.errors import BegrotingWaarschuwing
 from ledger.nl import euro
@@ -85,42 +71,6 @@ def _validate(programma: model.Programma) -> list[Any]:
         if regel.besluit and regel.besluit not in programma.ab_besluiten:
             errors.append(BegrotingError(regel.entry.meta, f"Onbekend AB-besluit: {regel.besluit}", regel.entry))
     return errors
-
-
-def _fava_entry(meta: dict[str, Any], jaar: int, leaf: str, bedrag: Decimal) -> data.Custom:
-    values = [
-        ValueType(leaf, account_lib.TYPE),
-        ValueType("yearly", str),
-        ValueType(amount_lib.Amount(bedrag, model.CURRENCY), amount_lib.Amount),
-    ]
-    return data.Custom(dict(meta), datetime.date(jaar, 1, 1), "budget", values)
-
-
-def fava_budgets(programma: model.Programma) -> list[data.Custom]:
-    """Fava ``custom "budget"`` entries: per (year, leaf) the current yearly amount on 1 January.
-
-    A leaf budgeted in a year but not in the next gets a 0.00 entry on 1 January of the
-    next year, since Fava carries a budget on until the next entry for the account.
-    """
-    last_source: dict[tuple[str, str], dict[str, Any]] = {}
-    for regel in programma.begroting:
-        last_source[(regel.actielijn, regel.stroom)] = regel.entry.meta
-    per_leaf: dict[tuple[str, str], dict[int, Decimal]] = defaultdict(dict)
-    for (jaar, code, stroom), bedrag in huidige_begroting(programma).items():
-        per_leaf[(code, stroom)][jaar] = bedrag
-    out = []
-    for (code, stroom), years in sorted(per_leaf.items()):
-        actielijn = programma.actielijnen.get(code)
-        if actielijn is None:
-            continue
-        source = last_source[(code, stroom)]
-        meta = {"filename": source.get("filename"), "lineno": source.get("lineno"), "__derived__": True}
-        leaf = actielijn.leaf(stroom)
-        for jaar in sorted(years):
-            out.append(_fava_entry(meta, jaar, leaf, years[jaar]))
-            if jaar + 1 not in years:
-                out.append(_fava_entry(meta, jaar + 1, leaf, ZERO))
-    return out
 
 
 class Control:
@@ -195,8 +145,10 @@ class Control:
                        f"begroot {euro(budget)}{suffix}")
         self.errors.append(kind(source, message, entry))
 
-    def finish(self) -> tuple[list[data.Directive], list[Any]]:
-        """(the derived Fava budget entries, the errors and warnings found)."""
-        if not self.programma.begroting:
-            return [], self.errors
-        return fava_budgets(self.programma), self.errors
+    def finish(self) -> list[Any]:
+        """The errors and warnings found.
+
+        Returns:
+          The ``BegrotingError`` and ``BegrotingWaarschuwing`` tuples, in the order found.
+        """
+        return self.errors
