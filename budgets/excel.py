@@ -33,16 +33,13 @@ from decimal import InvalidOperation
 from typing import TYPE_CHECKING
 from typing import Any
 
-from ledger.model import huidige_begroting
 from ledger import model
 from ledger.nl import datum
 from ledger.nl import euro
 from reports.compute.begroting import EIGEN
 from reports.compute.begroting import EIGEN_NAAM
 from reports.compute.begroting import actief_in
-from reports.compute.begroting import beschikbaarheid
-from reports.compute.peildatum import peildatum_voor
-from reports.compute.begroting import realisatie
+from reports.compute.begroting import invulblad
 from reports.compute.begroting import stroom_volgorde
 
 if TYPE_CHECKING:
@@ -136,15 +133,10 @@ def sjabloon_workbook(entries: Sequence[data.Directive], programma: model.Progra
     from reports.render.workbook import write_sheet
 
     vorig = jaar - 1
-    peildatum = peildatum_voor(entries, jaar)
-    tot = min(peildatum, datetime.date(vorig, 12, 31))
-    budget = huidige_begroting(programma)
-    eigen_jaar = {(c, s): v for (j, c, s), v in budget.items() if j == jaar}
-    vorig_budget = {(c, s): v for (j, c, s), v in budget.items() if j == vorig}
-    prefill = eigen_jaar or vorig_budget
-    prefill_jaar = jaar if eigen_jaar else vorig
-    vorig_real = realisatie(entries, programma, datetime.date(vorig, 1, 1), tot)
-    beschikbaar = beschikbaarheid(entries, programma, jaar, peildatum)
+    cijfers = invulblad(entries, programma, jaar)
+    peildatum, tot = cijfers.peildatum, cijfers.realisatie_tot
+    prefill, prefill_jaar = cijfers.prefill, cijfers.prefill_jaar
+    vorig_budget, vorig_real, beschikbaar = cijfers.vorig_begroot, cijfers.vorig_realisatie, cijfers.beschikbaar
     stromen = _stromen(programma, jaar, prefill)
 
     workbook = Workbook()
@@ -222,8 +214,8 @@ def sjabloon_workbook(entries: Sequence[data.Directive], programma: model.Progra
             cell = sheet.cell(row=row, column=total_col, value=f"=SUM({first_stream_letter}{row}:{last_stream_letter}{row})")
             cell.number_format = excel.EURO_FORMAT
             cell.font = bold
-            ref = sum((v for (c, _), v in vorig_budget.items() if c == actielijn.code), ZERO)
-            real = sum((v for (c, _), v in vorig_real.items() if c == actielijn.code), ZERO)
+            ref = cijfers.vorig_begroot_actielijn(actielijn.code)
+            real = cijfers.vorig_realisatie_actielijn(actielijn.code)
             sheet.cell(row=row, column=ref_begroot_col, value=excel.excel_number(ref)).number_format = excel.EURO_FORMAT
             sheet.cell(row=row, column=ref_real_col, value=excel.excel_number(real)).number_format = excel.EURO_FORMAT
             total_letter = get_column_letter(total_col)
@@ -450,14 +442,14 @@ def lees_sjabloon(path: Path, entries: Sequence[data.Directive], programma: mode
     if fouten:
         raise InleesFout("\n".join(fouten))
 
-    beschikbaar = beschikbaarheid(entries, programma, jaar)
+    cijfers = invulblad(entries, programma, jaar)
     per_stroom: dict[str, Decimal] = defaultdict(Decimal)
     for regel in regels:
         per_stroom[regel.stroom] += regel.bedrag
     waarschuwingen = []
     for stroom in sorted(per_stroom, key=stroom_volgorde):
         begroot = per_stroom[stroom]
-        vrij = max(beschikbaar.get(stroom, ZERO), ZERO)
+        vrij = cijfers.vrij(stroom)
         if begroot > vrij:
             extra = ""
             if stroom != EIGEN:

@@ -526,3 +526,64 @@ def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaa
         wijzigingen=_wijzigingen(programma, jaar), bijdragen=tuple(bijdragen),
         risicos=_risicos(jaar, overzicht.regels, dekking, programma, peildatum), stroomnamen=stroomnamen,
     )
+
+
+@dataclasses.dataclass(frozen=True)
+class Invulblad:
+    """The figures of the budget sheet (``budgets.excel``) for ``jaar``.
+
+    Attributes:
+      jaar: the budget year being prepared.
+      peildatum: the reference date of the figures.
+      realisatie_tot: the end of the previous year's realisation (peildatum or 31 December).
+      prefill_jaar: the year whose budget prefills the sheet (``jaar`` when it has one).
+      prefill: that budget per (actielijn, stream).
+      vorig_begroot: the previous year's current budget per (actielijn, stream).
+      vorig_realisatie: the previous year's spending to ``realisatie_tot`` per (actielijn, stream).
+      beschikbaar: what each stream (and EIGEN) can cover in ``jaar`` (:func:`beschikbaarheid`).
+    """
+
+    jaar: int
+    peildatum: datetime.date
+    realisatie_tot: datetime.date
+    prefill_jaar: int
+    prefill: dict[tuple[str, str], Decimal]
+    vorig_begroot: dict[tuple[str, str], Decimal]
+    vorig_realisatie: dict[tuple[str, str], Decimal]
+    beschikbaar: dict[str, Decimal]
+
+    def vorig_begroot_actielijn(self, code: str) -> Decimal:
+        """The previous year's budget of one actielijn, all streams."""
+        return sum((v for (c, _), v in self.vorig_begroot.items() if c == code), ZERO)
+
+    def vorig_realisatie_actielijn(self, code: str) -> Decimal:
+        """The previous year's realisation of one actielijn, all streams."""
+        return sum((v for (c, _), v in self.vorig_realisatie.items() if c == code), ZERO)
+
+    def vrij(self, stroom: str) -> Decimal:
+        """What a stream can still take in the year (never below 0)."""
+        return max(self.beschikbaar.get(stroom, ZERO), ZERO)
+
+
+def invulblad(entries: Sequence[data.Directive], programma: model.Programma, jaar: int) -> Invulblad:
+    """The figures the budget sheet shows and checks against.
+
+    Args:
+      entries: the loaded entries.
+      programma: the parsed declarations.
+      jaar: the budget year being prepared.
+    Returns:
+      The prefill, last year's budget and realisation, and the availability per stream.
+    """
+    vorig = jaar - 1
+    peildatum = peildatum_voor(entries, jaar)
+    tot = min(peildatum, datetime.date(vorig, 12, 31))
+    budget = huidige_begroting(programma)
+    eigen_jaar = {(c, s): v for (j, c, s), v in budget.items() if j == jaar}
+    vorig_budget = {(c, s): v for (j, c, s), v in budget.items() if j == vorig}
+    return Invulblad(
+        jaar=jaar, peildatum=peildatum, realisatie_tot=tot, prefill_jaar=jaar if eigen_jaar else vorig,
+        prefill=eigen_jaar or vorig_budget, vorig_begroot=vorig_budget,
+        vorig_realisatie=realisatie(entries, programma, datetime.date(vorig, 1, 1), tot),
+        beschikbaar=beschikbaarheid(entries, programma, jaar, peildatum),
+    )
