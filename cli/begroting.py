@@ -16,7 +16,8 @@ import click
 from cli.common import JAAR
 from cli.common import LedgerContext
 from cli.common import display_path
-from cli.common import fail_on_errors
+from cli.common import STRIKT
+from cli.common import bevindingen_van
 from cli.common import oude_spelling
 from cli.common import pass_ledger
 from ledger.nl import euro
@@ -31,24 +32,27 @@ from ledger.files import write_atomic
 @click.option("--formaat", "formats", type=click.Choice(["xlsx", "pdf", "html"]), multiple=True,
               help="Alleen deze vorm(en); standaard alle drie.")
 @oude_spelling("--format", dest="formats", type=click.Choice(["xlsx", "pdf", "html"]), multiple=True)
+@STRIKT
 @pass_ledger
-def begroting(ctx: LedgerContext, jaar: int, out: str, formats: tuple[str, ...]) -> None:
+def begroting(ctx: LedgerContext, jaar: int, out: str, formats: tuple[str, ...], strikt: bool) -> None:
     """De begroting JAAR voor het alliantiebestuur: XLSX, PDF (A4) en HTML, in het Nederlands.
 
     Omslag (status ontwerp of vastgesteld met AB-besluit), samenvatting, dekking per
     geldstroom, begroting per domein en actielijn, bijdragen van partners, risico's,
     begrotingswijzigingen en besluitpunten. Hetzelfde grootboek geeft dezelfde bestanden.
     """
-    from reports.documents.begroting import begroting_document
     from reports.compute.begroting import begroting as compute
+    from reports.documents.begroting import begroting_document
+    from reports.documents.bevindingen import met_bevindingen
     from reports.render.output import write_document
     from reports.render.stamp import documentdatum
 
     ledger = ctx.ledger()
-    fail_on_errors(ledger)
+    gevonden = bevindingen_van(ledger, strikt=strikt)
     figures = compute(ledger.entries, ledger.programma, jaar)
-    document = begroting_document(figures, ledger.programma, documentdatum=documentdatum(),
-                                  kenmerk=ledger.fingerprint, demo=ledger.is_demo)
+    document = met_bevindingen(begroting_document(figures, ledger.programma, documentdatum=documentdatum(),
+                                                  kenmerk=ledger.fingerprint, demo=ledger.is_demo),
+                               gevonden, ledger.path.parent)
     written = write_document(document, Path(out), f"begroting-{jaar}", template="begroting.html.j2",
                              formats=formats or ("xlsx", "pdf", "html"),
                              ondertekening=figures.status != "vastgesteld")
@@ -78,7 +82,7 @@ def begroting_sjabloon(ctx: LedgerContext, jaar: int, out: str | None) -> None:
     from reports.render.stamp import documentmoment
 
     ledger = ctx.ledger()
-    fail_on_errors(ledger)
+    bevindingen_van(ledger)
     workbook = sjabloon_workbook(ledger.entries, ledger.programma, jaar, kenmerk=ledger.fingerprint,
                                  documentdatum=documentdatum(), demo=ledger.is_demo)
     path = Path(out or f"begroting-{jaar}-sjabloon.xlsx")
@@ -115,7 +119,7 @@ def begroting_inlezen(ctx: LedgerContext, bestand: str, out: str | None, besluit
     from reports.render.stamp import documentdatum
 
     ledger = ctx.ledger()
-    fail_on_errors(ledger)
+    bevindingen_van(ledger)
     try:
         gelezen = lees_sjabloon(Path(bestand), ledger.entries, ledger.programma)
     except InleesFout as exc:

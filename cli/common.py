@@ -9,12 +9,14 @@ from typing import Any
 
 import click
 
+from ledger.errors import is_fatal
 from ledger.errors import is_warning
 from ledger.load import load_ledger
 from ledger.load import resolve_path
 
 if TYPE_CHECKING:
     from ledger.load import Ledger
+    from reports.compute.bevindingen import Bevinding
 
 
 class LedgerContext:
@@ -65,11 +67,33 @@ def format_error(error: Any) -> str:
     return f"{filename}:{source.get('lineno', 0)}: {error.message}"
 
 
-def fail_on_errors(ledger: Ledger) -> None:
-    """Refuse to report on a ledger that has errors: print them and exit 1."""
-    errors = [error for error in ledger.errors if not is_warning(error)]
-    if errors:
-        for error in errors:
+def bevindingen_van(ledger: Ledger, *, strikt: bool = False) -> tuple[Bevinding, ...]:
+    """The ledger's open findings, or refuse the ledger (print its errors, exit 1).
+
+    A ledger Beancount cannot read, or without our plugin, is refused: no figure of it can
+    be trusted. Other errors are findings: the report runs, marks its document as a
+    concept and lists them (``reports.documents.bevindingen``). With ``strikt`` (the
+    version a board adopts) any finding refuses.
+    """
+    from reports.compute.bevindingen import bevindingen
+
+    fataal = [error for error in ledger.errors if is_fatal(error)]
+    gevonden = bevindingen(ledger.errors, ledger.programma)
+    if fataal or (strikt and gevonden):
+        for error in fataal or [e for e in ledger.errors if not is_warning(e)]:
             click.echo(format_error(error), err=True)
-        click.echo(f"{len(errors)} fout(en) in het grootboek; los ze eerst op (snw check).", err=True)
+        if fataal:
+            click.echo(f"Het grootboek is niet te gebruiken ({len(fataal)} fout(en) hierboven); los die eerst op.",
+                       err=True)
+        else:
+            click.echo(f"{len(gevonden)} open bevinding(en); --strikt maakt geen document van een grootboek met "
+                       "bevindingen (snw check toont ze).", err=True)
         sys.exit(1)
+    if gevonden:
+        click.echo(f"Let op: {len(gevonden)} open bevinding(en) in het grootboek; het document is gemarkeerd als "
+                   "concept en somt ze op (--strikt weigert; snw check toont ze).", err=True)
+    return gevonden
+
+
+STRIKT = click.option("--strikt", is_flag=True,
+                      help="Weiger een grootboek met open bevindingen (voor de versie die het AB vaststelt).")

@@ -8,10 +8,14 @@ import click
 
 from cli.common import JAAR
 from cli.common import LedgerContext
-from cli.common import fail_on_errors
+from cli.common import STRIKT
+from cli.common import bevindingen_van
 from cli.common import oude_spelling
 from cli.common import pass_ledger
 from reports.compute.geldstromen import geldstromen_overzicht
+from reports.documents.bevindingen import bevindingen_tabel
+from reports.documents.bevindingen import markering
+from reports.documents.bevindingen import vindplaats
 from reports.documents.geldstromen import geldstromen_tabel
 from reports.render import text as render
 from ledger.files import write_atomic
@@ -35,27 +39,36 @@ FORMAAT = _Formaat(["tabel", "csv", "xlsx"])
 @oude_spelling("--format", dest="fmt", type=FORMAAT)
 @click.option("--naar", "out", type=click.Path(dir_okay=False, writable=True), help="Schrijf naar dit bestand.")
 @oude_spelling("--out", dest="out", type=click.Path(dir_okay=False, writable=True))
+@STRIKT
 @pass_ledger
-def geldstromen(ctx: LedgerContext, jaar: int | None, fmt: str, out: str | None) -> None:
+def geldstromen(ctx: LedgerContext, jaar: int | None, fmt: str, out: str | None, strikt: bool) -> None:
     """Overzicht per geldstroom: toegekend, ontvangen, begroot, verplicht, besteed en prognose."""
     ledger = ctx.ledger()
-    fail_on_errors(ledger)
+    gevonden = bevindingen_van(ledger, strikt=strikt)
     jaar = jaar or (ledger.last_date.year if ledger.last_date else None)
     if jaar is None:
         raise click.ClickException("Het grootboek heeft geen boekingen; geef --jaar op.")
     tabel = geldstromen_tabel(geldstromen_overzicht(ledger.entries, ledger.programma, jaar))
     if fmt == "xlsx":
         from reports.render.excel import workbook_bytes
-        from reports.render.workbook import table_workbook
+        from reports.render.workbook import tables_workbook
 
         if not out:
             raise click.ClickException("--formaat xlsx vraagt --naar BESTAND.xlsx")
-        write_atomic(Path(out), workbook_bytes(table_workbook(tabel, "Geldstromen")))
+        bladen = [("Geldstromen", tabel)]
+        if gevonden:
+            bladen.append(("Bevindingen", bevindingen_tabel(gevonden, ledger.path.parent)))
+        write_atomic(Path(out), workbook_bytes(tables_workbook(bladen)))
         click.echo(f"Geldstromen {jaar} geschreven naar {out}")
         return
     text = render.render_csv(tabel) if fmt == "csv" else render.render_text(tabel)
+    if gevonden and fmt != "csv":  # a CSV stays one table; the findings went to stderr above
+        text += "\n" + markering(gevonden) + "\n\n" + render.render_text(bevindingen_tabel(gevonden, ledger.path.parent))
     if out:
         write_atomic(Path(out), text.encode("utf-8"))
         click.echo(f"Geldstromen {jaar} geschreven naar {out}")
     else:
         click.echo(text, nl=False)
+    if gevonden and fmt == "csv":
+        for bevinding in gevonden:
+            click.echo(f"{vindplaats(bevinding, ledger.path.parent)}: {bevinding.melding}", err=True)

@@ -9,7 +9,8 @@ import click
 
 from cli.common import JAAR
 from cli.common import LedgerContext
-from cli.common import fail_on_errors
+from cli.common import STRIKT
+from cli.common import bevindingen_van
 from cli.common import oude_spelling
 from cli.common import pass_ledger
 
@@ -19,20 +20,23 @@ from cli.common import pass_ledger
 @click.option("--naar", "out_dir", type=click.Path(file_okay=False, writable=True), default=".", show_default=True,
               help="Map voor proportionaliteit-JAAR.xlsx/.html/.pdf.")
 @oude_spelling("--out", dest="out_dir", type=click.Path(file_okay=False, writable=True))
+@STRIKT
 @pass_ledger
-def proportionaliteit(ctx: LedgerContext, jaar: int, out_dir: str) -> None:
+def proportionaliteit(ctx: LedgerContext, jaar: int, out_dir: str, strikt: bool) -> None:
     """Proportionaliteit en ongelijk investeren in JAAR: XLSX, HTML en PDF."""
     from reports.compute.proportionaliteit import proportionaliteit as compute
     from reports.documents.proportionaliteit import proportionaliteit_document
     from reports.documents.proportionaliteit import TEMPLATE
+    from reports.documents.bevindingen import met_bevindingen
     from reports.render.output import write_document
     from reports.render.stamp import documentdatum
 
     ledger = ctx.ledger()
-    fail_on_errors(ledger)
+    gevonden = bevindingen_van(ledger, strikt=strikt)
     rapport = compute(ledger.entries, ledger.programma, jaar)
     document = proportionaliteit_document(rapport, documentdatum=documentdatum(), kenmerk=ledger.fingerprint,
                                           demo=ledger.is_demo, grootboek=ledger.path.name)
+    document = met_bevindingen(document, gevonden, ledger.path.parent)
     paths = write_document(document, Path(out_dir), f"proportionaliteit-{jaar}", template=TEMPLATE)
     for path in paths:
         click.echo(f"Geschreven: {path}")

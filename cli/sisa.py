@@ -9,7 +9,8 @@ import click
 
 from cli.common import JAAR
 from cli.common import LedgerContext
-from cli.common import fail_on_errors
+from cli.common import STRIKT
+from cli.common import bevindingen_van
 from cli.common import oude_spelling
 from cli.common import pass_ledger
 
@@ -19,19 +20,22 @@ from cli.common import pass_ledger
 @click.option("--naar", "out_dir", type=click.Path(file_okay=False, writable=True), default=".", show_default=True,
               help="Map voor sisa-JAAR.xlsx.")
 @oude_spelling("--out", dest="out_dir", type=click.Path(file_okay=False, writable=True))
+@STRIKT
 @pass_ledger
-def sisa(ctx: LedgerContext, jaar: int, out_dir: str) -> None:
+def sisa(ctx: LedgerContext, jaar: int, out_dir: str, strikt: bool) -> None:
     """SiSa-verantwoording over JAAR en de staat van overlopende passiva (XLSX)."""
     from reports.compute.sisa import sisa as compute
+    from reports.documents.bevindingen import met_bevindingen
     from reports.render.output import write_document
     from reports.render.stamp import documentdatum
     from reports.documents.sisa import sisa_document
 
     ledger = ctx.ledger()
-    fail_on_errors(ledger)
+    gevonden = bevindingen_van(ledger, strikt=strikt)
     rapport = compute(ledger.entries, ledger.programma, jaar)
     document = sisa_document(rapport, documentdatum=documentdatum(), kenmerk=ledger.fingerprint,
                              demo=ledger.is_demo, grootboek=ledger.path.name)
+    document = met_bevindingen(document, gevonden, ledger.path.parent)
     (path,) = write_document(document, Path(out_dir), f"sisa-{jaar}", formats=("xlsx",))
     click.echo(f"Geschreven: {path}")
     click.echo(f"{len(rapport.uitkeringen)} specifieke uitkering(en), {len(rapport.indicatoren)} indicatoren; "

@@ -9,6 +9,11 @@ from __future__ import annotations
 from typing import Any
 from typing import NamedTuple
 
+from beancount.loader import LoadError
+from beancount.parser.grammar import ParserError
+from beancount.parser.grammar import ParserSyntaxError
+from beancount.parser.lexer import LexerError
+
 
 class GeldstroomError(NamedTuple):
     """A funding-stream rule is broken (period, availability, eligibility, carry-over...)."""
@@ -69,7 +74,25 @@ class ImportRowError(NamedTuple):
     entry: Any
 
 
+class GrootboekError(NamedTuple):
+    """The ledger cannot serve as a programme ledger: our plugin is not enabled."""
+
+    source: dict[str, Any]
+    message: str
+    entry: Any
+
+
 WARNING_TYPES: tuple[type, ...] = (BegrotingWaarschuwing,)
+
+
+def is_fatal(error: object) -> bool:
+    """Tell whether an error makes the ledger unusable for reports.
+
+    Beancount could not read a file (syntax, a missing include) or the plugin that checks
+    the rules is not enabled: no figure can be trusted. Every other error is a *finding*
+    (bevinding): reports still run on the ledger and show it next to the figures.
+    """
+    return isinstance(error, (LexerError, ParserError, ParserSyntaxError, LoadError, GrootboekError))
 
 
 def is_warning(error: object) -> bool:

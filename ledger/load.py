@@ -12,7 +12,7 @@ from beancount import loader
 from beancount.core import data
 
 from ledger import model
-from ledger.errors import DeclaratieError
+from ledger.errors import GrootboekError
 
 DEMO_LEDGER = Path(__file__).resolve().parent / "demo" / "main.beancount"
 ENV_VAR = "SNW_LEDGER"
@@ -75,7 +75,7 @@ def load_ledger(path: str | os.PathLike[str] | None = None) -> Ledger:
     loader.initialize(use_cache=False)
     entries, errors, options_map = loader.load_file(str(resolved))
     if PLUGIN not in {name for name, _ in options_map.get("plugin", [])}:
-        errors = [*errors, DeclaratieError(
+        errors = [*errors, GrootboekError(
             {"filename": str(resolved), "lineno": 1},
             f'Het grootboek zet de plugin niet aan: zet plugin "{PLUGIN}" in het hoofdbestand, '
             "anders worden de regels van de geldstromen niet gecontroleerd", None)]

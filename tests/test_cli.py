@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -83,10 +84,28 @@ def test_geldstromen_csv() -> None:
     assert vliegwiel[3] == "0,00"
 
 
-def test_geldstromen_refuses_broken_ledger(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["--ledger", str(broken_ledger(tmp_path)), "geldstromen", "--year", "2023"])
-    assert result.exit_code == 1
-    assert "fout(en) in het grootboek" in result.output
+def test_geldstromen_on_a_ledger_with_findings_lists_them_and_strikt_refuses(tmp_path: Path) -> None:
+    path = broken_ledger(tmp_path)
+    result = CliRunner().invoke(cli, ["--grootboek", str(path), "geldstromen", "--jaar", "2023"])
+    assert result.exit_code == 0, result.output
+    assert "Let op: 2 open bevinding(en)" in result.output  # stderr: CliRunner mixes it in
+    assert "Concept — 2 open bevindingen" in result.output
+    assert "Open bevindingen in het grootboek" in result.output
+    assert re.search(r"Declaratie +broken\.beancount:\d+ +€ 10,00 +PMG +VEI-11 +Onbekende partner: ONBEKEND",
+                     result.output)
+    strikt = CliRunner().invoke(cli, ["--grootboek", str(path), "geldstromen", "--jaar", "2023", "--strikt"])
+    assert strikt.exit_code == 1
+    assert "--strikt maakt geen document" in strikt.output
+
+
+def test_a_ledger_beancount_cannot_read_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "kapot.beancount"
+    path.write_text(BASIS.read_text(encoding="utf-8") + "\n2023-13-45 * dit is geen boeking\n", encoding="utf-8")
+    for command in (["geldstromen"], ["begroting", "2024", "--naar", str(tmp_path)], ["sisa", "2023", "--naar",
+                                                                                      str(tmp_path)]):
+        result = CliRunner().invoke(cli, ["--grootboek", str(path), *command])
+        assert result.exit_code == 1, (command, result.output)
+        assert "Het grootboek is niet te gebruiken" in result.output
 
 
 def test_geldstromen_xlsx(tmp_path: Path) -> None:

@@ -357,11 +357,18 @@ def test_pdf_smoke(outputs) -> None:  # noqa: ANN001
     assert "STADGENOOT" in text
 
 
-def test_ledger_with_errors_is_refused(tmp_path) -> None:  # noqa: ANN001
+def test_ledger_with_findings_is_marked_and_strikt_refuses(tmp_path) -> None:  # noqa: ANN001
     path = tmp_path / "fout.beancount"
     path.write_text(LEDGER.read_text(encoding="utf-8") + '\n2024-09-01 * "X" "Y"\n'
                     '  Expenses:Actielijn:VEI:VEI-01-Straatcoaches:EIGEN  10.00 EUR\n'
                     '    partner: "ONBEKEND"\n  Equity:Inbreng-partners\n', encoding="utf-8")
-    result = CliRunner().invoke(cli, ["--ledger", str(path), "proportionaliteit", "2024", "--out", str(tmp_path)])
+    strikt = tmp_path / "strikt"
+    result = CliRunner().invoke(cli, ["--grootboek", str(path), "proportionaliteit", "2024", "--naar", str(strikt),
+                                      "--strikt"])
     assert result.exit_code == 1
-    assert not list(tmp_path.glob("proportionaliteit-*"))
+    assert not strikt.exists() or not list(strikt.glob("proportionaliteit-*"))
+    result = CliRunner().invoke(cli, ["--grootboek", str(path), "proportionaliteit", "2024", "--naar", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "proportionaliteit-2024.html").read_text(encoding="utf-8")
+    assert "Concept — 2 open bevindingen" in html  # unknown partner, and EIGEN without a known partner
+    assert "Onbekende partner: ONBEKEND" in html

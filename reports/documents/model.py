@@ -219,6 +219,8 @@ class Document:
       demo: made from the demo ledger: the cover and every page say "Demogegevens".
       organisatie: the issuing body, shown above the title.
       inhoudsopgave: print a table of contents after the cover.
+      markering: a mark on the cover and every page, e.g. "Concept — 3 open
+        bevindingen" (``reports.documents.bevindingen``); "" for none.
     """
 
     titel: str
@@ -230,6 +232,7 @@ class Document:
     demo: bool = False
     organisatie: str = "Samen Nieuw-West"
     inhoudsopgave: bool = True
+    markering: str = ""
 
 
 def slug(text: str) -> str:

@@ -8,6 +8,7 @@ to its template, as fava_investor does with its lib/front-end split.
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import Any
 
 from beancount.core import data
@@ -17,7 +18,9 @@ from markupsafe import Markup
 
 from ledger import model
 from reports.documents.begroting import begroting_document
+from reports.documents.bevindingen import met_bevindingen
 from reports.compute.begroting import begroting
+from reports.compute.bevindingen import bevindingen
 from reports.compute.geldstromen import geldstromen_overzicht
 from reports.compute.proportionaliteit import proportionaliteit
 from reports.documents.proportionaliteit import proportionaliteit_document
@@ -46,6 +49,10 @@ class _Pagina:
     def programma(self) -> model.Programma:
         programma, _ = model.parse_programma(self.ledger.all_entries)
         return programma
+
+    def basis(self) -> Path:
+        """The folder of the ledger's main file (for short file names of findings)."""
+        return Path(self.ledger.beancount_file_path).parent
 
     def jaren(self) -> list[int]:
         years = {e.date.year for e in self.ledger.all_entries if isinstance(e, data.Transaction)}
@@ -111,7 +118,8 @@ class Begroting(_Pagina, FavaExtensionBase):
     def document(self) -> Document:
         programma = self.programma()
         figures = begroting(self.ledger.all_entries, programma, self.jaar())
-        return begroting_document(figures, programma, documentdatum=documentdatum(), kenmerk="", demo=False)
+        document = begroting_document(figures, programma, documentdatum=documentdatum(), kenmerk="", demo=False)
+        return met_bevindingen(document, bevindingen(self.ledger.errors, programma), self.basis())
 
 
 class Proportionaliteit(_Pagina, FavaExtensionBase):
@@ -120,6 +128,8 @@ class Proportionaliteit(_Pagina, FavaExtensionBase):
     report_title = "Proportionaliteit"
 
     def document(self) -> Document:
-        rapport = proportionaliteit(self.ledger.all_entries, self.programma(), self.jaar())
-        return proportionaliteit_document(rapport, documentdatum=documentdatum(), kenmerk="", demo=False,
-                                          grootboek="")
+        programma = self.programma()
+        rapport = proportionaliteit(self.ledger.all_entries, programma, self.jaar())
+        document = proportionaliteit_document(rapport, documentdatum=documentdatum(), kenmerk="", demo=False,
+                                              grootboek="")
+        return met_bevindingen(document, bevindingen(self.ledger.errors, programma), self.basis())

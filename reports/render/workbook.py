@@ -16,6 +16,8 @@ from reports.documents.model import TabelBlok
 from reports.render.text import format_cel
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from openpyxl import Workbook
 
     from reports.documents.model import Document
@@ -166,6 +168,9 @@ def document_workbook(document: Document) -> Workbook:
     if document.ondertitel:
         cover.cell(row=row, column=1, value=document.ondertitel).font = Font(italic=True)
         row += 1
+    if document.markering:
+        cover.cell(row=row, column=1, value=document.markering).font = Font(bold=True, size=13)
+        row += 1
     if document.demo:
         cover.cell(row=row, column=1, value="Demogegevens — geen echte cijfers").font = Font(bold=True, size=13)
         row += 1
@@ -195,19 +200,20 @@ def document_workbook(document: Document) -> Workbook:
     return workbook
 
 
-def table_workbook(tabel: Tabel, blad: str) -> Workbook:
-    """The XLSX face of one table: a workbook with one sheet holding it.
+def tables_workbook(bladen: Sequence[tuple[str, Tabel]]) -> Workbook:
+    """The XLSX face of tables: a workbook with one sheet per (sheet name, table).
 
     Args:
-      tabel: the table.
-      blad: the sheet name.
+      bladen: the sheets in order.
     Returns:
       An openpyxl workbook; save it with ``reports.render.excel.workbook_bytes``.
     """
     from openpyxl import Workbook
 
     workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _sheet_name(blad, set())
-    write_sheet(sheet, tabel)
+    used: set[str] = set()
+    for index, (blad, tabel) in enumerate(bladen):
+        sheet = workbook.active if index == 0 else workbook.create_sheet()
+        sheet.title = _sheet_name(blad, used)
+        write_sheet(sheet, tabel)
     return workbook
