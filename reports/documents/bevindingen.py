@@ -76,10 +76,11 @@ def met_bevindingen(document: Document, bevindingen: Sequence[Bevinding], basis:
     """
     if not bevindingen:
         return document
-    tekst = (f"Dit document is gemaakt uit een grootboek met {markering(bevindingen).split('— ')[1]}. De cijfers "
-             "hierboven bevatten de boekingen waar de bevindingen over gaan. Los de bevindingen op in het grootboek "
-             "(snw check toont ze) en maak het document opnieuw; de versie die het alliantiebestuur vaststelt, "
-             "wordt gemaakt met --strikt en heeft geen open bevindingen.")
+    n = len(bevindingen)
+    tekst = (f"Dit document is gemaakt uit een grootboek met {n} open {'bevinding' if n == 1 else 'bevindingen'}: "
+             "boekingen die een regel van een geldstroom, een verplichting of de begroting niet volgen. De cijfers "
+             "in dit document bevatten die boekingen. Het programmabureau lost de bevindingen op in het grootboek en "
+             "maakt het document opnieuw; de versie die het alliantiebestuur vaststelt, heeft geen open bevindingen.")
     sectie = Sectie("Open bevindingen", (Alinea(tekst, "let-op"),
                                         TabelBlok(bevindingen_tabel(bevindingen, basis), compact=True,
                                                   breedtes=(11, 17, 11, 10, 8, 43))),
