@@ -40,6 +40,6 @@ def sisa(ctx: LedgerContext, jaar: int, out_dir: str, strikt: bool) -> None:
     click.echo(f"Geschreven: {path}")
     click.echo(f"{len(rapport.uitkeringen)} specifieke uitkering(en), {len(rapport.indicatoren)} indicatoren; "
                f"{len(rapport.passiva)} geldstromen in de staat van overlopende passiva.")
-    niet_sluitend = [r.stroom for r in rapport.passiva if r.verschil]
+    niet_sluitend = [r.stroom for r in (*rapport.passiva, *rapport.activa) if r.verschil]
     if niet_sluitend:
-        raise click.ClickException("Staat van overlopende passiva sluit niet voor: " + ", ".join(niet_sluitend))
+        raise click.ClickException("Staat van overlopende passiva of activa sluit niet voor: " + ", ".join(niet_sluitend))

@@ -59,14 +59,17 @@ def test_which_grants(jaren) -> None:  # noqa: ANN001
 def test_free_carry_over(jaren) -> None:  # noqa: ANN001
     figures = {
         jaar: (r.beschikbaar_jaar, r.besteding_jaar, r.besteding_cumulatief, r.overloop_volgend_jaar,
-               r.eindverantwoording, r.risico)
+               r.eindverantwoording, r.vervalt)
         for jaar, rapport in jaren.items() for r in rapport.regels if r.stroom == "KW-VRIJ"
     }
-    assert figures == {
-        2023: (D("10000"), D("4000"), D("4000"), D("6000"), False, D(0)),
-        2024: (D("16000"), D("12000"), D("16000"), D("4000"), False, D(0)),
-        2025: (D("14000"), D("10000"), D("26000"), None, True, D("4000")),
+    assert figures == {  # free carry-over: nothing lapses per year
+        2023: (D("10000"), D("4000"), D("4000"), D("6000"), False, None),
+        2024: (D("16000"), D("12000"), D("16000"), D("4000"), False, None),
+        2025: (D("14000"), D("10000"), D("26000"), None, True, None),
     }
+    kw = next(u for u in jaren[2025].uitkeringen if u.stroom == "KW-VRIJ")
+    # final year: 30.000 received, 26.000 spent: 4.000 to repay, nothing left to receive
+    assert (kw.ontvangen, kw.terug_te_betalen, kw.niet_te_ontvangen) == (D("30000"), D("4000"), D(0))
     indicatoren = [(i.nummer, i.omschrijving, i.bedrag) for i in jaren[2024].indicatoren if i.sisa_code == "KW-VRIJ"]
     assert indicatoren[:2] == [("KW-VRIJ / 01", "Besteding (2024)", D("12000")),
                                ("KW-VRIJ / 02", "Naar 2025 over te hevelen bedrag", D("4000"))]
@@ -77,7 +80,7 @@ def test_spuk_per_hoofdthema_2024(jaren) -> None:  # noqa: ANN001
     assert [k for k in r if k[0] == "SPUK-KW"] == [
         ("SPUK-KW", "armoede-schulden"), ("SPUK-KW", "jonge-kind"), ("SPUK-KW", "integraal")]
     expected = {
-        # beschikbaar, besteding, cumulatief, overloop, risico
+        # beschikbaar, besteding, cumulatief, overloop, vervalt
         "armoede-schulden": (D("120000"), D("110000"), D("190000"), D(0), D("10000")),
         "jonge-kind": (D("50000"), D("40000"), D("90000"), D("10000"), D(0)),
         "integraal": (D("50000"), D("50000"), D("80000"), D(0), D(0)),
@@ -85,7 +88,7 @@ def test_spuk_per_hoofdthema_2024(jaren) -> None:  # noqa: ANN001
     for thema, figures in expected.items():
         regel = r[("SPUK-KW", thema)]
         assert (regel.beschikbaar_jaar, regel.besteding_jaar, regel.besteding_cumulatief,
-                regel.overloop_volgend_jaar, regel.risico) == figures, thema
+                regel.overloop_volgend_jaar, regel.vervalt) == figures, thema
         assert regel.eindverantwoording is False
         assert regel.sisa_code == "E27K" and regel.departement == "BZK"
 
@@ -93,30 +96,33 @@ def test_spuk_per_hoofdthema_2024(jaren) -> None:  # noqa: ANN001
 def test_spuk_2023_and_final_year_2025(jaren) -> None:  # noqa: ANN001
     r = rows(jaren[2023])
     assert r[("SPUK-KW", "armoede-schulden")].overloop_volgend_jaar == D("20000")
-    assert r[("SPUK-KW", "armoede-schulden")].risico == 0
-    assert r[("SPUK-KW", "integraal")].risico == D("20000")  # 20.000 lapses: no carry-over declared
+    assert r[("SPUK-KW", "armoede-schulden")].vervalt == 0
+    assert r[("SPUK-KW", "integraal")].vervalt == D("20000")  # 20.000 lapses: no carry-over declared
     r = rows(jaren[2025])
     assert all(regel.eindverantwoording for key, regel in r.items() if key[0] == "SPUK-KW")
     assert r[("SPUK-KW", "jonge-kind")].beschikbaar_jaar == D("60000")  # tranche + 10.000 carried over
     assert r[("SPUK-KW", "armoede-schulden")].besteding_cumulatief == D("280000")
-    assert r[("SPUK-KW", "armoede-schulden")].risico == D("10000")
+    assert r[("SPUK-KW", "armoede-schulden")].vervalt == D("10000")
     spuk = next(u for u in jaren[2025].uitkeringen if u.stroom == "SPUK-KW")
-    # 20.000 (integraal 2023) + 10.000 (armoede 2024) + 10.000 (armoede 2025) = award − spending
-    assert spuk.risico_tm_jaar == D("40000") == spuk.toegekend - spuk.besteding_cumulatief
+    # 20.000 (integraal 2023) + 10.000 (armoede 2024) + 10.000 (armoede 2025) = 40.000 lapses = award − spending.
+    # Of the award 564.000 was received and 560.000 spent: 4.000 to repay; 36.000 is never received, so it
+    # is no repayment (the award-based risk of before said 40.000).
+    assert spuk.toegekend - spuk.besteding_cumulatief == D("40000")
+    assert (spuk.ontvangen, spuk.terug_te_betalen, spuk.niet_te_ontvangen) == (D("564000"), D("4000"), D("36000"))
     assert spuk.eindverantwoording is True
 
 
 def test_pmg_and_vhf(jaren) -> None:  # noqa: ANN001
     pmg = rows(jaren[2024])[("PMG", None)]
     assert (pmg.besteding_jaar, pmg.besteding_cumulatief, pmg.overloop_volgend_jaar, pmg.eindverantwoording,
-            pmg.risico, pmg.beschikbaar_jaar) == (D("100000"), D("150000"), None, False, D(0), None)
+            pmg.vervalt, pmg.beschikbaar_jaar) == (D("100000"), D("150000"), None, False, None, None)
     assert pmg.departement == "JenV" and pmg.sisa_code == "PMG"
     vhf = rows(jaren[2024])[("VHF", None)]
-    assert (vhf.besteding_jaar, vhf.besteding_cumulatief, vhf.eindverantwoording, vhf.risico) == (
-        D("45000"), D("45000"), True, D("5000"))
+    assert (vhf.besteding_jaar, vhf.besteding_cumulatief, vhf.eindverantwoording, vhf.vervalt) == (
+        D("45000"), D("45000"), True, None)
     uitkering = next(u for u in jaren[2024].uitkeringen if u.stroom == "VHF")
-    assert (uitkering.toegekend, uitkering.nog_te_besteden, uitkering.einddatum, uitkering.risico_tm_jaar) == (
-        D("50000"), D("5000"), datetime.date(2024, 12, 31), D("5000"))
+    assert (uitkering.toegekend, uitkering.nog_te_besteden, uitkering.einddatum, uitkering.terug_te_betalen,
+            uitkering.niet_te_ontvangen) == (D("50000"), D("5000"), datetime.date(2024, 12, 31), D("5000"), D(0))
 
 
 def test_indicator_layout_2024(jaren) -> None:  # noqa: ANN001
@@ -163,45 +169,65 @@ def test_grant_figures_equal_beanquery_and_geldstromen(ledger, jaren) -> None:  
 
 # ---------------------------------------------------------------------------- overlopende passiva
 def test_passiva_2024_exact(jaren) -> None:  # noqa: ANN001
+    """On money received: EU-JEUGD's 20.000 of 2024 first covers the 5.000 pre-financed in 2023;
+    PMG received 100.000 in 2022 and 2024; VLIEGWIEL is the gemeente's own money: in neither schedule."""
     rapport = jaren[2024]
     assert [(r.herkomst, r.stroom, r.begin, r.ontvangen, r.vrijgevallen, r.terugbetaald, r.eind)
             for r in rapport.passiva] == [
-        ("EU", "EU-JEUGD", D("20000"), D(0), D("15000"), D(0), D("5000")),
+        ("EU", "EU-JEUGD", D(0), D("20000"), D("20000"), D(0), D(0)),
         ("Rijk", "KW-VRIJ", D("26000"), D(0), D("12000"), D(0), D("14000")),
-        ("Rijk", "PMG", D("250000"), D(0), D("100000"), D(0), D("150000")),
+        ("Rijk", "PMG", D("50000"), D("100000"), D("100000"), D(0), D("50000")),
         ("Rijk", "SPUK-KW", D("40000"), D("200000"), D("200000"), D(0), D("40000")),
         ("Rijk", "VHF", D(0), D("50000"), D("45000"), D(0), D("5000")),
-        ("Overig", "VLIEGWIEL", D(0), D("100000"), D("60000"), D(0), D("40000")),
     ]
-    assert rapport.passiva_totaal("eind", "Rijk") == D("209000")
-    assert rapport.passiva_totaal("eind") == D("254000")
+    assert rapport.passiva_totaal("eind", "Rijk") == D("109000")
+    assert rapport.passiva_totaal("eind") == D("109000")
+    assert [(r.stroom, r.begin, r.bij, r.af, r.eind) for r in rapport.activa] == [
+        ("EU-JEUGD", D("5000"), D(0), D("5000"), D(0))]
+    assert [(r.stroom, r.begin, r.bij, r.af, r.eind) for r in jaren[2023].activa] == [
+        ("EU-JEUGD", D(0), D("5000"), D(0), D("5000"))]
 
 
 def test_passiva_repayment_2025(jaren) -> None:  # noqa: ANN001
     vhf = next(r for r in jaren[2025].passiva if r.stroom == "VHF")
     assert (vhf.begin, vhf.ontvangen, vhf.vrijgevallen, vhf.terugbetaald, vhf.eind) == (
         D("5000"), D(0), D(0), D("5000"), D(0))
+    spuk = next(r for r in jaren[2025].passiva if r.stroom == "SPUK-KW")
+    assert (spuk.begin, spuk.ontvangen, spuk.vrijgevallen, spuk.eind) == (D("40000"), D("164000"), D("200000"),
+                                                                         D("4000"))
 
 
-def test_passiva_reconcile_with_beanquery(ledger, jaren) -> None:  # noqa: ANN001
+def test_awards_not_received_are_no_liability(jaren) -> None:  # noqa: ANN001
+    """PMG: awarded 300.000, received 200.000, spent 150.000: the liability is 50.000, not 150.000."""
+    pmg = next(r for r in jaren[2024].passiva if r.stroom == "PMG")
+    assert pmg.eind == D("50000")
+    assert all(r.stroom != "VLIEGWIEL" for r in (*jaren[2024].passiva, *jaren[2024].activa))
+
+
+def _ontvangen_besteed(ledger, code: str, tot: int) -> tuple[Decimal, Decimal]:  # noqa: ANN001
+    """(received minus repaid, spent) up to 31 December of a year, by beanquery."""
+    ontvangen = -bq(ledger, f"SELECT sum(number) WHERE account = 'Assets:Te-ontvangen:{code}' AND number < 0 "
+                            f"AND year(date) <= {tot} AND NOT joinstr(other_accounts) ~ 'Liabilities:Nog-te-besteden:'")
+    terug = bq(ledger, f"SELECT sum(number) WHERE account = 'Liabilities:Nog-te-besteden:{code}' AND number > 0 "
+                       f"AND year(date) <= {tot} AND meta('__derived__') IS NULL "
+                       "AND NOT joinstr(other_accounts) ~ 'Assets:Te-ontvangen:'")
+    besteed = bq(ledger, f"SELECT sum(number) WHERE account ~ '^Expenses:Actielijn:.*:{code}$' AND year(date) <= {tot}")
+    return ontvangen - terug, besteed
+
+
+def test_passiva_and_activa_reconcile_with_beanquery(ledger, jaren) -> None:  # noqa: ANN001
     for jaar, rapport in jaren.items():
         assert rapport.passiva
         for r in rapport.passiva:
             assert r.verschil == 0
-            account = f"Liabilities:Nog-te-besteden:{r.stroom}"
-            assert r.begin == -bq(ledger, f"SELECT sum(number) WHERE account = '{account}' AND year(date) < {jaar}")
-            assert r.eind == -bq(ledger, f"SELECT sum(number) WHERE account = '{account}' AND year(date) <= {jaar}")
-            assert r.vrijgevallen == bq(ledger, f"SELECT sum(number) WHERE account = '{account}' "
-                                                f"AND year(date) = {jaar} AND meta('__derived__') IS NOT NULL")
-            assert r.ontvangen == -bq(ledger, f"SELECT sum(number) WHERE account = '{account}' "
-                                              f"AND year(date) = {jaar} AND meta('__derived__') IS NULL "
-                                              "AND number < 0")
-            assert r.terugbetaald == bq(ledger, f"SELECT sum(number) WHERE account = '{account}' "
-                                                f"AND year(date) = {jaar} AND meta('__derived__') IS NULL "
-                                                "AND number > 0")
-        total = -bq(ledger, f"SELECT sum(number) WHERE account ~ '^Liabilities:Nog-te-besteden:' "
-                            f"AND year(date) <= {jaar}")
-        assert rapport.passiva_totaal("eind") == total
+            netto_begin, besteed_begin = _ontvangen_besteed(ledger, r.stroom, jaar - 1)
+            netto_eind, besteed_eind = _ontvangen_besteed(ledger, r.stroom, jaar)
+            assert r.begin == max(netto_begin - besteed_begin, D(0)), (jaar, r.stroom)
+            assert r.eind == max(netto_eind - besteed_eind, D(0)), (jaar, r.stroom)
+        for r in rapport.activa:
+            assert r.verschil == 0
+            netto_eind, besteed_eind = _ontvangen_besteed(ledger, r.stroom, jaar)
+            assert r.eind == max(besteed_eind - netto_eind, D(0)), (jaar, r.stroom)
 
 
 # ---------------------------------------------------------------------------- XLSX, CLI
@@ -209,7 +235,7 @@ def _run(out: Path, monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
     result = CliRunner().invoke(cli, ["--ledger", str(LEDGER), "sisa", "2024", "--out", str(out)])
     assert result.exit_code == 0, result.output
-    assert "4 specifieke uitkering(en), 20 indicatoren; 6 geldstromen" in result.output
+    assert "4 specifieke uitkering(en), 20 indicatoren; 5 geldstromen" in result.output
 
 
 @pytest.fixture(scope="module")
@@ -264,7 +290,8 @@ def test_xlsx_content_and_totals(outputs, ledger) -> None:  # noqa: ANN001
 
     first, _ = outputs
     workbook = openpyxl.load_workbook(first / "sisa-2024.xlsx")
-    assert workbook.sheetnames == ["Omslag", "SiSa 2024", "Indicatoren", "Overlopende passiva", "Toelichting"]
+    assert workbook.sheetnames == ["Omslag", "SiSa 2024", "Indicatoren", "Overlopende passiva", "Overlopende activa",
+                                   "Toelichting"]
     omslag = {row[0]: row[1] for row in workbook["Omslag"].iter_rows(values_only=True) if row[0]}
     assert omslag["Grootboek (vingerafdruk)"] == ledger.fingerprint
 
@@ -285,7 +312,10 @@ def test_xlsx_content_and_totals(outputs, ledger) -> None:  # noqa: ANN001
                             "AND year(date) <= 2024")
     assert per_thema["totals"]["Besteding 2024"] == besteed == D("357000")
     assert per_thema["totals"]["Cumulatief t/m 2024"] == cumulatief
-    assert per_thema["totals"]["Risico terugbetaling"] == D("15000")
+    assert per_thema["totals"]["Vervalt (niet besteed of overgeheveld)"] == D("10000")  # armoede-schulden
+    vhf = next(r for r in per_uitkering["rows"] if r["Geldstroom"] == "VHF")
+    assert (vhf["Ontvangen t/m 2024"], vhf["Terug te betalen bij einde"], vhf["Niet te ontvangen bij einde"]) == (
+        50000, 5000, 0)
     assert per_uitkering["totals"]["Besteding 2024"] == besteed
 
     (indicatoren,) = _tables(workbook["Indicatoren"])
@@ -295,19 +325,22 @@ def test_xlsx_content_and_totals(outputs, ledger) -> None:  # noqa: ANN001
                 if str(r["Indicator"]).startswith("Besteding")), D(0)) == besteed
 
     tables = _tables(workbook["Overlopende passiva"])
-    eu, rijk, overig, samen = tables
+    eu, rijk, samen = tables
     assert [r["Geldstroom"] for r in rijk["rows"]] == ["KW-VRIJ", "PMG", "SPUK-KW", "VHF"]
-    assert [r["Herkomst"] for r in samen["rows"]] == ["EU", "Rijk", "Overig"]
-    eind = -bq(ledger, "SELECT sum(number) WHERE account ~ '^Liabilities:Nog-te-besteden:' AND year(date) <= 2024")
-    begin = -bq(ledger, "SELECT sum(number) WHERE account ~ '^Liabilities:Nog-te-besteden:' AND year(date) < 2024")
-    assert samen["totals"]["Saldo 31 december"] == eind == D("254000")
-    assert samen["totals"]["Saldo 1 januari"] == begin
-    assert rijk["totals"]["Saldo 31 december"] == -bq(
-        ledger, "SELECT sum(number) WHERE account ~ '^Liabilities:Nog-te-besteden:(KW-VRIJ|PMG|SPUK-KW|VHF)$' "
-                "AND year(date) <= 2024")
-    assert eu["totals"]["Vrijgevallen (besteed)"] == D("15000")
-    assert overig["totals"]["Ontvangen (toegekend)"] == D("100000")
-    for table in (eu, rijk, overig, samen):
+    assert [r["Herkomst"] for r in samen["rows"]] == ["EU", "Rijk"]  # the gemeente's own VLIEGWIEL is no advance
+    eind = begin = D(0)
+    for code in ("EU-JEUGD", "KW-VRIJ", "PMG", "SPUK-KW", "VHF"):
+        netto, besteed = _ontvangen_besteed(ledger, code, 2024)
+        eind += max(netto - besteed, D(0))
+        netto, besteed = _ontvangen_besteed(ledger, code, 2023)
+        begin += max(netto - besteed, D(0))
+    assert samen["totals"]["Saldo 31 december"] == eind == D("109000")
+    assert samen["totals"]["Saldo 1 januari"] == begin == D("116000")
+    assert eu["totals"]["Vrijgevallen (aan bestedingen)"] == D("20000")
+    for table in (eu, rijk, samen):
         t = table["totals"]
-        assert t["Saldo 1 januari"] + t["Ontvangen (toegekend)"] - t["Vrijgevallen (besteed)"] \
-            - t["Terugbetaald / gecorrigeerd"] == t["Saldo 31 december"]
+        assert t["Saldo 1 januari"] + t["Ontvangen"] - t["Vrijgevallen (aan bestedingen)"] \
+            - t["Terugbetaald"] == t["Saldo 31 december"]
+    (activa,) = _tables(workbook["Overlopende activa"])
+    assert [(r["Geldstroom"], r["Saldo 1 januari"], r["Ontvangen ter dekking"], r["Saldo 31 december"])
+            for r in activa["rows"]] == [("EU-JEUGD", 5000, 5000, 0)]

@@ -159,9 +159,10 @@ class Risico:
     * ``looptijd``/``begroot-na-einde``: the stream ended before the year but ``begroot``
       is budgeted on it in the year;
     * ``looptijd``/``niet-besteed``: the stream ended (or ends) before the year with
-      ``niet_besteed`` of the award unspent;
+      received money unspent: ``terug_te_betalen`` (and ``niet_te_ontvangen`` of the award);
     * ``looptijd``/``loopt-af``: the stream ends in the year; ``begroot`` must be spent
-      before ``einddatum``; ``prognose`` is what the spending rate leaves over;
+      before ``einddatum``; ``prognose`` is what the spending rate leaves of the award,
+      ``terug_te_betalen`` the received part of it;
     * ``verdeling``: ``gereserveerd`` is reserved for Nieuw-West with ``gedeeld_met``, split
       still open;
     * ``verwacht``: ``begroot`` rests on a stream not yet awarded (``status``);
@@ -179,7 +180,8 @@ class Risico:
     einddatum: datetime.date | None = None
     afgelopen: bool = False  # the end date lies on or before the peildatum
     begroot: Decimal = ZERO
-    niet_besteed: Decimal = ZERO
+    terug_te_betalen: Decimal = ZERO
+    niet_te_ontvangen: Decimal = ZERO
     prognose: Decimal | None = None
     gereserveerd: Decimal = ZERO
     gedeeld_met: tuple[str, ...] = ()
@@ -401,18 +403,21 @@ def _risicos(jaar: int, regels: Sequence[GeldstroomRegel], dekking: Sequence[Dek
         stroom = programma.geldstromen.get(regel.code)
         dek = by_code.get(regel.code)
         begroot = regel.begroot
-        over = regel.toegekend - regel.besteed_cumulatief
+        terugbetaling = regel.terugbetaling  # the one repayment risk (reports.compute.geldstromen)
         basis = {"stroom": regel.code, "naam": regel.naam}
         if regel.einddatum is not None and regel.einddatum <= einde:
             looptijd = {**basis, "einddatum": regel.einddatum, "afgelopen": regel.einddatum <= peildatum}
             if regel.einddatum < start and begroot > 0:
                 out.append(Risico("looptijd", bedrag=begroot, geval="begroot-na-einde", begroot=begroot, **looptijd))
-            if regel.einddatum < start and over > 0:
-                out.append(Risico("looptijd", bedrag=over, geval="niet-besteed", niet_besteed=over, **looptijd))
-            elif regel.einddatum >= start and (begroot > 0 or over > 0):
-                prognose = regel.prognose_einde
-                out.append(Risico("looptijd", bedrag=max(begroot, prognose or ZERO), geval="loopt-af",
-                                  begroot=begroot, prognose=prognose, **looptijd))
+            if regel.einddatum < start and terugbetaling.terug_te_betalen > 0:
+                out.append(Risico("looptijd", bedrag=terugbetaling.terug_te_betalen, geval="niet-besteed",
+                                  terug_te_betalen=terugbetaling.terug_te_betalen,
+                                  niet_te_ontvangen=terugbetaling.niet_te_ontvangen, **looptijd))
+            elif regel.einddatum >= start and (begroot > 0 or terugbetaling.terug_te_betalen > 0):
+                out.append(Risico("looptijd", bedrag=max(begroot, terugbetaling.terug_te_betalen), geval="loopt-af",
+                                  begroot=begroot, prognose=regel.prognose_einde,
+                                  terug_te_betalen=terugbetaling.terug_te_betalen,
+                                  niet_te_ontvangen=terugbetaling.niet_te_ontvangen, **looptijd))
         if regel.verdeling_open and stroom is not None:
             out.append(Risico("verdeling", bedrag=begroot or regel.bedrag, gereserveerd=regel.bedrag,
                               gedeeld_met=tuple(stroom.gedeeld_met or ()), begroot=begroot, **basis))

@@ -36,6 +36,7 @@ class GeldstroomRegel:
     naam: str
     status: str
     herkomst: str
+    peildatum: datetime.date
     bedrag: Decimal  # the whole pot as declared
     toegezegd: Decimal  # Nieuw-West's part whatever the status (0 while the split is open)
     toegekend: Decimal  # what may be spent (Nieuw-West's part, awarded only)
@@ -43,6 +44,7 @@ class GeldstroomRegel:
     verdeling_open: bool
     geboekt: Decimal  # net awards booked on Liabilities:Nog-te-besteden (after repayments)
     ontvangen: Decimal  # cumulative receipts (credits to Te-ontvangen outside award bookings)
+    terugbetaald: Decimal  # cumulative cash repaid to the funder (debits to the liability against cash)
     begroot: Decimal  # current budget of the year
     verplicht: Decimal  # open commitments at the peildatum
     besteed_jaar: Decimal
@@ -56,6 +58,75 @@ class GeldstroomRegel:
     def vrij_beschikbaar(self) -> Decimal:
         """Awarded money neither spent nor committed."""
         return self.toegekend - self.besteed_cumulatief - self.verplicht
+
+    @property
+    def ontvangen_netto(self) -> Decimal:
+        """Cash received and kept: receipts minus repayments."""
+        return self.ontvangen - self.terugbetaald
+
+    @property
+    def nog_te_ontvangen(self) -> Decimal:
+        """Awarded money not received yet (never below 0)."""
+        return max(self.toegekend - self.ontvangen_netto, ZERO)
+
+    @property
+    def vooruitontvangen(self) -> Decimal:
+        """Received and not yet spent: the liability of BBV art. 49b (never below 0)."""
+        return max(self.ontvangen_netto - self.besteed_cumulatief, ZERO)
+
+    @property
+    def voorgefinancierd(self) -> Decimal:
+        """Spent beyond what was received: the overlopend actief of BBV art. 40a (never below 0)."""
+        return max(self.besteed_cumulatief - self.ontvangen_netto, ZERO)
+
+    @property
+    def afgelopen(self) -> bool:
+        """The stream's period has ended at the peildatum."""
+        return self.einddatum is not None and self.einddatum <= self.peildatum
+
+    @property
+    def besteed_einde(self) -> Decimal:
+        """Spending at the end date: what is spent when the stream has ended, else the forecast
+        at the last twelve months' pace (what is spent when there is no end date)."""
+        if self.afgelopen or self.prognose_einde is None:
+            return self.besteed_cumulatief
+        return self.toegekend - self.prognose_einde
+
+    @property
+    def terugbetaling(self) -> Terugbetaling:
+        """The repayment risk at the grant's end (:func:`terugbetaling`), from ``besteed_einde``."""
+        return terugbetaling(self.toegekend, self.ontvangen_netto, self.besteed_einde)
+
+
+@dataclasses.dataclass(frozen=True)
+class Terugbetaling:
+    """What a grant's end costs when spending falls short of the award.
+
+    Attributes:
+      terug_te_betalen: received money not (eligibly) spent: to be repaid to the funder.
+      niet_te_ontvangen: awarded money that will not be received, since it is not spent.
+    """
+
+    terug_te_betalen: Decimal
+    niet_te_ontvangen: Decimal
+
+
+def terugbetaling(toegekend: Decimal, ontvangen: Decimal, besteed: Decimal) -> Terugbetaling:
+    """The one definition of the repayment risk of a grant at its end.
+
+    To repay = received − eligible spending (never below 0); not to be received = awarded −
+    what is received or spent, whichever is more (never below 0). Money awarded but never
+    received is not repaid: it is simply not paid out.
+
+    Args:
+      toegekend: the award (Nieuw-West's part).
+      ontvangen: cash received and kept (receipts minus repayments).
+      besteed: eligible spending at the end date.
+    Returns:
+      Both amounts.
+    """
+    return Terugbetaling(terug_te_betalen=max(ontvangen - besteed, ZERO),
+                         niet_te_ontvangen=max(toegekend - max(ontvangen, besteed), ZERO))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -101,6 +172,7 @@ def geldstromen_overzicht(entries: Sequence[data.Directive], programma: model.Pr
     verloop_start = peildatum - datetime.timedelta(days=365)
     geboekt: dict[str, Decimal] = defaultdict(Decimal)
     ontvangen: dict[str, Decimal] = defaultdict(Decimal)
+    terugbetaald: dict[str, Decimal] = defaultdict(Decimal)
     besteed: dict[str, Decimal] = defaultdict(Decimal)
     besteed_jaar: dict[str, Decimal] = defaultdict(Decimal)
     verloop: dict[str, Decimal] = defaultdict(Decimal)
@@ -132,6 +204,8 @@ def geldstromen_overzicht(entries: Sequence[data.Directive], programma: model.Pr
         # its Te-ontvangen postings then adjust the award and are no receipt.
         toekenning = {posting.account[len(_NOG_TE_BESTEDEN):] for posting in entry.postings
                       if posting.account.startswith(_NOG_TE_BESTEDEN)}
+        te_ontvangen = {posting.account[len(_TE_ONTVANGEN):] for posting in entry.postings
+                        if posting.account.startswith(_TE_ONTVANGEN)}
         for posting in entry.postings:
             account = posting.account
             number = posting.units.number
@@ -140,7 +214,10 @@ def geldstromen_overzicht(entries: Sequence[data.Directive], programma: model.Pr
                 if number < 0 and code not in toekenning:
                     ontvangen[code] -= number
             elif account.startswith(_NOG_TE_BESTEDEN):
-                geboekt[account[len(_NOG_TE_BESTEDEN):]] -= number
+                code = account[len(_NOG_TE_BESTEDEN):]
+                geboekt[code] -= number
+                if number > 0 and code not in te_ontvangen:
+                    terugbetaald[code] += number  # repaid in cash (a lowered award credits Te-ontvangen)
 
     verplicht: dict[str, Decimal] = defaultdict(Decimal)
     for verplichting in programma.verplichtingen:
@@ -164,6 +241,7 @@ def geldstromen_overzicht(entries: Sequence[data.Directive], programma: model.Pr
             naam=stroom.naam,
             status=stroom.status,
             herkomst=stroom.herkomst,
+            peildatum=peildatum,
             bedrag=stroom.bedrag,
             toegezegd=stroom.toegezegd,
             toegekend=toegekend,
@@ -171,6 +249,7 @@ def geldstromen_overzicht(entries: Sequence[data.Directive], programma: model.Pr
             verdeling_open=stroom.split_open,
             geboekt=geboekt[code],
             ontvangen=ontvangen[code],
+            terugbetaald=terugbetaald[code],
             begroot=begroot[code],
             verplicht=verplicht[code],
             besteed_jaar=besteed_jaar[code],

@@ -18,16 +18,14 @@ Definitions (the workbook's toelichting repeats them):
 * Overloop naar T+1: the declared ``custom "overloop"`` from year T (hoofdthema regime);
   for ``overloop: "vrij"``: tranches up to T minus spending up to T (not in the final year).
 * Eindverantwoording: ``Ja`` when T is the calendar year of the stream's ``tot`` date.
-* Risico terugbetaling jaar T: hoofdthema regime: tranche(T) + overloop in (T−1→T) −
-  spending in grant year T − overloop out (T→T+1), at least 0 (money that lapses). Other
-  regimes: in the final year what is available (tranches, else the awarded amount) minus
-  cumulative spending, at least 0; earlier years 0 (see the forecast instead).
-* Staat van overlopende passiva (BBV art. 49/52a) per stream, grouped by origin (EU /
-  Rijk / Overig): opening = credit balance of ``Liabilities:Nog-te-besteden:<S>`` on 1
-  January; ontvangen = awards booked in T (non-derived credits to it); vrijgevallen =
-  the plugin's releases in T (= spending); terugbetaald/gecorrigeerd = non-derived
-  debits; closing = the credit balance on 31 December. Opening + ontvangen − vrijgevallen
-  − terugbetaald = closing for every row (``verschil`` is 0).
+* Vervalt (hoofdthema regime only): tranche(T) + overloop in (T−1→T) − spending in grant
+  year T − overloop out (T→T+1), at least 0: money of the year that may not be carried over.
+* Terug te betalen / niet te ontvangen, per grant: ``GeldstroomRegel.terugbetaling``, the
+  one definition used by geldstromen, the begroting and SiSa: received − spending at the
+  end date (never below 0), and awarded − received or spent (never below 0). In the final
+  year the actual spending, before it the forecast at the last twelve months' pace.
+* Staat van overlopende passiva (BBV art. 49b/52a) and overlopende activa (art. 40a): on
+  money *received* (:func:`overlopende_balans`); awarded money not yet received is neither.
 """
 
 from __future__ import annotations
@@ -75,7 +73,6 @@ def thema_naam(code: str | None) -> str:
     return THEMA_NAMEN.get(code, code)
 
 
-_NOG_TE_BESTEDEN = model.NOG_TE_BESTEDEN + ":"
 HERKOMST_GROEPEN = ("EU", "Rijk", "Overig")
 
 
@@ -102,7 +99,7 @@ class SisaRegel:
     besteding_cumulatief: Decimal
     overloop_volgend_jaar: Decimal | None  # None: the stream has no carry-over regime
     eindverantwoording: bool
-    risico: Decimal  # amount at risk of repayment from year T
+    vervalt: Decimal | None  # hoofdthema regime: the year's money neither spent nor carried over; else None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -120,7 +117,9 @@ class UitkeringRegel:
     nog_te_besteden: Decimal
     einddatum: datetime.date | None
     eindverantwoording: bool
-    risico_tm_jaar: Decimal  # sum of the yearly risks up to and including T
+    ontvangen: Decimal  # cash received and kept to 31 December T
+    terug_te_betalen: Decimal  # the grant's repayment risk at its end (geldstromen.terugbetaling)
+    niet_te_ontvangen: Decimal  # awarded money that will not be received at the end
     prognose_einde: Decimal | None  # geldstromen forecast of what is left at the end (≥ 0)
 
 
@@ -158,6 +157,24 @@ class PassivaRegel:
 
 
 @dataclasses.dataclass(frozen=True)
+class ActivaRegel:
+    """One stream in the staat van overlopende activa (pre-financed spending) of year T."""
+
+    stroom: str
+    naam: str
+    herkomst: str  # EU | Rijk | Overig
+    begin: Decimal
+    bij: Decimal  # spending of T not covered by money received
+    af: Decimal  # earlier pre-financing covered by receipts of T
+    eind: Decimal
+
+    @property
+    def verschil(self) -> Decimal:
+        """Must be 0: opening + bij − af − closing."""
+        return self.begin + self.bij - self.af - self.eind
+
+
+@dataclasses.dataclass(frozen=True)
 class Sisa:
     """Everything ``snw sisa`` reports for year T."""
 
@@ -167,6 +184,11 @@ class Sisa:
     uitkeringen: tuple[UitkeringRegel, ...]
     indicatoren: tuple[Indicator, ...]
     passiva: tuple[PassivaRegel, ...]
+    activa: tuple[ActivaRegel, ...]
+
+    def activa_totaal(self, veld: str, groep: str | None = None) -> Decimal:
+        rows = self.activa if groep is None else tuple(r for r in self.activa if r.herkomst == groep)
+        return sum((getattr(r, veld) for r in rows), ZERO)
 
     def passiva_per_herkomst(self, groep: str) -> tuple[PassivaRegel, ...]:
         return tuple(r for r in self.passiva if r.herkomst == groep)
@@ -217,8 +239,8 @@ class _Stroomcijfers:
 
 
 def _regels_voor_stroom(stroom: model.Geldstroom, programma: model.Programma, cijfers: _Stroomcijfers,
-                        jaar: int, geldstroom: GeldstroomRegel) -> tuple[list[SisaRegel], Decimal]:
-    """The SiSa rows of one grant and its cumulative risk up to ``jaar``."""
+                        jaar: int, geldstroom: GeldstroomRegel) -> list[SisaRegel]:
+    """The SiSa rows of one grant (per hoofdthema under that carry-over regime)."""
     code = stroom.code
     meta = _declaratie_meta(programma, code)
     sisa_code = str(meta.get("sisa_code") or code)
@@ -247,21 +269,14 @@ def _regels_voor_stroom(stroom: model.Geldstroom, programma: model.Programma, ci
         overloop_uit[(o.van_jaar, thema_key(o.thema))] += o.bedrag
 
     themas = _themas(programma, code, {k[1] for k in kalender}) if themed else [None]
-    grant_years = sorted({k[0] for k in tranche} | {k[0] for k in subsidie})
     regels = []
-    risico_totaal = ZERO
     for thema in themas:
         besteding_jaar = kalender.get((jaar, thema), ZERO)
         cumulatief = sum((b for (j, t), b in kalender.items() if t == thema and j <= jaar), ZERO)
         if themed:
             beschikbaar = tranche.get((jaar, thema), ZERO) + overloop_uit.get((jaar - 1, thema), ZERO)
             overloop = overloop_uit.get((jaar, thema), ZERO)
-            risico = max(beschikbaar - subsidie.get((jaar, thema), ZERO) - overloop, ZERO)
-            for j in grant_years:
-                if j <= jaar:
-                    risico_totaal += max(
-                        tranche.get((j, thema), ZERO) + overloop_uit.get((j - 1, thema), ZERO)
-                        - subsidie.get((j, thema), ZERO) - overloop_uit.get((j, thema), ZERO), ZERO)
+            vervalt: Decimal | None = max(beschikbaar - subsidie.get((jaar, thema), ZERO) - overloop, ZERO)
         else:
             tranches_tm = sum((b for (j, _), b in tranche.items() if j <= jaar), ZERO)
             besteed_tm = sum((b for (j, _), b in subsidie.items() if j <= jaar), ZERO)
@@ -273,23 +288,18 @@ def _regels_voor_stroom(stroom: model.Geldstroom, programma: model.Programma, ci
             else:
                 beschikbaar = tranche.get((jaar, None)) if tranches else None
                 overloop = None
-            if eindjaar is not None and jaar >= eindjaar:
-                totaal = sum(tranche.values(), ZERO) if tranches else stroom.beschikbaar
-                risico = max(totaal - cumulatief, ZERO)
-            else:
-                risico = ZERO
-            risico_totaal += risico
+            vervalt = None
         regels.append(SisaRegel(
             stroom=code, naam=stroom.naam, sisa_code=sisa_code, departement=departement, onderdeel=thema,
             beschikbaar_jaar=beschikbaar, besteding_jaar=besteding_jaar, besteding_cumulatief=cumulatief,
-            overloop_volgend_jaar=overloop, eindverantwoording=eind, risico=risico,
+            overloop_volgend_jaar=overloop, eindverantwoording=eind, vervalt=vervalt,
         ))
     # The split per theme must add up to the stream figures of geldstromen.
     if (sum((r.besteding_jaar for r in regels), ZERO) != geldstroom.besteed_jaar
             or sum((r.besteding_cumulatief for r in regels), ZERO) != geldstroom.besteed_cumulatief):
         msg = f"SiSa-regels van {code} tellen niet op tot de besteding van de geldstroom"
         raise ValueError(msg)
-    return regels, risico_totaal
+    return regels
 
 
 def _indicatoren(uitkering: UitkeringRegel, regels: Sequence[SisaRegel], jaar: int) -> list[Indicator]:
@@ -314,66 +324,69 @@ def _indicatoren(uitkering: UitkeringRegel, regels: Sequence[SisaRegel], jaar: i
     return out
 
 
-def _liability_movements(entries: Sequence[data.Directive], jaar: int) -> dict[str, dict[str, Decimal]]:
-    """Per stream: credit balance at 1 January and 31 December, non-derived debits in the year."""
-    start = datetime.date(jaar, 1, 1)
-    end = datetime.date(jaar, 12, 31)
-    out: dict[str, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    for entry in entries:
-        if not isinstance(entry, data.Transaction):
-            continue
-        if entry.date > end:
-            break
-        for posting in entry.postings:
-            if not posting.account.startswith(_NOG_TE_BESTEDEN):
-                continue
-            code = posting.account[len(_NOG_TE_BESTEDEN):]
-            number = posting.units.number
-            figures = out[code]
-            if entry.date < start:
-                figures["begin"] -= number
-            else:
-                derived = bool(posting.meta and posting.meta.get("__derived__"))
-                if not derived and number > 0:
-                    figures["terugbetaald"] += number
-            figures["eind"] -= number
-    return out
+def _eigen_geld(herkomst: str) -> bool:
+    """The gemeente's own money is no advance from anyone: it stays out of both schedules."""
+    return herkomst == "gemeente"
 
 
-def staat_overlopende_passiva(entries: Sequence[data.Directive], programma: model.Programma,
-                              jaar: int) -> tuple[PassivaRegel, ...]:
-    """The schedule of unspent earmarked money per stream (BBV art. 52a).
+def _gedekt_voorgefinancierd(begin_actief: Decimal, middelen: Decimal) -> Decimal:
+    """Earlier pre-financed spending covered in the year: received money covers it first."""
+    return min(begin_actief, max(middelen, ZERO))
+
+
+def overlopende_balans(entries: Sequence[data.Directive], programma: model.Programma,
+                       jaar: int) -> tuple[tuple[PassivaRegel, ...], tuple[ActivaRegel, ...]]:
+    """The schedules of year T on money *received*: advances (BBV art. 49b) and pre-financing (art. 40a).
+
+    Per stream, with received = receipts minus repayments (``GeldstroomRegel.ontvangen_netto``)
+    and spent = cumulative spending, on 31 December of T−1 and T:
+
+    * overlopend passief (vooruitontvangen) = received − spent when positive: opening,
+      received in T, released to spending (the received money that covered spending, of the
+      year or pre-financed earlier), repaid in T, closing;
+    * overlopend actief (voorgefinancierd) = spent − received when positive: opening,
+      spending of T not covered by money received (bij), earlier pre-financing covered by
+      receipts of T (af), closing.
+
+    Awarded money not yet received is neither. The gemeente's own streams
+    (``herkomst: "gemeente"``) are left out: its own money is no advance from others.
 
     Args:
-      entries: the loaded entries (with the plugin's releases).
+      entries: the loaded entries.
       programma: the parsed declarations.
       jaar: the year T.
     Returns:
-      One row per stream with any balance or movement, grouped EU / Rijk / Overig, then by code.
+      (passiva rows, activa rows), each with any balance or movement, grouped EU / Rijk /
+      Overig, then by code.
     """
     nu = geldstromen_overzicht(entries, programma, jaar, peildatum=datetime.date(jaar, 12, 31))
-    vorig = geldstromen_overzicht(entries, programma, jaar - 1, peildatum=datetime.date(jaar - 1, 12, 31))
-    vorig_geboekt = {r.code: r.geboekt for r in vorig.regels}
-    saldi = _liability_movements(entries, jaar)
-    regels = []
+    vorig = {r.code: r for r in geldstromen_overzicht(entries, programma, jaar - 1,
+                                                      peildatum=datetime.date(jaar - 1, 12, 31)).regels}
+    passiva: list[PassivaRegel] = []
+    activa: list[ActivaRegel] = []
     for regel in nu.regels:
-        figures = saldi.get(regel.code, {})
-        terugbetaald = figures.get("terugbetaald", ZERO)
-        row = PassivaRegel(
-            stroom=regel.code,
-            naam=regel.naam,
-            herkomst=herkomst_groep(regel.herkomst),
-            begin=figures.get("begin", ZERO),
-            # geboekt is net of repayments; received is the gross award of the year
-            ontvangen=regel.geboekt - vorig_geboekt.get(regel.code, ZERO) + terugbetaald,
-            vrijgevallen=regel.besteed_jaar,
-            terugbetaald=terugbetaald,
-            eind=figures.get("eind", ZERO),
-        )
-        if any((row.begin, row.ontvangen, row.vrijgevallen, row.terugbetaald, row.eind)):
-            regels.append(row)
-    regels.sort(key=lambda r: (HERKOMST_GROEPEN.index(r.herkomst), r.stroom))
-    return tuple(regels)
+        if _eigen_geld(regel.herkomst):
+            continue
+        toen = vorig.get(regel.code)
+        begin_p = toen.vooruitontvangen if toen else ZERO
+        begin_a = toen.voorgefinancierd if toen else ZERO
+        ontvangen = regel.ontvangen - (toen.ontvangen if toen else ZERO)
+        terugbetaald = regel.terugbetaald - (toen.terugbetaald if toen else ZERO)
+        groep = herkomst_groep(regel.herkomst)
+        p = PassivaRegel(
+            stroom=regel.code, naam=regel.naam, herkomst=groep, begin=begin_p, ontvangen=ontvangen,
+            vrijgevallen=begin_p + ontvangen - terugbetaald - regel.vooruitontvangen, terugbetaald=terugbetaald,
+            eind=regel.vooruitontvangen)
+        if any((p.begin, p.ontvangen, p.vrijgevallen, p.terugbetaald, p.eind)):
+            passiva.append(p)
+        af = _gedekt_voorgefinancierd(begin_a, begin_p + ontvangen - terugbetaald)
+        a = ActivaRegel(stroom=regel.code, naam=regel.naam, herkomst=groep, begin=begin_a,
+                        bij=regel.voorgefinancierd - begin_a + af, af=af, eind=regel.voorgefinancierd)
+        if any((a.begin, a.bij, a.af, a.eind)):
+            activa.append(a)
+    passiva.sort(key=lambda r: (HERKOMST_GROEPEN.index(r.herkomst), r.stroom))
+    activa.sort(key=lambda r: (HERKOMST_GROEPEN.index(r.herkomst), r.stroom))
+    return tuple(passiva), tuple(activa)
 
 
 def sisa(entries: Sequence[data.Directive], programma: model.Programma, jaar: int) -> Sisa:
@@ -389,6 +402,7 @@ def sisa(entries: Sequence[data.Directive], programma: model.Programma, jaar: in
     """
     peildatum = datetime.date(jaar, 12, 31)
     overzicht = geldstromen_overzicht(entries, programma, jaar, peildatum=peildatum)
+    passiva, activa = overlopende_balans(entries, programma, jaar)
     per_stroom = {r.code: r for r in overzicht.regels}
     uitkeringen_lijst = specifieke_uitkeringen(programma, jaar)
     codes = {s.code for s in uitkeringen_lijst}
@@ -405,15 +419,16 @@ def sisa(entries: Sequence[data.Directive], programma: model.Programma, jaar: in
     indicatoren: list[Indicator] = []
     for stroom in uitkeringen_lijst:
         geldstroom = per_stroom[stroom.code]
-        stroom_regels, risico_totaal = _regels_voor_stroom(stroom, programma, cijfers[stroom.code], jaar,
-                                                           geldstroom)
+        stroom_regels = _regels_voor_stroom(stroom, programma, cijfers[stroom.code], jaar, geldstroom)
         eerste = stroom_regels[0]
+        einde = geldstroom.terugbetaling
         uitkering = UitkeringRegel(
             stroom=stroom.code, naam=stroom.naam, sisa_code=eerste.sisa_code, departement=eerste.departement,
             herkomst=herkomst_groep(stroom.herkomst), toegekend=geldstroom.toegekend,
             besteding_jaar=geldstroom.besteed_jaar, besteding_cumulatief=geldstroom.besteed_cumulatief,
             nog_te_besteden=geldstroom.nog_te_besteden, einddatum=geldstroom.einddatum,
-            eindverantwoording=eerste.eindverantwoording, risico_tm_jaar=risico_totaal,
+            eindverantwoording=eerste.eindverantwoording, ontvangen=geldstroom.ontvangen_netto,
+            terug_te_betalen=einde.terug_te_betalen, niet_te_ontvangen=einde.niet_te_ontvangen,
             prognose_einde=max(geldstroom.prognose_einde, ZERO) if geldstroom.prognose_einde is not None else None,
         )
         regels.extend(stroom_regels)
@@ -425,5 +440,6 @@ def sisa(entries: Sequence[data.Directive], programma: model.Programma, jaar: in
         regels=tuple(regels),
         uitkeringen=tuple(uitkeringen),
         indicatoren=tuple(indicatoren),
-        passiva=staat_overlopende_passiva(entries, programma, jaar),
+        passiva=passiva,
+        activa=activa,
     )

@@ -237,18 +237,23 @@ def risico_tekst(r: Risico, b: Begroting) -> str:
             loopt = "liep af" if r.afgelopen else "loopt af"
             return (f"{label} {loopt} op {eind}, maar er staat {euro(r.begroot)} op begroot in {jaar}; dat kan niet "
                     "meer uit deze geldstroom worden betaald.")
+        niet_ontvangen = (f"; {euro(r.niet_te_ontvangen)} van de toekenning wordt niet ontvangen"
+                          if r.niet_te_ontvangen > 0 else "")
         if r.geval == "niet-besteed":
             if r.afgelopen:
-                return f"{label} liep af op {eind}; {euro(r.niet_besteed)} is niet besteed en moet mogelijk worden " \
-                       "terugbetaald."
-            return (f"{label} loopt af op {eind}; per {datum(b.peildatum)} is nog {euro(r.niet_besteed)} niet "
-                    "besteed; wat niet vóór de einddatum wordt besteed, moet mogelijk worden terugbetaald.")
+                return (f"{label} liep af op {eind}; {euro(r.terug_te_betalen)} ontvangen geld is niet besteed en moet "
+                        f"mogelijk worden terugbetaald{niet_ontvangen}.")
+            return (f"{label} loopt af op {eind}; per {datum(b.peildatum)} is {euro(r.terug_te_betalen)} ontvangen "
+                    "geld nog niet besteed; wat daarvan niet vóór de einddatum wordt besteed, moet mogelijk worden "
+                    f"terugbetaald{niet_ontvangen}.")
         tekst = f"{label} loopt af op {eind}"
         if r.begroot > 0:
             tekst += f"; de {euro(r.begroot)} die in {jaar} is begroot, moet vóór die datum besteed zijn"
         if r.prognose is not None and r.prognose > 0:
-            tekst += (f"; bij het huidige bestedingstempo blijft {euro(r.prognose)} over, dat mogelijk moet worden "
-                      "terugbetaald")
+            tekst += f"; bij het huidige bestedingstempo blijft {euro(r.prognose)} van de toekenning over"
+            if r.terug_te_betalen > 0:
+                tekst += f", waarvan {euro(r.terug_te_betalen)} al ontvangen is en mogelijk moet worden terugbetaald"
+            tekst += niet_ontvangen
         return tekst + "."
     if r.soort == "verdeling":
         gedeeld = " en ".join(r.gedeeld_met) if r.gedeeld_met else "andere gebieden"

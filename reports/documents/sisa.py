@@ -49,18 +49,18 @@ def overzicht_tabel(rapport: Sisa) -> Tabel:
             Kolom(f"Cumulatief t/m {jaar}", "euro", True),
             Kolom(f"Overloop naar {jaar + 1}", "euro", True),
             Kolom("Eindverantwoording"),
-            Kolom("Risico terugbetaling", "euro", True),
+            Kolom("Vervalt (niet besteed of overgeheveld)", "euro", True),
         ),
         rijen=tuple(
             (r.sisa_code, r.stroom, r.naam, thema_naam(r.onderdeel), r.beschikbaar_jaar, r.besteding_jaar,
-             r.besteding_cumulatief, r.overloop_volgend_jaar, _janee(r.eindverantwoording), r.risico)
+             r.besteding_cumulatief, r.overloop_volgend_jaar, _janee(r.eindverantwoording), r.vervalt)
             for r in rapport.regels
         ),
         toelichting=(
             f"Beschikbaar {jaar}: tranche van het jaar plus overloop uit {jaar - 1}; bij vrije overloop alle tranches "
-            f"t/m {jaar} min wat eerder is besteed (alleen bij tranches). Risico "
-            "terugbetaling: wat van het jaar niet is besteed en niet mag worden overgeheveld; bij de andere "
-            "uitkeringen wat in het laatste jaar niet is besteed."
+            f"t/m {jaar} min wat eerder is besteed (alleen bij tranches). Vervalt: bij overloop per hoofdthema "
+            "wat van het jaar niet is besteed en niet mag worden overgeheveld. Wat dat per uitkering betekent "
+            "(terugbetalen of niet ontvangen), staat in de tabel per uitkering."
         ),
     )
 
@@ -79,17 +79,23 @@ def uitkering_tabel(rapport: Sisa) -> Tabel:
             Kolom("Nog te besteden", "euro", True),
             Kolom("Einddatum", "datum"),
             Kolom("Eindverantwoording"),
-            Kolom(f"Risico terugbetaling t/m {jaar}", "euro", True),
+            Kolom(f"Ontvangen t/m {jaar}", "euro", True),
+            Kolom("Terug te betalen bij einde", "euro", True),
+            Kolom("Niet te ontvangen bij einde", "euro", True),
             Kolom("Prognose niet besteed bij einde", "euro", True),
         ),
         rijen=tuple(
             (u.sisa_code, u.stroom, u.naam, u.toegekend, u.besteding_jaar, u.besteding_cumulatief,
-             u.nog_te_besteden, u.einddatum, _janee(u.eindverantwoording), u.risico_tm_jaar, u.prognose_einde)
+             u.nog_te_besteden, u.einddatum, _janee(u.eindverantwoording), u.ontvangen, u.terug_te_betalen,
+             u.niet_te_ontvangen, u.prognose_einde)
             for u in rapport.uitkeringen
         ),
         toelichting=(
-            "Toegekend, besteding, nog te besteden en prognose komen uit het geldstromenoverzicht (snw geldstromen). "
-            "Prognose: wat bij het bestedingstempo van de laatste twaalf maanden op de einddatum over is."
+            "Toegekend, besteding, ontvangen en prognose komen uit het geldstromenoverzicht (snw geldstromen). "
+            "Terug te betalen bij einde = ontvangen − besteding op de einddatum (niet negatief); niet te ontvangen "
+            "= toegekend − wat ontvangen of besteed is. In het jaar van de eindverantwoording de werkelijke "
+            "besteding, daarvoor de prognose: wat bij het bestedingstempo van de laatste twaalf maanden op de "
+            "einddatum over is."
         ),
     )
 
@@ -123,11 +129,33 @@ PASSIVA_KOLOMMEN = (
     Kolom("Geldstroom"),
     Kolom("Naam"),
     Kolom("Saldo 1 januari", "euro", True),
-    Kolom("Ontvangen (toegekend)", "euro", True),
-    Kolom("Vrijgevallen (besteed)", "euro", True),
-    Kolom("Terugbetaald / gecorrigeerd", "euro", True),
+    Kolom("Ontvangen", "euro", True),
+    Kolom("Vrijgevallen (aan bestedingen)", "euro", True),
+    Kolom("Terugbetaald", "euro", True),
     Kolom("Saldo 31 december", "euro", True),
 )
+
+ACTIVA_KOLOMMEN = (
+    Kolom("Geldstroom"),
+    Kolom("Naam"),
+    Kolom("Saldo 1 januari", "euro", True),
+    Kolom("Voorgefinancierd (besteed, niet ontvangen)", "euro", True),
+    Kolom("Ontvangen ter dekking", "euro", True),
+    Kolom("Saldo 31 december", "euro", True),
+)
+
+
+def activa_tabel(rapport: Sisa) -> Tabel:
+    """Pre-financed spending per stream (BBV art. 40a): spent beyond what was received."""
+    return Tabel(
+        titel=f"Staat van overlopende activa {rapport.jaar}: nog te ontvangen voorschotbedragen",
+        kolommen=ACTIVA_KOLOMMEN,
+        rijen=tuple((r.stroom, r.naam, r.begin, r.bij, r.af, r.eind) for r in rapport.activa),
+        toelichting=(
+            "Per geldstroom wat meer is besteed dan ontvangen: saldo 1 januari + voorgefinancierd − ontvangen ter "
+            "dekking = saldo 31 december. Ontvangen geld dekt eerst eerder voorgefinancierde bestedingen."
+        ),
+    )
 
 
 def passiva_tabellen(rapport: Sisa) -> list[Tabel]:
@@ -155,8 +183,9 @@ def passiva_tabellen(rapport: Sisa) -> list[Tabel]:
             for groep in HERKOMST_GROEPEN if rapport.passiva_per_herkomst(groep)
         ),
         toelichting=(
-            "Saldo 1 januari + ontvangen − vrijgevallen − terugbetaald = saldo 31 december, per geldstroom "
-            "(BBV art. 49 en 52a)."
+            "Vooruit ontvangen bedragen: wat is ontvangen en nog niet besteed (BBV art. 49b en 52a). Saldo 1 januari "
+            "+ ontvangen − vrijgevallen − terugbetaald = saldo 31 december, per geldstroom. Toegekend geld dat nog "
+            "niet is ontvangen, staat hier niet; eigen geld van de gemeente ook niet."
         ),
     ))
     return tabellen
@@ -174,12 +203,16 @@ def toelichting_sectie(rapport: Sisa) -> Sectie:
         (f"Overloop naar {jaar + 1}", f"De gedeclareerde custom \"overloop\" uit {jaar} (hoofdthema); bij overloop "
          f"\"vrij\": tranches t/m {jaar} min bestedingen t/m {jaar}."),
         ("Eindverantwoording", "Ja in het kalenderjaar van de einddatum (tot) van de geldstroom."),
-        ("Risico terugbetaling", "Bij overloop per hoofdthema: tranche + overloop uit het vorige jaar − besteding "
-         "in het subsidiejaar − overloop naar het volgende jaar (niet negatief). Bij de andere uitkeringen: in het "
-         "laatste jaar het beschikbare bedrag (tranches, anders toegekend) min de cumulatieve besteding; daarvoor 0."),
-        ("Staat van overlopende passiva", "Per geldstroom het creditsaldo van Liabilities:Nog-te-besteden op 1 "
-         "januari en 31 december; ontvangen = in het jaar geboekte toekenningen; vrijgevallen = de vrijval bij "
-         "besteding (afgeleide boekingen van de plugin); terugbetaald = andere debetboekingen op de rekening."),
+        ("Vervalt", "Bij overloop per hoofdthema: tranche + overloop uit het vorige jaar − besteding in het "
+         "subsidiejaar − overloop naar het volgende jaar (niet negatief)."),
+        ("Terug te betalen bij einde", "Ontvangen (min terugbetalingen) − besteding op de einddatum, niet negatief. "
+         "Geld dat is toegekend maar nooit ontvangen, wordt niet terugbetaald maar niet ontvangen."),
+        ("Niet te ontvangen bij einde", "Toegekend − wat ontvangen of besteed is, niet negatief."),
+        ("Staat van overlopende passiva", "Per geldstroom wat ontvangen is en nog niet besteed, op 1 januari en 31 "
+         "december; ontvangen = ontvangsten in het jaar; terugbetaald = terugbetalingen aan de financier in het "
+         "jaar; vrijgevallen = het ontvangen geld dat bestedingen dekte (van het jaar of eerder voorgefinancierd)."),
+        ("Staat van overlopende activa", "Per geldstroom wat besteed is en nog niet ontvangen (voorgefinancierd), "
+         "op 1 januari en 31 december."),
     )
     tabel = Tabel(
         titel="Definities",
@@ -207,17 +240,20 @@ def sisa_document(rapport: Sisa, *, documentdatum: datetime.date, kenmerk: str, 
     omslag = [("Verantwoordingsjaar", str(jaar)), ("Stand per", datum(rapport.peildatum))]
     if grootboek:
         omslag.append(("Grootboek", grootboek))
-    verschillen = [r for r in rapport.passiva if r.verschil]
+    verschillen = [r for r in (*rapport.passiva, *rapport.activa) if r.verschil]
     passiva_inhoud: list = []
     if verschillen:
         passiva_inhoud.append(Alinea(
             "Let op: de staat sluit niet voor " + ", ".join(r.stroom for r in verschillen) + ".", "let-op"))
     passiva_inhoud.extend(passiva_tabellen(rapport))
+    activa_inhoud: list = [activa_tabel(rapport)] if rapport.activa else [
+        Alinea(f"Geen voorgefinancierde bestedingen op 1 januari of 31 december {jaar}.")]
     secties = (
         Sectie(f"SiSa {jaar}", (TabelBlok(overzicht_tabel(rapport), groepeer=3), uitkering_tabel(rapport)),
                blad=f"SiSa {jaar}"),
         Sectie("Indicatoren", (TabelBlok(indicator_tabel(rapport), groepeer=3),), blad="Indicatoren"),
         Sectie("Staat van overlopende passiva", tuple(passiva_inhoud), blad="Overlopende passiva"),
+        Sectie("Staat van overlopende activa", tuple(activa_inhoud), blad="Overlopende activa"),
         toelichting_sectie(rapport),
     )
     return Document(
