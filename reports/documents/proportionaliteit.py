@@ -493,14 +493,14 @@ def toelichting_sectie(rapport: Proportionaliteit) -> Sectie:
     definities = (
         "Gerealiseerde inzet van een partner: de eigen middelen (geldstroom EIGEN) die de partner op actielijnen "
         "boekte, zoals de plugin ze vrijgeeft naar Income:Inzet:<partner>. Geld: boekingen zonder uren. Formatie: "
-        "boekingen met uren; het bedrag is uren × tarief van de partner.",
+        "boekingen met uren (zie Formatie).",
         "Totaal van de alliantie: de som over alle partners. Aandeel: totaal van de partner / totaal van de alliantie.",
         "Aandeel naar draagkracht: de draagkracht uit de partnerdeclaratie, genormaliseerd over de partners die een "
         "draagkracht declareren. Verhouding: aandeel / aandeel naar draagkracht.",
         f"Status: onder (verhouding lager dan de band), binnen of boven (hoger dan de band). Band: {band} "
         "(custom \"instelling\" \"proportionaliteit_band\"); de grenzen horen bij 'binnen'.",
         "Toezegging: custom \"toezegging\" per partner en jaar. Realisatie: per partner de inzet in de jaren "
-        "waarvoor hij iets toezegde, gedeeld door de som van die toezeggingen; aan beide kanten dezelfde jaren. "
+        "waarvoor de partner iets toezegde, gedeeld door de som van die toezeggingen; aan beide kanten dezelfde jaren. "
         "Inzet in een jaar zonder toezegging telt mee in het aandeel naar draagkracht, niet in de realisatie.",
         "Formatie: uren × het tarief van de partner dat gold op de boekdatum (custom \"tarief\" vanaf een datum; "
         "het tarief uit de partnerdeclaratie tot de eerste wijziging).",
