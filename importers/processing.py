@@ -177,7 +177,7 @@ class RijVerwerker:
                                        "rond af op kwartieren, bijvoorbeeld 7,25"))
             uren_ok = False
         if bedrag_ok and uren_ok:
-            bedrag = self._bedrag(rij, bedrag, uren)
+            bedrag = self._bedrag(rij, bedrag, uren, datum)
         if rij.fouten or datum is None or actielijn is None or stroom is None or bedrag is None:
             return None
         if bedrag == 0 and not uren:
@@ -212,15 +212,19 @@ class RijVerwerker:
             bron=rij.bron, link=link, pad=rij.pad, rij=rij.nummer,
         )
 
-    def _bedrag(self, rij: Rij, bedrag: Decimal | None, uren: Decimal | None) -> Decimal | None:
+    def _bedrag(self, rij: Rij, bedrag: Decimal | None, uren: Decimal | None,
+                datum: datetime.date | None) -> Decimal | None:
         if uren is None:
             if bedrag is None:
                 rij.fouten.append(rij.fout("bedrag", "bedrag en uren ontbreken", "vul een bedrag of het aantal uren in"))
             return bedrag
+        if datum is None:
+            return bedrag  # the date is reported already; without it there is no tariff to value the hours at
         partner = self.gb.programma.partners.get(self.partner)
-        tarief = partner.tarief if partner else None
+        tarief = partner.tarief_op(datum) if partner else None
         if tarief is None:
-            rij.fouten.append(rij.fout("uren", f"uren opgegeven, maar partner {self.partner} heeft geen uurtarief "
+            op = f" op {nl_datum(datum, 'short')}" if partner and partner.tarieven else ""
+            rij.fouten.append(rij.fout("uren", f"uren opgegeven, maar partner {self.partner} heeft geen uurtarief{op} "
                                                "in het grootboek", "vul alleen een bedrag in"))
             return None
         berekend = (uren * tarief).quantize(CENT)

@@ -40,6 +40,7 @@ from importers.readers import schat_rijen_xlsx
 from importers.rows import Rij
 from importers.values import EIGEN_MIDDELEN
 from ledger import model
+from ledger.nl import datum as nl_datum
 from ledger.nl import euro
 
 if TYPE_CHECKING:
@@ -210,7 +211,12 @@ def maak_sjabloon(grootboek: Grootboek, partner: str, jaar: int) -> Workbook:
     # --- Leesmij ------------------------------------------------------------------------
     lees = wb.create_sheet(BLAD_LEESMIJ)
     lees.column_dimensions["A"].width = 110
-    tarief = f"{euro(gegevens.tarief)} per uur" if gegevens.tarief is not None else \
+    # The tariff on 1 January, then every change within the year (rows are valued at their own date).
+    begin = datetime.date(jaar, 1, 1)
+    geldig = [(begin, gegevens.tarief_op(begin)),
+              *((t.vanaf, t.bedrag) for t in gegevens.tarieven if t.vanaf > begin and t.vanaf.year == jaar)]
+    tarief = "; ".join(f"{euro(bedrag)} per uur" if vanaf == begin else f"vanaf {nl_datum(vanaf)} {euro(bedrag)} per uur"
+                       for vanaf, bedrag in geldig if bedrag is not None) or \
         "geen uurtarief bekend: vul bij uren ook het bedrag in, of neem contact op met het programmabureau"
     regels: list[tuple[str, bool]] = [
         ("Partnerbijdragen aan Samen Nieuw-West", True),

@@ -1,7 +1,7 @@
 """The programme's declarations read from a ledger's entries.
 
 ``parse_programma(entries)`` turns the ``custom`` declarations (domein, geldstroom,
-geldstroom-wijziging, tranche, overloop, partner, buurt, verplichting, toezegging,
+geldstroom-wijziging, tranche, overloop, partner, tarief, buurt, verplichting, toezegging,
 instelling, begroting, begrotingswijziging, ab-besluit) and the ``open`` directives of
 actielijnen into frozen dataclasses. The plugin, the computation layer and the
 importers all read the ledger through this one module.
@@ -137,13 +137,37 @@ class Geldstroom:
 
 
 @dataclasses.dataclass(frozen=True)
+class Tarief:
+    """An hourly tariff of a partner, valid from ``vanaf`` until the next one."""
+
+    vanaf: datetime.date
+    bedrag: Decimal
+    entry: data.Custom
+
+
+@dataclasses.dataclass(frozen=True)
 class Partner:
     code: str
     naam: str
     type: str | None
     draagkracht: Decimal | None
-    tarief: Decimal | None
+    tarieven: tuple[Tarief, ...]  # in date order: ``tarief:`` of the declaration, then ``custom "tarief"``
     entry: data.Custom
+
+    def tarief_op(self, datum: datetime.date) -> Decimal | None:
+        """The hourly tariff valid on a date.
+
+        Args:
+          datum: the date of the posting (or of anything valued in hours).
+        Returns:
+          The last tariff dated on or before ``datum``; None before the first one (or without any).
+        """
+        geldig = None
+        for tarief in self.tarieven:
+            if tarief.vanaf > datum:
+                break
+            geldig = tarief.bedrag
+        return geldig
 
 
 @dataclasses.dataclass(frozen=True)
@@ -381,6 +405,7 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
     besluiten: dict[str, AbBesluit] = {}
     begroting: list[BegrotingRegel] = []
     kenmerken: set[str] = set()
+    tarief_entries: list[tuple[str, Tarief]] = []
 
     for entry in entries:
         if isinstance(entry, data.Open):
@@ -442,11 +467,25 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
             if len(values) < 2:
                 errors.append(_bad(entry, "partner heeft code en naam nodig"))
                 continue
+            if str(values[0]) in partners:
+                errors.append(_bad(entry, f"partner {values[0]} is al gedeclareerd; "
+                                          "een nieuw tarief is custom \"tarief\""))
+                continue
+            tarief = decimaal(meta.get("tarief"))
+            if "tarief" in meta and tarief is None:
+                errors.append(_bad(entry, "tarief moet een bedrag zijn, bijvoorbeeld 95.00 EUR"))
             partners[str(values[0])] = Partner(
                 code=str(values[0]), naam=str(values[1]), type=meta.get("type"),
                 draagkracht=decimaal(meta.get("draagkracht")),
-                tarief=decimaal(meta.get("tarief")), entry=entry,
+                tarieven=(Tarief(entry.date, tarief, entry),) if tarief is not None else (), entry=entry,
             )
+        elif kind == "tarief":
+            bedrag = decimaal(values[1]) if len(values) > 1 else None
+            if not values or bedrag is None:
+                errors.append(_bad(entry, "tarief heeft partner en bedrag nodig, bijvoorbeeld "
+                                          "custom \"tarief\" \"HVA\" 100.00 EUR"))
+                continue
+            tarief_entries.append((str(values[0]), Tarief(entry.date, bedrag, entry)))
         elif kind == "buurt":
             if len(values) < 2:
                 errors.append(_bad(entry, "buurt heeft code en naam nodig"))
@@ -513,6 +552,17 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
                 soort=kind, datum=entry.date, jaar=int(jaar), actielijn=str(values[1]),
                 stroom=str(values[2]), bedrag=bedrag, besluit=meta.get("besluit"), entry=entry,
             ))
+
+    for code, tarief in tarief_entries:
+        partner = partners.get(code)
+        if partner is None:
+            errors.append(_bad(tarief.entry, f"tarief voor partner {code}, die niet is gedeclareerd"))
+            continue
+        if any(t.vanaf == tarief.vanaf for t in partner.tarieven):
+            errors.append(_bad(tarief.entry, f"partner {code} heeft al een tarief vanaf {tarief.vanaf}"))
+            continue
+        tarieven = tuple(sorted((*partner.tarieven, tarief), key=lambda t: t.vanaf))
+        partners[code] = dataclasses.replace(partner, tarieven=tarieven)
 
     programma = Programma(
         domeinen=domeinen,

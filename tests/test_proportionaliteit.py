@@ -151,19 +151,25 @@ def test_buurten_exact(rapport) -> None:  # noqa: ANN001
         "wildeman": D("46000"), "reimerswaal": D("50000"), "confuciusbuurt": D("35000"), "dichtersbuurt": D(0)}
     assert {c: r.per_bewoner.quantize(CENT) for c, r in regels.items()} == {
         "wildeman": D("46.00"), "reimerswaal": D("25.00"), "confuciusbuurt": D("7.00"), "dichtersbuurt": D("0.00")}
+    # The Nieuw-West average counts only spending with a buurt: 131.000 / 17.000 residents.
+    gemiddelde = D("131000") / D("17000")
+    assert buurten.nw_gemiddelde == gemiddelde and gemiddelde.quantize(CENT) == D("7.71")
     assert {c: r.index for c, r in regels.items()} == {
-        "wildeman": D("4.6"), "reimerswaal": D("2.5"), "confuciusbuurt": D("0.7"), "dichtersbuurt": D(0)}
+        "wildeman": D(46) / gemiddelde, "reimerswaal": D(25) / gemiddelde, "confuciusbuurt": D(7) / gemiddelde,
+        "dichtersbuurt": D(0)}
+    assert {c: r.index.quantize(D("0.0001")) for c, r in regels.items()} == {
+        "wildeman": D("5.9695"), "reimerswaal": D("3.2443"), "confuciusbuurt": D("0.9084"), "dichtersbuurt": D(0)}
     assert {c: r.vergelijking for c, r in regels.items()} == {
         "wildeman": "meer", "reimerswaal": "meer", "confuciusbuurt": "minder", "dichtersbuurt": "minder"}
     assert (buurten.met_buurt, buurten.zonder_buurt, buurten.totaal) == (D("131000"), D("39000"), D("170000"))
-    assert buurten.nw_bewoners == 17000 and buurten.nw_gemiddelde == D(10)
+    assert buurten.nw_bewoners == 17000
     assert buurten.focus_bewoners == 8500
     assert buurten.focus_besteed == D("131000") and buurten.elders == 0
     assert buurten.focus_gemiddelde.quantize(CENT) == D("15.41")
     clusters = {r.cluster: (r.bewoners, r.besteed, r.per_bewoner, r.index) for r in buurten.clusters}
     assert clusters == {
-        "A": (3000, D("96000"), D(32), D("3.2")),
-        "C": (5000, D("35000"), D(7), D("0.7")),
+        "A": (3000, D("96000"), D(32), D(32) / gemiddelde),
+        "C": (5000, D("35000"), D(7), D(7) / gemiddelde),
         "D": (500, D(0), D(0), D(0)),
     }
 
@@ -240,7 +246,7 @@ def test_2025_is_outside(ledger) -> None:  # noqa: ANN001
     assert {r.code: r.besteed for r in buurten.regels if r.besteed} == {
         "dichtersbuurt": D("5000"), "plein-40-45": D("2000")}
     assert (buurten.met_buurt, buurten.focus_besteed, buurten.elders) == (D("7000"), D("5000"), D("2000"))
-    assert buurten.nw_gemiddelde == D("17000") / 17000 == 1
+    assert buurten.nw_gemiddelde == D("7000") / 17000  # spending with a buurt only
     assert buurten.focus_gemiddelde == D("5000") / 8500
     assert rapport.partners_jaar.toezegging_jaren == ()
     assert rapport.partners_cumulatief.toezegging_jaren == (2023, 2024)
@@ -342,7 +348,7 @@ def test_html_shows_who_is_below_and_above(outputs) -> None:  # noqa: ANN001
     assert "Partners boven hun aandeel naar draagkracht in 2024: HVA." in html
     assert "Meer dan gemiddeld per bewoner: Wildeman, Reimerswaal." in html
     assert "Minder dan gemiddeld per bewoner: Confuciusbuurt, Dichtersbuurt." in html
-    assert "€\u00a010,00 per bewoner" in html
+    assert "€\u00a07,71 per bewoner" in html  # 131.000 with a buurt / 17.000 residents
     assert html.count("<svg") >= 5
     assert "Zonder buurt (niet aan een buurt toe te wijzen)" in html
 

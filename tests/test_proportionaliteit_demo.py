@@ -98,7 +98,9 @@ def test_buurten_reconcile(query, rapport) -> None:  # noqa: ANN001
         assert regel.besteed == per_buurt.get(regel.code, D(0)), regel.code
     assert buurten.zonder_buurt == per_buurt.get(None, D(0))
     assert buurten.totaal == sum(per_buurt.values())
-    assert buurten.nw_gemiddelde == buurten.totaal / buurten.nw_bewoners
+    met_buurt = sum((v for k, v in per_buurt.items() if k is not None), D(0))
+    assert buurten.met_buurt == met_buurt
+    assert buurten.nw_gemiddelde == met_buurt / buurten.nw_bewoners  # spending without a buurt is not in it
     for cluster in buurten.clusters:
         leden = [r for r in buurten.regels if r.cluster == cluster.cluster]
         assert cluster.besteed == sum((r.besteed for r in leden), D(0))

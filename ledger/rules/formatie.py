@@ -1,6 +1,8 @@
-"""Formatie: booked staff time must equal hours × the partner's tariff.
+"""Formatie: booked staff time must equal hours × the partner's tariff valid on the posting's date.
 
-Input, for a partner declared with ``tarief: 80.00 EUR``::
+The tariff is ``Partner.tarief_op(txn.date)``: the partner declaration's ``tarief:`` from its
+date, each ``custom "tarief"`` from its own date; the importers value hours with the same
+function. Input, for a partner declared with ``tarief: 80.00 EUR``::
 
     2023-03-31 * "ADAMAS" "Uren maart"
       Expenses:Actielijn:VEI:VEI-11-Credible-Messengers:EIGEN   850.00 EUR
@@ -13,7 +15,7 @@ Output: the entries unchanged, and an error at the posting's line::
     GeldstroomError: Formatie klopt niet: 10 uur × € 80,00 = € 800,00, geboekt € 850,00
 
 Also reported: ``uren`` that is not a number, and hours without a declared partner with a
-tariff.
+tariff valid on the posting's date.
 """
 
 from __future__ import annotations
@@ -45,12 +47,14 @@ def formatie(ctx: Context, txn: data.Transaction, source: dict[str, Any], partne
         ctx.error(GeldstroomError, source, f"Formatie klopt niet: uren '{uren}' is geen getal", txn)
         return
     partner = ctx.p.partners.get(partner_code) if partner_code else None
-    if partner is None or partner.tarief is None:
+    tarief = partner.tarief_op(txn.date) if partner is not None else None
+    if tarief is None:
+        op = f" op {txn.date}" if partner is not None and partner.tarieven else ""
         ctx.error(GeldstroomError, source,
-                  f"Formatie klopt niet: uren zonder partner met tarief ({partner_code or 'geen partner'})", txn)
+                  f"Formatie klopt niet: uren zonder partner met tarief{op} ({partner_code or 'geen partner'})", txn)
         return
-    verwacht = (Decimal(uren) * partner.tarief).quantize(CENT)
+    verwacht = (Decimal(uren) * tarief).quantize(CENT)
     if verwacht != bedrag:
         ctx.error(GeldstroomError, source,
-                  f"Formatie klopt niet: {uren} uur × {euro(partner.tarief)} = {euro(verwacht)}, "
+                  f"Formatie klopt niet: {uren} uur × {euro(tarief)} = {euro(verwacht)}, "
                   f"geboekt {euro(bedrag)}", txn)

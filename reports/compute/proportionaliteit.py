@@ -9,13 +9,21 @@ Definitions (the report's toelichting repeats them):
   releases to ``Income:Inzet:<PARTNER>``: money (postings without ``uren:``) plus
   formatie (postings with ``uren:``; the amount is hours × the partner's tariff).
 * Alliance total = the sum over partners; share = partner total / alliance total.
+* Pledge against contribution, like with like: per partner, the years of the period in
+  which it pledged (``toezegging_jaren``); realisation = its contribution in those years /
+  the sum of those pledges. Contribution in a year without a pledge counts on neither side
+  (it does count in the share against draagkracht, which compares all partners over the
+  whole period).
 * Draagkracht share = the partner's declared ``draagkracht`` divided by the sum over the
   partners that declare one. Ratio = share / draagkracht share, computed in one division
   (partner × Σdraagkracht) / (alliance × draagkracht) so exact fractions stay exact.
 * Status against ``custom "instelling" "proportionaliteit_band" <laag> <hoog>``: ``onder``
   when ratio < laag, ``boven`` when ratio > hoog, else ``binnen`` (bounds included).
-* Nieuw-West average per resident = all spending (with and without ``buurt:``) divided by
+* Nieuw-West average per resident = spending with a ``buurt:`` divided by
   ``custom "instelling" "nieuw_west_bewoners" <n>``; ``None`` when the ledger does not say.
+  Spending without a buurt is a row of its own and not in the average. The rest of
+  Nieuw-West = spending with a buurt that declares no residents (squares) over the residents
+  outside the focus neighbourhoods (Nieuw-West's minus the focus buurten's).
 * Kind of money per stream (``middelsoort``): ``EIGEN`` and ``GEM-REGULIER`` (or a stream
   declaring ``regulier: TRUE``) are *regulier*; ``VLIEGWIEL`` (or ``vliegwiel: TRUE``) is
   *vliegwiel*; other streams with herkomst gemeente/rijk/eu are *programma*; the rest
@@ -95,17 +103,36 @@ class PartnerRegel:
     draagkracht_aandeel: Decimal | None  # normalised draagkracht (None: not declared)
     verhouding: Decimal | None  # aandeel / draagkracht_aandeel
     status: str | None  # "onder" | "binnen" | "boven"; None without draagkracht or band
+    toezegging_jaren: tuple[int, ...] = ()  # the years of the period in which this partner pledged
+    inzet_toezeggingsjaren: Decimal = ZERO  # geld + formatie in those years only
+    uren_toezeggingsjaren: Decimal = ZERO  # hours in those years only
 
     @property
     def totaal(self) -> Decimal:
         return self.geld + self.formatie
 
     @property
+    def inzet_zonder_toezegging(self) -> Decimal:
+        """Contribution in years of the period in which the partner pledged nothing."""
+        return self.totaal - self.inzet_toezeggingsjaren
+
+    @property
     def realisatie_toezegging(self) -> Decimal | None:
-        """Realised total as a fraction of the pledge (None without a pledge)."""
+        """Contribution in the pledge years as a fraction of those pledges (None without a pledge).
+
+        Both sides cover the same years (``toezegging_jaren``): a year without a pledge counts
+        on neither side.
+        """
         if not self.toezegging:
             return None
-        return self.totaal / self.toezegging
+        return self.inzet_toezeggingsjaren / self.toezegging
+
+    @property
+    def realisatie_uren(self) -> Decimal | None:
+        """Hours in the pledge years as a fraction of the pledged hours (None without pledged hours)."""
+        if not self.toezegging_uren:
+            return None
+        return self.uren_toezeggingsjaren / self.toezegging_uren
 
 
 @dataclasses.dataclass(frozen=True)
@@ -128,6 +155,12 @@ class PartnerOverzicht:
 
     def met_status(self, status: str) -> tuple[PartnerRegel, ...]:
         return tuple(r for r in self.regels if r.status == status)
+
+    @property
+    def realisatie_toezegging(self) -> Decimal | None:
+        """All partners: contribution in each partner's pledge years over the sum of the pledges."""
+        toezegging = self.totaal("toezegging")
+        return self.totaal("inzet_toezeggingsjaren") / toezegging if toezegging else None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -201,8 +234,15 @@ class BuurtOverzicht:
 
     @property
     def elders(self) -> Decimal:
-        """Spending with a buurt that declares no residents (squares, other places)."""
+        """Spending in the rest of Nieuw-West: with a buurt that declares no residents (squares, other places)."""
         return self.met_buurt - self.focus_besteed
+
+    @property
+    def rest_bewoners(self) -> int | None:
+        """Residents of Nieuw-West outside the focus neighbourhoods (None when Nieuw-West's are not declared)."""
+        if not self.nw_bewoners or self.nw_bewoners < self.focus_bewoners:
+            return None
+        return self.nw_bewoners - self.focus_bewoners
 
     @property
     def totaal(self) -> Decimal:
@@ -215,10 +255,14 @@ class BuurtOverzicht:
 
     @property
     def nw_gemiddelde(self) -> Decimal | None:
-        """All spending per Nieuw-West resident (None when residents are not declared)."""
+        """Spending assigned to a buurt per Nieuw-West resident: the average every buurt is compared with.
+
+        Spending without a buurt is not in it (it is a row of its own, ``zonder_buurt``); None
+        when the residents of Nieuw-West are not declared.
+        """
         if not self.nw_bewoners:
             return None
-        return self.totaal / self.nw_bewoners
+        return self.met_buurt / self.nw_bewoners
 
     @property
     def focus_gemiddelde(self) -> Decimal | None:
@@ -226,6 +270,27 @@ class BuurtOverzicht:
         if not self.focus_bewoners:
             return None
         return self.focus_besteed / self.focus_bewoners
+
+    @property
+    def focus_index(self) -> Decimal | None:
+        """The focus neighbourhoods' spending per resident against the Nieuw-West average."""
+        if self.focus_gemiddelde is None or not self.nw_gemiddelde:
+            return None
+        return self.focus_gemiddelde / self.nw_gemiddelde
+
+    @property
+    def rest_gemiddelde(self) -> Decimal | None:
+        """Spending in the rest of Nieuw-West (``elders``) per resident outside the focus neighbourhoods."""
+        if not self.rest_bewoners:
+            return None
+        return self.elders / self.rest_bewoners
+
+    @property
+    def rest_index(self) -> Decimal | None:
+        """The rest of Nieuw-West's spending per resident against the Nieuw-West average."""
+        if self.rest_gemiddelde is None or not self.nw_gemiddelde:
+            return None
+        return self.rest_gemiddelde / self.nw_gemiddelde
 
 
 @dataclasses.dataclass(frozen=True)
@@ -349,19 +414,25 @@ def partner_overzicht(feiten: Sequence[Besteding], programma: model.Programma, v
     geld: dict[str, Decimal] = defaultdict(Decimal)
     uren: dict[str, Decimal] = defaultdict(Decimal)
     formatie: dict[str, Decimal] = defaultdict(Decimal)
+    inzet_per_jaar: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
+    uren_per_jaar: dict[tuple[str, int], Decimal] = defaultdict(Decimal)
     for feit in feiten:
         if feit.stroom != model.EIGEN or feit.partner is None or not van_jaar <= feit.datum.year <= tot_jaar:
             continue
+        inzet_per_jaar[(feit.partner, feit.datum.year)] += feit.bedrag
         if feit.uren is None:
             geld[feit.partner] += feit.bedrag
         else:
             uren[feit.partner] += feit.uren
+            uren_per_jaar[(feit.partner, feit.datum.year)] += feit.uren
             formatie[feit.partner] += feit.bedrag
     toezegging: dict[str, Decimal] = defaultdict(Decimal)
     toezegging_uren: dict[str, Decimal] = defaultdict(Decimal)
+    pledge_jaren: dict[str, set[int]] = defaultdict(set)
     for pledge in programma.toezeggingen:
         if van_jaar <= pledge.jaar <= tot_jaar:
             toezegging[pledge.partner] += pledge.bedrag
+            pledge_jaren[pledge.partner].add(pledge.jaar)
             if pledge.uren is not None:
                 toezegging_uren[pledge.partner] += pledge.uren
 
@@ -395,6 +466,9 @@ def partner_overzicht(feiten: Sequence[Besteding], programma: model.Programma, v
             draagkracht_aandeel=dk_aandeel,
             verhouding=verhouding,
             status=_status(verhouding, band),
+            toezegging_jaren=tuple(sorted(pledge_jaren[code])),
+            inzet_toezeggingsjaren=sum((inzet_per_jaar[(code, j)] for j in pledge_jaren[code]), ZERO),
+            uren_toezeggingsjaren=sum((uren_per_jaar[(code, j)] for j in pledge_jaren[code]), ZERO),
         ))
     jaren = tuple(sorted({t.jaar for t in programma.toezeggingen if van_jaar <= t.jaar <= tot_jaar}))
     return PartnerOverzicht(van_jaar=van_jaar, tot_jaar=tot_jaar, regels=tuple(regels), band=band,
@@ -450,7 +524,7 @@ def buurt_overzicht(feiten: Sequence[Besteding], programma: model.Programma, jaa
             per_buurt[feit.buurt] += feit.bedrag
     met = sum(per_buurt.values(), ZERO)
     nw_bewoners = nieuw_west_bewoners(programma)
-    gemiddelde = (met + zonder) / nw_bewoners if nw_bewoners else None
+    gemiddelde = met / nw_bewoners if nw_bewoners else None  # = BuurtOverzicht.nw_gemiddelde
     regels = []
     clusters: dict[str, tuple[int, Decimal, bool]] = {}
     for code, buurt in programma.buurten.items():

@@ -54,6 +54,11 @@ def _bedrag(value: Decimal | None, *, cents: bool = False) -> str:
     return euro(value, cents=cents).replace("€ ", "€\u00a0")
 
 
+def _jaren_tekst(jaren: tuple[int, ...]) -> str:
+    """Years as a list for a table cell (``2024, 2025``); ``geen`` without any."""
+    return ", ".join(str(j) for j in jaren) if jaren else "geen"
+
+
 def _band_tekst(band: tuple[Decimal, Decimal] | None) -> str:
     if band is None:
         return "geen band gedeclareerd"
@@ -65,13 +70,21 @@ def _band_tekst(band: tuple[Decimal, Decimal] | None) -> str:
 # ----------------------------------------------------------------------------------------
 INZET_KOLOMMEN = (
     Kolom("Partner"),
-    Kolom("Toezegging", "euro", True),
-    Kolom("Toegezegde uren", "uren", True),
     Kolom("Geld", "euro", True),
     Kolom("Uren", "uren", True),
     Kolom("Formatie", "euro", True),
     Kolom("Totaal", "euro", True),
-    Kolom("Realisatie t.o.v. toezegging", "procent"),
+    Kolom("Waarvan in jaren zonder toezegging", "euro", True),
+)
+TOEZEGGING_KOLOMMEN = (
+    Kolom("Partner"),
+    Kolom("Jaren met toezegging"),
+    Kolom("Toezegging", "euro", True),
+    Kolom("Inzet in die jaren", "euro", True),
+    Kolom("Realisatie", "procent"),
+    Kolom("Toegezegde uren", "uren", True),
+    Kolom("Uren in die jaren", "uren", True),
+    Kolom("Realisatie uren", "procent"),
 )
 AANDEEL_KOLOMMEN = (
     Kolom("Partner"),
@@ -102,13 +115,29 @@ def partner_tabellen(overzicht: PartnerOverzicht) -> list[TabelBlok]:
         titel=f"Inzet per partner, {overzicht.periode}",
         kolommen=INZET_KOLOMMEN,
         rijen=tuple(
-            (r.code, r.toezegging, r.toezegging_uren, r.geld, r.uren, r.formatie, r.totaal,
-             r.realisatie_toezegging)
+            (r.code, r.geld, r.uren, r.formatie, r.totaal, r.inzet_zonder_toezegging)
             for r in overzicht.regels
         ),
         toelichting=(
             "Geld: eigen middelen (EIGEN), boekingen zonder uren. Formatie: boekingen met uren, gewaardeerd tegen "
-            "het tarief van de partner. Toezegging: custom \"toezegging\" van de partner voor de periode."
+            "het tarief van de partner dat gold op de boekdatum. Waarvan in jaren zonder toezegging: inzet in een "
+            "jaar waarvoor de partner niets toezegde; die telt mee in het aandeel naar draagkracht, niet in de "
+            "realisatie van de toezegging."
+        ),
+    )
+    toezegging = Tabel(
+        titel=f"Inzet tegenover toezegging, dezelfde jaren, {overzicht.periode}",
+        kolommen=TOEZEGGING_KOLOMMEN,
+        rijen=tuple(
+            (r.code, _jaren_tekst(r.toezegging_jaren), r.toezegging, r.inzet_toezeggingsjaren if r.toezegging_jaren
+             else None, r.realisatie_toezegging, r.toezegging_uren,
+             r.uren_toezeggingsjaren if r.toezegging_uren is not None else None, r.realisatie_uren)
+            for r in overzicht.regels
+        ),
+        toelichting=(
+            "Per partner staan inzet en toezegging over dezelfde jaren tegenover elkaar: de jaren waarvoor de "
+            "partner een custom \"toezegging\" heeft (kolom Jaren met toezegging). Realisatie: inzet in die jaren "
+            "gedeeld door de toezegging; realisatie uren: uren in die jaren gedeeld door de toegezegde uren."
         ),
     )
     markeringen = set()
@@ -128,7 +157,8 @@ def partner_tabellen(overzicht: PartnerOverzicht) -> list[TabelBlok]:
             f"gedeeld door aandeel naar draagkracht; de band is {_band_tekst(overzicht.band)}."
         ),
     )
-    return [TabelBlok(inzet, compact=True), TabelBlok(aandeel, markeringen=frozenset(markeringen), compact=True)]
+    return [TabelBlok(inzet, compact=True), TabelBlok(toezegging, compact=True),
+            TabelBlok(aandeel, markeringen=frozenset(markeringen), compact=True)]
 
 
 def partner_grafiek(overzicht: PartnerOverzicht, titel: str) -> Grafiek | None:
@@ -167,23 +197,30 @@ def partner_sectie(overzicht: PartnerOverzicht, titel: str, *, nieuwe_pagina: bo
         inhoud.append(Alinea(
             "Het grootboek declareert geen proportionaliteitsband (custom \"instelling\" "
             "\"proportionaliteit_band\"); de kolom Status blijft daarom leeg.", "let-op"))
-    alle_jaren = tuple(range(overzicht.van_jaar, overzicht.tot_jaar + 1))
-    if overzicht.toezegging_jaren != alle_jaren:
-        gedekt = ", ".join(str(j) for j in overzicht.toezegging_jaren) or "geen enkel jaar"
-        inhoud.append(Alinea(
-            f"Toezeggingen zijn er voor {gedekt}; de realisatie t.o.v. de toezegging vergelijkt de inzet over "
-            f"{overzicht.periode} met de toezeggingen van die jaren.", "noot"))
     onder = [r.code for r in overzicht.met_status("onder")]
     boven = [r.code for r in overzicht.met_status("boven")]
     binnen = [r.code for r in overzicht.met_status("binnen")]
-    inhoud.append(Lijst((
+    zonder_toezegging = overzicht.totaal("inzet_zonder_toezegging")
+    realisatie = overzicht.realisatie_toezegging
+    punten = [
         f"Onder hun aandeel naar draagkracht: {_namen(onder)}.",
         f"Boven hun aandeel naar draagkracht: {_namen(boven)}.",
         f"Binnen de band ({_band_tekst(overzicht.band)}): {_namen(binnen)}.",
-        f"Totale inzet van de partners: {_bedrag(overzicht.totaal('geld') + overzicht.totaal('formatie'))} "
-        f"(geld {_bedrag(overzicht.totaal('geld'))}, formatie {_bedrag(overzicht.totaal('formatie'))}); "
-        f"toegezegd {_bedrag(overzicht.totaal('toezegging'))}.",
-    )))
+        f"Totale inzet van de partners over {overzicht.periode}: {_bedrag(overzicht.totaal('totaal'))} "
+        f"(geld {_bedrag(overzicht.totaal('geld'))}, formatie {_bedrag(overzicht.totaal('formatie'))}).",
+    ]
+    if overzicht.toezegging_jaren:
+        punten.append(
+            f"Toegezegd voor {_jaren_tekst(overzicht.toezegging_jaren)}: {_bedrag(overzicht.totaal('toezegging'))}; "
+            f"inzet van de partners in de jaren van hun toezegging: "
+            f"{_bedrag(overzicht.totaal('inzet_toezeggingsjaren'))}"
+            + (f" ({procent(realisatie, 1)} van de toezegging)." if realisatie is not None else "."))
+    else:
+        punten.append(f"Geen toezeggingen voor {overzicht.periode}.")
+    if zonder_toezegging:
+        punten.append(f"Inzet in jaren zonder toezegging: {_bedrag(zonder_toezegging)}; die telt mee in het aandeel "
+                      "naar draagkracht, niet in de realisatie van de toezegging.")
+    inhoud.append(Lijst(tuple(punten)))
     grafiek = partner_grafiek(overzicht, f"Aandeel in de inzet tegenover draagkracht, {overzicht.periode}")
     if grafiek is not None:
         inhoud.append(grafiek)
@@ -260,7 +297,7 @@ def buurt_tabellen(buurten: BuurtOverzicht) -> list[TabelBlok]:
         rijen=tuple(rijen),
         toelichting=(
             "Besteed: alle boekingen op actielijnen met buurt: deze buurt (programmageld en eigen inzet). Index: "
-            "besteding per bewoner gedeeld door het gemiddelde van heel Nieuw-West."
+            "besteding per bewoner gedeeld door het gemiddelde van Nieuw-West over de bestedingen met een buurt."
         ),
     ), markeringen=frozenset(markeringen), compact=True)
     clusters = TabelBlok(Tabel(
@@ -271,22 +308,28 @@ def buurt_tabellen(buurten: BuurtOverzicht) -> list[TabelBlok]:
                      r.index, _vergelijking(r.vergelijking)) for r in buurten.clusters),
     ))
     nw = Decimal(buurten.nw_bewoners) if buurten.nw_bewoners else None
+    rest = Decimal(buurten.rest_bewoners) if buurten.rest_bewoners is not None else None
     samenvatting = TabelBlok(Tabel(
-        titel=f"Focusbuurten, zonder buurt en heel Nieuw-West, {buurten.jaar}",
-        kolommen=(Kolom("Wat"), Kolom("Besteed", "euro"), Kolom("Bewoners", "getal"), Kolom("Per bewoner", "euro")),
+        titel=f"Focusbuurten, rest van Nieuw-West en zonder buurt, {buurten.jaar}",
+        kolommen=(Kolom("Wat"), Kolom("Besteed", "euro"), Kolom("Bewoners", "getal"), Kolom("Per bewoner", "euro"),
+                  Kolom("Index (NW = 100%)", "procent")),
         rijen=(
-            ("In de focusbuurten", buurten.focus_besteed, Decimal(buurten.focus_bewoners), buurten.focus_gemiddelde),
-            *((("Op andere plekken (pleinen; geen bewonersaantal)", buurten.elders, None, None),)
-              if buurten.elders else ()),
-            ("Zonder buurt (niet aan een buurt toe te wijzen)", buurten.zonder_buurt, None, None),
-            ("Heel Nieuw-West (alle bestedingen)", buurten.totaal, nw, buurten.nw_gemiddelde),
+            ("In de focusbuurten", buurten.focus_besteed, Decimal(buurten.focus_bewoners), buurten.focus_gemiddelde,
+             buurten.focus_index),
+            ("Rest van Nieuw-West (pleinen en andere plekken buiten de focusbuurten)", buurten.elders, rest,
+             buurten.rest_gemiddelde, buurten.rest_index),
+            ("Nieuw-West, bestedingen met een buurt (het gemiddelde)", buurten.met_buurt, nw, buurten.nw_gemiddelde,
+             None),
+            ("Zonder buurt (niet aan een buurt toe te wijzen)", buurten.zonder_buurt, None, None, None),
+            ("Alle bestedingen op actielijnen", buurten.totaal, None, None, None),
         ),
         totaal_label=None,
         toelichting=(
-            "Boekingen zonder buurt worden niet over de buurten verdeeld; ze tellen alleen mee in het gemiddelde "
-            "van heel Nieuw-West."
+            "Het gemiddelde van Nieuw-West rekent alleen met bestedingen die aan een buurt zijn toegewezen. "
+            "Bestedingen zonder buurt staan op een eigen regel: ze worden niet over de buurten verdeeld en tellen "
+            "niet mee in het gemiddelde of de index."
         ),
-    ), nadruk_rijen=frozenset({3 if buurten.elders else 2}))
+    ), nadruk_rijen=frozenset({2}))
     return [per_buurt, clusters, samenvatting]
 
 
@@ -304,13 +347,13 @@ def buurt_grafiek(buurten: BuurtOverzicht) -> Grafiek | None:
         {"Besteed per bewoner": [r.per_bewoner or ZERO for r in regels]},
         eenheid="euro",
         verwijzing=[gemiddelde] * len(regels) if gemiddelde is not None else None,
-        verwijzing_label=f"Gemiddelde Nieuw-West ({euro(gemiddelde)})" if gemiddelde is not None else "",
+        verwijzing_label=f"Gemiddelde Nieuw-West, met buurt ({euro(gemiddelde)})" if gemiddelde is not None else "",
     )
     bijschrift = ("Staaf: besteding per bewoner in de buurt (cluster tussen haakjes, daarachter de index: "
                   "Nieuw-West = 100%).")
     if gemiddelde is not None:
-        bijschrift += " Streepje: het gemiddelde per bewoner van heel Nieuw-West; staven voorbij het streepje " \
-                      "krijgen meer dan gemiddeld (ongelijk investeren)."
+        bijschrift += " Streepje: het gemiddelde per bewoner van Nieuw-West over de bestedingen met een buurt; " \
+                      "staven voorbij het streepje krijgen meer dan gemiddeld (ongelijk investeren)."
     return Grafiek(f"Besteding per bewoner per focusbuurt, {buurten.jaar}", svg, bijschrift)
 
 
@@ -326,16 +369,21 @@ def buurt_sectie(buurten: BuurtOverzicht) -> Sectie:
     aandeel_zonder = buurten.aandeel_zonder_buurt
     punten = []
     if buurten.nw_gemiddelde is not None:
-        punten.append(f"Gemiddelde van heel Nieuw-West: {_bedrag(buurten.nw_gemiddelde, cents=True)} per bewoner "
-                      f"({_bedrag(buurten.totaal)} over {getal(buurten.nw_bewoners)} bewoners).")
+        punten.append(f"Gemiddelde van Nieuw-West: {_bedrag(buurten.nw_gemiddelde, cents=True)} per bewoner "
+                      f"({_bedrag(buurten.met_buurt)} met een buurt over {getal(buurten.nw_bewoners)} bewoners; "
+                      "bestedingen zonder buurt tellen niet mee).")
         punten.append(f"Meer dan gemiddeld per bewoner: {_namen(meer)}.")
         punten.append(f"Minder dan gemiddeld per bewoner: {_namen(minder)}.")
-    if buurten.elders:
+    if buurten.rest_gemiddelde is not None:
+        punten.append(f"Rest van Nieuw-West (pleinen en andere plekken buiten de focusbuurten): "
+                      f"{_bedrag(buurten.elders)}, {_bedrag(buurten.rest_gemiddelde, cents=True)} per bewoner "
+                      f"buiten de focusbuurten.")
+    elif buurten.elders:
         punten.append(f"Op plekken zonder bewonersaantal (pleinen) geboekt: {_bedrag(buurten.elders)}; niet "
                       "in het gemiddelde van de focusbuurten.")
     punten.append(f"Zonder buurt geboekt: {_bedrag(buurten.zonder_buurt)}"
                   + (f" ({procent(aandeel_zonder, 1)} van alle bestedingen)" if aandeel_zonder is not None else "")
-                  + "; dit bedrag is niet over de buurten verdeeld.")
+                  + "; dit bedrag is niet over de buurten verdeeld en zit niet in het gemiddelde.")
     inhoud.append(Lijst(tuple(punten)))
     grafiek = buurt_grafiek(buurten)
     if grafiek is not None:
@@ -445,17 +493,22 @@ def toelichting_sectie(rapport: Proportionaliteit) -> Sectie:
     definities = (
         "Gerealiseerde inzet van een partner: de eigen middelen (geldstroom EIGEN) die de partner op actielijnen "
         "boekte, zoals de plugin ze vrijgeeft naar Income:Inzet:<partner>. Geld: boekingen zonder uren. Formatie: "
-        "boekingen met uren; het bedrag is uren × tarief van de partner.",
+        "boekingen met uren (zie Formatie).",
         "Totaal van de alliantie: de som over alle partners. Aandeel: totaal van de partner / totaal van de alliantie.",
         "Aandeel naar draagkracht: de draagkracht uit de partnerdeclaratie, genormaliseerd over de partners die een "
         "draagkracht declareren. Verhouding: aandeel / aandeel naar draagkracht.",
         f"Status: onder (verhouding lager dan de band), binnen of boven (hoger dan de band). Band: {band} "
         "(custom \"instelling\" \"proportionaliteit_band\"); de grenzen horen bij 'binnen'.",
-        "Toezegging: custom \"toezegging\" per partner en jaar; cumulatief de som van de jaren tot en met het "
-        "verslagjaar.",
-        "Gemiddelde van Nieuw-West per bewoner: alle bestedingen (met en zonder buurt) gedeeld door het aantal "
-        "bewoners van Nieuw-West (custom \"instelling\" \"nieuw_west_bewoners\"). Bewoners per focusbuurt komen uit "
-        "de buurtdeclaraties (feiten uit het programma).",
+        "Toezegging: custom \"toezegging\" per partner en jaar. Realisatie: per partner de inzet in de jaren "
+        "waarvoor de partner iets toezegde, gedeeld door de som van die toezeggingen; aan beide kanten dezelfde jaren. "
+        "Inzet in een jaar zonder toezegging telt mee in het aandeel naar draagkracht, niet in de realisatie.",
+        "Formatie: uren × het tarief van de partner dat gold op de boekdatum (custom \"tarief\" vanaf een datum; "
+        "het tarief uit de partnerdeclaratie tot de eerste wijziging).",
+        "Gemiddelde van Nieuw-West per bewoner: de bestedingen met een buurt gedeeld door het aantal bewoners "
+        "van Nieuw-West (custom \"instelling\" \"nieuw_west_bewoners\"). Bestedingen zonder buurt zijn een eigen "
+        "regel en tellen niet mee in het gemiddelde. Rest van Nieuw-West: bestedingen op plekken buiten de "
+        "focusbuurten (pleinen) gedeeld door de bewoners buiten de focusbuurten. Bewoners per focusbuurt komen "
+        "uit de buurtdeclaraties (feiten uit het programma).",
         "Programmageld: geldstromen met herkomst gemeente, Rijk of EU; vliegwielgeld is de geldstroom VLIEGWIEL. "
         "Regulier geld: eigen inzet van partners (EIGEN) en GEM-REGULIER (of een geldstroom met regulier: TRUE). "
         "Overig: fondsen en andere bronnen.",
@@ -485,14 +538,17 @@ def samenvatting_sectie(rapport: Proportionaliteit) -> Sectie:
     ]
     if buurten.nw_gemiddelde is not None:
         punten.append(
-            f"Focusbuurten met meer dan gemiddeld per bewoner ({_bedrag(buurten.nw_gemiddelde, cents=True)}): "
+            f"Focusbuurten met meer dan het gemiddelde van Nieuw-West per bewoner "
+            f"({_bedrag(buurten.nw_gemiddelde, cents=True)}, bestedingen met een buurt): "
             f"{_namen([r.naam for r in buurten.regels if r.vergelijking == 'meer'])}; minder: "
             f"{_namen([r.naam for r in buurten.regels if r.vergelijking == 'minder'])}.")
     else:
         punten.append("Het gemiddelde per bewoner van Nieuw-West ontbreekt: het grootboek declareert het aantal "
                       "bewoners niet.")
     punten.append(f"Totaal besteed op actielijnen in {rapport.jaar}: {_bedrag(rapport.totaal_besteed)}, "
-                  f"waarvan {_bedrag(buurten.zonder_buurt)} zonder buurt.")
+                  f"waarvan {_bedrag(buurten.zonder_buurt)} zonder buurt"
+                  + (f" ({procent(buurten.aandeel_zonder_buurt, 1)})" if buurten.aandeel_zonder_buurt is not None
+                     else "") + ".")
     inhoud: list = [Lijst(tuple(punten), titel="In één oogopslag")]
     grafiek = partner_grafiek(jaar, f"Partners: aandeel tegenover draagkracht, {rapport.jaar}")
     if grafiek is not None:

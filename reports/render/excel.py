@@ -18,9 +18,14 @@ if TYPE_CHECKING:
 # Excel stores formats locale-independently; Dutch Excel shows these as 1.234,56.
 EURO_FORMAT = '"€" #,##0.00;"€" -#,##0.00'
 GETAL_FORMAT = "#,##0"
-UREN_FORMAT = "#,##0.0"
+UREN_FORMAT = "#,##0.0"  # hours with more decimals get uren_format(n), so they show exactly
 PROCENT_FORMAT = "0.0%"
 DATUM_FORMAT = "dd-mm-yyyy"
+
+
+def uren_format(decimalen: int) -> str:
+    """The number format that shows hours with ``decimalen`` decimals (at least one)."""
+    return "#,##0." + "0" * max(1, decimalen)
 
 
 def excel_number(value: Decimal | int | None) -> float | int | None:

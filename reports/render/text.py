@@ -19,8 +19,16 @@ from ledger.nl import getal
 from ledger.nl import procent
 
 
+def uren_decimalen(value: Any) -> int:
+    """Decimals to show hours exactly: as many as the value has, at least one (``108.75`` -> 2)."""
+    if not isinstance(value, Decimal):
+        return 1
+    exponent = value.normalize().as_tuple().exponent
+    return max(1, -exponent) if isinstance(exponent, int) else 1
+
+
 def format_cel(value: Any, soort: str) -> str:
-    """Format one value for people (Dutch)."""
+    """Format one value for people (Dutch); hours exactly (``108,75``, ``1.787,0``)."""
     if value is None:
         return ""
     if soort == "euro":
@@ -28,7 +36,7 @@ def format_cel(value: Any, soort: str) -> str:
     if soort == "getal":
         return getal(value)
     if soort == "uren":
-        return getal(value, 1)
+        return getal(value, uren_decimalen(value))
     if soort == "procent":
         return procent(value, 1)
     if soort == "datum" and isinstance(value, datetime.date):

@@ -14,6 +14,7 @@ from reports.documents.model import Sectie
 from reports.documents.model import Tabel
 from reports.documents.model import TabelBlok
 from reports.render.text import format_cel
+from reports.render.text import uren_decimalen
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -45,16 +46,19 @@ def write_sheet(sheet: Any, tabel: Tabel, start_row: int = 1) -> int:
         cell.font = Font(bold=True)
         cell.fill = fill
     row = header_row
+    kolom_decimalen: dict[int, int] = {}  # column -> decimals its hours need (totals row too)
     for row_values in tabel.rijen:
         row += 1
         for col, (value, kolom) in enumerate(zip(row_values, tabel.kolommen), start=1):
+            decimalen = uren_decimalen(value) if kolom.soort == "uren" and value is not None else 1
+            kolom_decimalen[col] = max(kolom_decimalen.get(col, 1), decimalen)
             if isinstance(value, Decimal):
                 value = excel.excel_number(value)
             elif isinstance(value, bool):
                 value = "ja" if value else "nee"
             cell = sheet.cell(row=row, column=col, value=value)
             if kolom.soort in formats:
-                cell.number_format = formats[kolom.soort]
+                cell.number_format = formats[kolom.soort] if decimalen == 1 else excel.uren_format(decimalen)
     if tabel.heeft_totalen and tabel.rijen:
         first, last = header_row + 1, row
         row += 1
@@ -62,7 +66,8 @@ def write_sheet(sheet: Any, tabel: Tabel, start_row: int = 1) -> int:
             letter = get_column_letter(col)
             if kolom.optellen:
                 cell = sheet.cell(row=row, column=col, value=f"=SUM({letter}{first}:{letter}{last})")
-                cell.number_format = formats.get(kolom.soort, excel.GETAL_FORMAT)
+                cell.number_format = formats.get(kolom.soort, excel.GETAL_FORMAT) \
+                    if kolom_decimalen.get(col, 1) == 1 else excel.uren_format(kolom_decimalen[col])
             elif col == 1:
                 cell = sheet.cell(row=row, column=col, value=tabel.totaal_label)
             else:
