@@ -158,12 +158,12 @@ class Control:
         """
         if stroom == model.EIGEN:
             return
+        self.advance(txn.date)
         afgelost = ZERO
         for verplichting in betaalt:
             afgelost += self.betaling(verplichting, txn.date.year, bedrag)
         if txn.date.year not in self.years:
             return
-        self.advance(txn.date)
         key = (txn.date.year, actielijn, stroom)
         self.spent[key] += bedrag
         if bedrag - afgelost > 0:
@@ -189,14 +189,12 @@ class Control:
         entry = verplichting.entry
         if verplichting.stroom == model.EIGEN or verplichting.kenmerk in self.seen:
             return
+        self.advance(entry.date)
         self.seen.add(verplichting.kenmerk)
         open_bedrag = max(verplichting.bedrag - self.paid[verplichting.kenmerk], ZERO)
         key = (entry.date.year, verplichting.actielijn, verplichting.stroom)
         self.open[key] += open_bedrag
-        if entry.date.year not in self.years:
-            return
-        self.advance(entry.date)
-        if open_bedrag > 0:
+        if open_bedrag > 0 and entry.date.year in self.years:
             self.over("verplicht", key, entry.meta, entry)
 
     def uses(self, key: Key) -> Decimal:
