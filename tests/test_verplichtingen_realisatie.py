@@ -163,6 +163,24 @@ def test_realisation_2024_and_2026(ledger: Ledger) -> None:
     ]
 
 
+def test_a_payment_on_another_line_pays_nothing(tmp_path: Path) -> None:
+    # ^V-2025-03 is a commitment on WEB-02; a payment with its link on WEB-17 is a rule violation
+    # and leaves it as open as it was (the spending still counts on WEB-17).
+    target = tmp_path / "grootboek.beancount"
+    target.write_text(MAIN.read_text(encoding="utf-8") + """
+2025-12-01 * "ADAMAS" "Taalhuizen, verkeerd geboekt" ^V-2025-03
+  Expenses:Actielijn:WEB:WEB-17-Werkgroep-Werk:SPUK        5000.00 EUR
+  Assets:Bank:Programma
+""", encoding="utf-8")
+    fout = load_ledger(target)
+    assert any(e.message.startswith("Betaling past niet bij verplichting V-2025-03") for e in fout.errors)
+    standen = {v.kenmerk: v for v in verplichtingen_overzicht(fout.entries, fout.programma, 2025).verplichtingen}
+    assert (standen["V-2025-03"].betaald, standen["V-2025-03"].open) == (D("15000.00"), D("25000.00"))
+    posten = {p.actielijn: p for p in realisatie_per_post(fout.entries, fout.programma, 2025).posten}
+    assert (posten["WEB-17"].gerealiseerd, posten["WEB-17"].resterend) == (D("120500.00"), D("-10500.00"))
+    assert posten["WEB-02"].open_verplicht == D("25000.00")
+
+
 # --- Reconciliation with independent sums (hand-built ledger and demo) ----------------------
 
 def check_commitments(ledger: Ledger, jaar: int) -> int:
