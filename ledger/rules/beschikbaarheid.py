@@ -158,15 +158,18 @@ class Control:
         """
         if stroom == model.EIGEN:
             return
-        self.advance(txn.date)
+        date = txn.date
+        if self.index < len(self.lines) and self.lines[self.index].datum <= date:
+            self.advance(date)
+        jaar = date.year
         afgelost = ZERO
         for verplichting in betaalt:
-            afgelost += self.betaling(verplichting, txn.date.year, bedrag)
-        if txn.date.year not in self.years:
+            afgelost += self.betaling(verplichting, jaar, bedrag)
+        if jaar not in self.years:
             return
-        key = (txn.date.year, actielijn, stroom)
+        key = (jaar, actielijn, stroom)
         self.spent[key] += bedrag
-        if bedrag - afgelost > 0:
+        if bedrag > afgelost:
             self.over("besteed", key, source, txn)
 
     def betaling(self, verplichting: model.Verplichting, jaar: int, bedrag: Decimal) -> Decimal:
