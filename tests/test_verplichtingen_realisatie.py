@@ -183,9 +183,22 @@ def test_a_payment_on_another_line_pays_nothing(tmp_path: Path) -> None:
 
 # --- Reconciliation with independent sums (hand-built ledger and demo) ----------------------
 
+def stream_ends(ledger: Ledger, tot: datetime.date) -> dict[str, datetime.date]:
+    """Each stream's ``tot`` as declared or last changed on or before ``tot``, from the directives."""
+    out = {}
+    for entry in ledger.entries:
+        if (isinstance(entry, data.Custom) and entry.type in ("geldstroom", "geldstroom-wijziging")
+                and entry.date <= tot and "tot" in entry.meta):
+            out[entry.values[0].value] = entry.meta["tot"]
+    return out
+
+
 def check_commitments(ledger: Ledger, jaar: int) -> int:
     overzicht = verplichtingen_overzicht(ledger.entries, ledger.programma, jaar)
     tot = overzicht.peildatum
+    ends = stream_ends(ledger, tot)
+    own_ends = {e.meta["kenmerk"]: e.meta["einddatum"] for e in ledger.entries
+                if isinstance(e, data.Custom) and e.type == "verplichting" and "einddatum" in e.meta}
     declared = {k: v for k, v in declared_commitments(ledger).items() if v[0] <= tot}
     assert sorted(v.kenmerk for v in overzicht.verplichtingen) == sorted(declared)
     open_per_stroom: dict[str, Decimal] = defaultdict(Decimal)
@@ -194,6 +207,8 @@ def check_commitments(ledger: Ledger, jaar: int) -> int:
         betaald = paid_bq(ledger, stand.kenmerk, actielijn, stroom, tot)
         assert (stand.actielijn, stand.stroom, stand.bedrag, stand.betaald) == (actielijn, stroom, bedrag, betaald)
         assert stand.open == max(bedrag - betaald, D(0))
+        einden = [d for d in (own_ends.get(stand.kenmerk), ends.get(stroom)) if d is not None]
+        assert stand.verlopen == (stand.open > 0 and any(d < tot for d in einden)), stand.kenmerk
         open_per_stroom[stroom] += stand.open
     spending = per_account(ledger, datetime.date(1900, 1, 1), tot)
     for stroom in overzicht.stromen:
@@ -239,6 +254,20 @@ def check_realisation(ledger: Ledger, jaar: int) -> list:
 def test_hand_built_ledger_reconciles(ledger: Ledger, jaar: int) -> None:
     assert check_commitments(ledger, jaar) >= 1
     assert check_realisation(ledger, jaar)
+
+
+def test_a_year_without_a_budget_has_no_overruns(ledger: Ledger) -> None:
+    rapport = realisatie_per_post(ledger.entries, ledger.programma, 2023)
+    assert rapport.posten == ()
+    target = realisatie_per_post(ledger.entries, ledger.programma, 2025)
+    assert all(p.gecontroleerd for p in target.posten)
+
+
+def test_demo_2023_has_spending_but_no_budget(demo: Ledger) -> None:
+    rapport = realisatie_per_post(demo.entries, demo.programma, 2023)
+    assert rapport.begroot == 0 and rapport.gerealiseerd > 0
+    assert not any(p.gecontroleerd for p in rapport.posten)
+    assert (rapport.overschreden, rapport.overschrijding) == ((), D(0))
 
 
 @pytest.mark.parametrize("jaar", [2023, 2024, 2025, 2026])

@@ -12,6 +12,9 @@ remainder here is the overrun the plugin reports. For a year and its peildatum:
   of the line's commitments dated in the year. A commitment counts in the year of its
   date, as in the control.
 * **Resterend** = begroot − gerealiseerd − open verplichtingen; negative is an overrun.
+* **Gecontroleerd**: a line the availability control checks: the year has a budget line
+  and the stream is not ``EIGEN``. Only those count as overrun (``overschreden``); a year
+  without any budget shows its spending against 0 but has no overruns.
 * **Open uit eerdere jaren** (for information, not in resterend): what commitments of
   earlier years on the line still have open; paying it is spending of this year.
 """
@@ -51,6 +54,7 @@ class Realisatiepost:
     gerealiseerd: Decimal  # spent in the year to the peildatum
     open_verplicht: Decimal  # open at the peildatum, commitments dated in the year
     open_eerder: Decimal  # open at the peildatum, commitments of earlier years (not in resterend)
+    gecontroleerd: bool  # the year has a budget and the stream is not EIGEN
 
     @property
     def resterend(self) -> Decimal:
@@ -59,8 +63,8 @@ class Realisatiepost:
 
     @property
     def overschrijding(self) -> Decimal:
-        """The overrun (0 when the line stays within its budget)."""
-        return max(-self.resterend, ZERO)
+        """The overrun of a controlled line (0 when it stays within its budget or is not controlled)."""
+        return max(-self.resterend, ZERO) if self.gecontroleerd else ZERO
 
 
 @dataclasses.dataclass(frozen=True)
@@ -102,8 +106,8 @@ class Realisatie:
 
     @property
     def overschreden(self) -> tuple[Realisatiepost, ...]:
-        """The lines with a negative remainder."""
-        return tuple(p for p in self.posten if p.resterend < 0)
+        """The controlled lines with a negative remainder."""
+        return tuple(p for p in self.posten if p.gecontroleerd and p.resterend < 0)
 
     def per_stroom(self) -> dict[str, tuple[Decimal, Decimal, Decimal, Decimal]]:
         """Per stream: (begroot, gerealiseerd, open verplichtingen, resterend)."""
@@ -140,6 +144,7 @@ def realisatie_per_post(entries: Sequence[data.Directive], programma: model.Prog
             open_eerder[(stand.actielijn, stand.stroom)] += stand.open
 
     keys = set(begroot) | {k for k, v in (*gerealiseerd.items(), *open_jaar.items(), *open_eerder.items()) if v}
+    begroot_jaar = any(regel.jaar == jaar for regel in programma.begroting)
     domein_volgorde = {code: index for index, code in enumerate(programma.domeinen)}
     posten = []
     for code, stroom in keys:
@@ -150,6 +155,7 @@ def realisatie_per_post(entries: Sequence[data.Directive], programma: model.Prog
             domein=actielijn.domein, actielijn=code, naam=actielijn.naam, stroom=stroom,
             begroot=begroot.get((code, stroom), ZERO), gerealiseerd=gerealiseerd.get((code, stroom), ZERO),
             open_verplicht=open_jaar.get((code, stroom), ZERO), open_eerder=open_eerder.get((code, stroom), ZERO),
+            gecontroleerd=begroot_jaar and stroom != model.EIGEN,
         ))
     posten.sort(key=lambda p: (domein_volgorde.get(p.domein, len(domein_volgorde)), p.domein, p.actielijn,
                                stroom_volgorde(p.stroom)))
