@@ -208,6 +208,7 @@ class Verplichting:
     partner: str | None
     omschrijving: str | None
     entry: data.Custom
+    einddatum: datetime.date | None = None  # ``einddatum:`` on the commitment (None: the stream's end)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -518,10 +519,13 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
                     meta, f"Ongeldige declaratie: verplichting {kenmerk} bestaat al", entry))
                 continue
             kenmerken.add(kenmerk)
+            if "einddatum" in meta and not isinstance(meta["einddatum"], datetime.date):
+                errors.append(_bad(entry, "einddatum moet een datum zijn (JJJJ-MM-DD)"))
             verplichtingen.append(Verplichting(
                 datum=entry.date, actielijn=str(values[0]), stroom=str(values[1]), bedrag=bedrag,
                 kenmerk=str(kenmerk), partner=meta.get("partner"),
                 omschrijving=meta.get("omschrijving"), entry=entry,
+                einddatum=meta["einddatum"] if isinstance(meta.get("einddatum"), datetime.date) else None,
             ))
         elif kind == "toezegging":
             jaar = decimaal(values[1]) if len(values) > 1 else None

@@ -126,18 +126,26 @@ def test_spending_without_any_budget_for_the_stream_is_reported(tmp_path: Path) 
     assert [errors[0].source["lineno"]] == marked
 
 
-def test_only_the_posting_that_crosses_is_reported(tmp_path: Path) -> None:
+def test_every_posting_that_adds_to_an_overrun_is_reported(tmp_path: Path) -> None:
+    # Not only the posting that crosses: the next one deepens the overrun and is reported too.
     _, errors, _, marked = load_with(tmp_path, """
 2026-11-15 * "Programmabureau" "Programmabureau 2026-11"
   Expenses:Actielijn:ORG:ORG-01-Programmabureau:GEM-ORG   40000.00 EUR ; <- fout
   Assets:Bank:Programma
 
 2026-11-30 * "Programmabureau" "Programmabureau 2026-11 bis"
-  Expenses:Actielijn:ORG:ORG-01-Programmabureau:GEM-ORG   1000.00 EUR
+  Expenses:Actielijn:ORG:ORG-01-Programmabureau:GEM-ORG   1000.00 EUR ; <- fout
+  Assets:Bank:Programma
+
+2026-12-01 * "Programmabureau" "Correctie"
+  Expenses:Actielijn:ORG:ORG-01-Programmabureau:GEM-ORG   -500.00 EUR
   Assets:Bank:Programma
 """)
-    assert len(errors) == 1
-    assert [errors[0].source["lineno"]] == marked
+    assert [e.message for e in errors] == [
+        "Overschrijding begroting 2026 ORG-01/GEM-ORG: besteed € 140.000,00, begroot € 130.000,00",
+        "Overschrijding begroting 2026 ORG-01/GEM-ORG: besteed € 141.000,00, begroot € 130.000,00",
+    ]
+    assert [e.source["lineno"] for e in errors] == marked
 
 
 def test_amendment_raises_the_budget_from_its_date(tmp_path: Path) -> None:
@@ -153,12 +161,14 @@ def test_amendment_raises_the_budget_from_its_date(tmp_path: Path) -> None:
 
 def test_commitment_beyond_budget_is_reported_at_the_commitment(tmp_path: Path) -> None:
     _, errors, path, marked = load_with(tmp_path, """
-2026-11-01 custom "verplichting" "ORG-01" "GEM-ORG" 135000.00 EUR ; <- fout
+2026-11-01 custom "verplichting" "ORG-01" "GEM-ORG" 35000.00 EUR ; <- fout
   kenmerk: "opdracht-2026-org"
   omschrijving: "Programmabureau 2026"
 """)
+    # 100.000 already spent on the line in 2026: the commitment counts on top of it.
     assert [e.message for e in errors] == [
-        "Verplichting boven begroting 2026 ORG-01/GEM-ORG: verplicht € 135.000,00, begroot € 130.000,00"]
+        "Verplichting boven begroting 2026 ORG-01/GEM-ORG: besteed € 100.000,00 plus open verplichtingen "
+        "€ 35.000,00 = € 135.000,00, begroot € 130.000,00"]
     assert isinstance(errors[0], BegrotingError)
     assert errors[0].source["filename"] == str(path)
     assert [errors[0].source["lineno"]] == marked
@@ -206,12 +216,12 @@ def test_level_waarschuwing_makes_every_overrun_a_warning(tmp_path: Path) -> Non
 
 def test_commitment_within_tolerance_is_a_warning(tmp_path: Path) -> None:
     _, errors, _, marked = load_with(tmp_path, TOLERANTIE_10_FOUT + """
-2026-11-01 custom "verplichting" "ORG-01" "GEM-ORG" 135000.00 EUR ; <- fout
+2026-11-01 custom "verplichting" "ORG-01" "GEM-ORG" 35000.00 EUR ; <- fout
   kenmerk: "opdracht-2026-org"
 """)
     assert [e.message for e in errors] == [
-        "Waarschuwing: Verplichting boven begroting 2026 ORG-01/GEM-ORG: verplicht € 135.000,00, "
-        "begroot € 130.000,00 (binnen de tolerantie van 10,0%)"]
+        "Waarschuwing: Verplichting boven begroting 2026 ORG-01/GEM-ORG: besteed € 100.000,00 plus open "
+        "verplichtingen € 35.000,00 = € 135.000,00, begroot € 130.000,00 (binnen de tolerantie van 10,0%)"]
     assert [errors[0].source["lineno"]] == marked
 
 

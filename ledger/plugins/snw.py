@@ -34,9 +34,10 @@ lives where) in one pass over the (date-sorted) entries, with indexes built once
   ``formatie``, ``cofinanciering``: check the rules each stream declares as data
   (docs/ledgertaal.md lists them) and report each violation as a Beancount error at the
   offending entry's file and line;
-* ``beschikbaarheid``: gets every spending posting and commitment, in the same pass, and
-  checks availability against the begroting; ``fava_budgets`` derives Fava's
-  ``custom "budget"`` entries from it.
+* ``beschikbaarheid``: gets every spending posting (with the commitments it pays, from
+  ``verplichtingen``) and every commitment, in the same pass, and checks availability
+  against the begroting: spent plus open commitments within the current budget;
+  ``fava_budgets`` derives Fava's ``custom "budget"`` entries from it.
 
 The order of the checks per posting below is the order of the errors, so it is part of
 the output.
@@ -160,11 +161,10 @@ class _Pass:
         if uren is not None:
             formatie.formatie(ctx, txn, source, partner_code, uren, bedrag)
 
+        betaalt = self.verplichtingen.betaling(txn, source, actielijn, stroom_code, bedrag) if txn.links else ()
         if self.control is not None:
-            self.control.spending(txn, source, actielijn.code, stroom_code, bedrag)
+            self.control.spending(txn, source, actielijn.code, stroom_code, bedrag, betaalt)
         self.cofinanciering.boek(txn, actielijn.code, stroom_code, bedrag)
-        if txn.links:
-            self.verplichtingen.betaling(txn, source, actielijn, stroom_code, bedrag)
         if stroom_code == model.EIGEN:
             if self.declaraties.eigen_partner(txn, source, partner_code):
                 self.vrijval.eigen(txn, partner_code, bedrag)

@@ -1,26 +1,53 @@
-"""Availability control against the begroting.
+"""Availability control against the begroting (as SAP's assigned funds do it).
 
 Called by the ``ledger.plugins.snw`` plugin during its one pass, for every spending
 posting it has resolved and every commitment (Fava's budget entries are derived in
 ``ledger.rules.fava_budgets``). The current budget of a year for an actielijn × stream is the
 sum of its ``begroting`` line and every ``begrotingswijziging`` dated so far.
 
-**Availability control** (as public funds-management systems do it): a posting that
-takes an actielijn × stream beyond its current budget for the year is reported at that
-posting; so is a commitment (``custom "verplichting"``) that takes the commitments of
-the year beyond it. The ledger declares a tolerance::
+**What is checked.** Per (year, actielijn, stream) the control keeps what the line has
+*used*: spent in the year plus its open commitments::
+
+    besteed + open verplichtingen <= huidige begroting (× (1 + tolerantie))
+
+* spending counts in the year of its posting; a commitment (``custom "verplichting"``)
+  counts in the year of its date, with its open amount: committed − paid on its link
+  (``^kenmerk``, payments on the commitment's own actielijn and stream, never below 0);
+* a payment within an open commitment turns open commitment into spending: it uses no
+  new budget (in the commitment's year);
+* a ``begrotingswijziging`` counts from its date.
+
+**Where and how often it is reported.** Every entry that *adds* to what a line uses while
+the line is (then) over its current budget is reported at that entry, each time:
+
+* a spending posting (``Overschrijding begroting``), with the amount it adds: its amount
+  minus what it pays off open commitments of the same year, so a payment within its
+  commitment is never reported again;
+* a commitment (``Verplichting boven begroting``);
+* an amendment that lowers the budget below what the line already uses
+  (``Begrotingswijziging onder besteed en verplicht``).
+
+So a second overrun after an amendment raised the budget is reported, and so is every
+further posting on an overrun line (each one asks the finance officer for a decision:
+amend the budget or book elsewhere). Entries that add nothing (payments within a
+commitment, corrections, credit postings) are not reported: that keeps the list to the
+entries that cause an overrun. One message per entry, with the figures after it::
+
+    Overschrijding begroting 2026 ORG-01/GEM-ORG: besteed € 140.000,00, begroot € 130.000,00
+    Overschrijding begroting 2026 ORG-01/GEM-ORG: besteed € 100.000,00 plus open verplichtingen € 35.000,00 = € 135.000,00, begroot € 130.000,00
+    Verplichting boven begroting 2026 ORG-01/GEM-ORG: besteed € 100.000,00 plus open verplichtingen € 35.000,00 = € 135.000,00, begroot € 130.000,00
+
+The ledger declares a tolerance::
 
     2023-01-01 custom "instelling" "begroting_tolerantie" 0.05 "fout"
 
 * above the budget but within budget × (1 + 0.05): a warning (``BegrotingWaarschuwing``,
-  message ``Waarschuwing: Overschrijding begroting … (binnen de tolerantie van 5%)``);
+  message ``Waarschuwing: … (binnen de tolerantie van 5,0%)``);
 * beyond that: the declared level, ``"fout"`` (``BegrotingError``, ``snw check`` fails)
   or ``"waarschuwing"``.
 
-Without the setting the tolerance is 0 and every overrun is an error. Each
-(year, actielijn, stream) is reported once per level, at the posting that crosses it.
-Years without any budget line, and the partners' own contributions (``EIGEN``), are not
-controlled.
+Without the setting the tolerance is 0 and every overrun is an error. Years without
+any budget line, and the partners' own contributions (``EIGEN``), are not controlled.
 """
 
 from __future__ import annotations
@@ -28,6 +55,7 @@ from __future__ import annotations
 import datetime
 from collections import defaultdict
 from decimal import Decimal
+from typing import TYPE_CHECKING
 from typing import Any
 
 from beancount.core import data
@@ -37,6 +65,9 @@ from ledger.errors import BegrotingError
 from ledger.errors import BegrotingWaarschuwing
 from ledger.nl import euro
 from ledger.nl import procent
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
@@ -76,79 +107,133 @@ def _validate(programma: model.Programma) -> list[Any]:
 class Control:
     """Availability control during the plugin's one pass over the entries.
 
-    The plugin calls :meth:`spending` for every spending posting it has already resolved
-    to (actielijn, stream), and :meth:`verplichting` for every commitment, in date order;
-    budget lines and amendments count from their date (before same-day spending).
+    The plugin calls :meth:`verplichting` for every commitment and :meth:`spending` for
+    every spending posting it has already resolved to (actielijn, stream), with the
+    commitments that posting pays, in date order; budget lines and amendments count from
+    their date (before same-day spending), and :meth:`finish` applies the ones after the
+    last posting.
     """
 
     def __init__(self, programma: model.Programma) -> None:
         self.programma = programma
         self.tolerance, self.kind = tolerantie(programma)
         self.budget: dict[Key, Decimal] = defaultdict(Decimal)
-        self.reported: set[tuple[str, Key, type]] = set()
         self.errors: list[Any] = _validate(programma)
         self.years = {regel.jaar for regel in programma.begroting}
         self.lines = sorted(programma.begroting, key=lambda regel: regel.datum)
         self.index = 0
         self.spent: dict[Key, Decimal] = defaultdict(Decimal)
-        self.committed: dict[Key, Decimal] = defaultdict(Decimal)
+        self.open: dict[Key, Decimal] = defaultdict(Decimal)  # open commitments per line
+        self.paid: dict[str, Decimal] = defaultdict(Decimal)  # paid per commitment (kenmerk)
+        self.seen: set[str] = set()  # commitments counted so far
 
     def advance(self, date: datetime.date) -> None:
-        """Apply the budget lines and amendments dated up to and including ``date``."""
+        """Apply the budget lines and amendments dated up to and including ``date``.
+
+        An amendment that lowers a budget below what its line already uses is reported
+        at the amendment.
+        """
         lines = self.lines
         while self.index < len(lines) and lines[self.index].datum <= date:
             regel = lines[self.index]
-            self.budget[(regel.jaar, regel.actielijn, regel.stroom)] += regel.bedrag
             self.index += 1
+            if regel.stroom == model.EIGEN:
+                continue
+            key = (regel.jaar, regel.actielijn, regel.stroom)
+            self.budget[key] += regel.bedrag
+            if regel.soort == "begrotingswijziging" and regel.bedrag < 0 and self.uses(key) > 0:
+                self.over("wijziging", key, regel.entry.meta, regel.entry)
 
     def spending(self, txn: data.Transaction, source: dict[str, Any], actielijn: str, stroom: str,
-                 bedrag: Decimal) -> None:
-        """A spending posting on an actielijn from a stream (EIGEN is not budget-controlled)."""
-        if stroom == model.EIGEN or txn.date.year not in self.years:
+                 bedrag: Decimal, betaalt: Sequence[model.Verplichting] = ()) -> None:
+        """A spending posting on an actielijn from a stream (EIGEN is not budget-controlled).
+
+        Args:
+          txn: the transaction.
+          source: where to report (the posting's line).
+          actielijn: the actielijn's code.
+          stroom: the stream's code.
+          bedrag: the posting's amount.
+          betaalt: the commitments this posting pays (its links, on this actielijn and stream).
+        """
+        if stroom == model.EIGEN:
             return
-        self.advance(txn.date)
-        key = (txn.date.year, actielijn, stroom)
+        date = txn.date
+        if self.index < len(self.lines) and self.lines[self.index].datum <= date:
+            self.advance(date)
+        jaar = date.year
+        afgelost = ZERO
+        for verplichting in betaalt:
+            afgelost += self.betaling(verplichting, jaar, bedrag)
+        if jaar not in self.years:
+            return
+        key = (jaar, actielijn, stroom)
         self.spent[key] += bedrag
-        if bedrag > 0:
-            self.over("besteed", key, self.spent[key], source, txn)
+        if bedrag > afgelost:
+            self.over("besteed", key, source, txn)
+
+    def betaling(self, verplichting: model.Verplichting, jaar: int, bedrag: Decimal) -> Decimal:
+        """Count a payment on a commitment; what it pays off the open commitments of ``jaar``.
+
+        Open = committed − paid, never below 0; a payment before the commitment's date
+        counts when the commitment does.
+        """
+        kenmerk = verplichting.kenmerk
+        voor = self.paid[kenmerk]
+        self.paid[kenmerk] = na = voor + bedrag
+        if kenmerk not in self.seen:
+            return ZERO
+        afgelost = max(verplichting.bedrag - voor, ZERO) - max(verplichting.bedrag - na, ZERO)
+        self.open[(verplichting.datum.year, verplichting.actielijn, verplichting.stroom)] -= afgelost
+        return afgelost if verplichting.datum.year == jaar else ZERO
 
     def verplichting(self, verplichting: model.Verplichting) -> None:
-        """A commitment: it may not exceed the budget of its year either."""
+        """A commitment: its open amount counts against the budget of its year too."""
         entry = verplichting.entry
-        if verplichting.stroom == model.EIGEN or entry.date.year not in self.years:
+        if verplichting.stroom == model.EIGEN or verplichting.kenmerk in self.seen:
             return
         self.advance(entry.date)
+        self.seen.add(verplichting.kenmerk)
+        open_bedrag = max(verplichting.bedrag - self.paid[verplichting.kenmerk], ZERO)
         key = (entry.date.year, verplichting.actielijn, verplichting.stroom)
-        self.committed[key] += verplichting.bedrag
-        self.over("verplicht", key, self.committed[key], entry.meta, entry, once=False)
+        self.open[key] += open_bedrag
+        if open_bedrag > 0 and entry.date.year in self.years:
+            self.over("verplicht", key, entry.meta, entry)
 
-    def over(self, soort: str, key: Key, stand: Decimal, source: dict[str, Any], entry: Any,
-             once: bool = True) -> None:
-        """Report ``stand`` (spent or committed) when it exceeds the budget of ``key``."""
+    def uses(self, key: Key) -> Decimal:
+        """What a budget line uses now: spent in its year plus its open commitments."""
+        return self.spent.get(key, ZERO) + self.open.get(key, ZERO)
+
+    def over(self, soort: str, key: Key, source: dict[str, Any], entry: Any) -> None:
+        """Report at ``entry`` when what ``key`` uses (spent + open commitments) exceeds its budget."""
+        besteed = self.spent.get(key, ZERO)
+        open_bedrag = self.open.get(key, ZERO)
+        stand = besteed + open_bedrag
         budget = self.budget.get(key, ZERO)
         if stand <= budget:
             return
         limit = (budget * (1 + self.tolerance)).quantize(CENT)
         kind = self.kind if stand > limit else BegrotingWaarschuwing
-        if once:
-            if (soort, key, kind) in self.reported:
-                return
-            self.reported.add((soort, key, kind))
         jaar, code, stroom = key
         prefix = "Waarschuwing: " if kind is BegrotingWaarschuwing else ""
         suffix = f" (binnen de tolerantie van {procent(self.tolerance, 1)})" if stand <= limit else ""
-        if soort == "besteed":
-            message = (f"{prefix}Overschrijding begroting {jaar} {code}/{stroom}: besteed {euro(stand)}, "
-                       f"begroot {euro(budget)}{suffix}")
-        else:
-            message = (f"{prefix}Verplichting boven begroting {jaar} {code}/{stroom}: verplicht {euro(stand)}, "
-                       f"begroot {euro(budget)}{suffix}")
+        figures = f"besteed {euro(besteed)}"
+        if open_bedrag or soort != "besteed":
+            figures += f" plus open verplichtingen {euro(open_bedrag)} = {euro(stand)}"
+        title = {
+            "besteed": "Overschrijding begroting",
+            "verplicht": "Verplichting boven begroting",
+            "wijziging": "Begrotingswijziging onder besteed en verplicht",
+        }[soort]
+        message = f"{prefix}{title} {jaar} {code}/{stroom}: {figures}, begroot {euro(budget)}{suffix}"
         self.errors.append(kind(source, message, entry))
 
     def finish(self) -> list[Any]:
-        """The errors and warnings found.
+        """The errors and warnings found (amendments after the last posting applied).
 
         Returns:
           The ``BegrotingError`` and ``BegrotingWaarschuwing`` tuples, in the order found.
         """
+        if self.lines:
+            self.advance(self.lines[-1].datum)
         return self.errors

@@ -91,8 +91,11 @@ class Verplichtingen:
                       f"verplichtingen {euro(nodig)}, beschikbaar {euro(beschikbaar)}", entry)
 
     def betaling(self, txn: data.Transaction, source: dict[str, Any], actielijn: model.Actielijn,
-                 stroom_code: str, bedrag: Decimal) -> None:
+                 stroom_code: str, bedrag: Decimal) -> list[model.Verplichting]:
         """Check a spending that links (``^kenmerk``) to commitments, and count it as paid.
+
+        Open = committed − paid, never below 0: a payment lowers the stream's open
+        commitments by what it pays off, a correction (negative amount) raises them again.
 
         Args:
           txn: the transaction (its links name the commitments).
@@ -100,8 +103,11 @@ class Verplichtingen:
           actielijn: the spending's actielijn.
           stroom_code: the spending's stream.
           bedrag: the amount.
+        Returns:
+          The commitments the spending counts as paid on (same actielijn and stream).
         """
         ctx = self.ctx
+        betaalt: list[model.Verplichting] = []
         for link in txn.links or ():
             verplichting = self.per_kenmerk.get(link)
             if verplichting is None:
@@ -112,12 +118,14 @@ class Verplichtingen:
                           f"{verplichting.actielijn}/{verplichting.stroom}, betaling op "
                           f"{actielijn.code}/{stroom_code}", txn)
                 continue
+            betaalt.append(verplichting)
             voor = self.betaald[link]
-            self.betaald[link] = voor + bedrag
+            self.betaald[link] = na = voor + bedrag
             # Paying a commitment turns open commitment into spending.
-            afgelost = min(max(verplichting.bedrag - voor, ZERO), bedrag) if bedrag > 0 else ZERO
+            afgelost = max(verplichting.bedrag - voor, ZERO) - max(verplichting.bedrag - na, ZERO)
             ctx.stand[stroom_code].open_verplicht -= afgelost
-            if self.betaald[link] > verplichting.bedrag:
+            if na > verplichting.bedrag:
                 ctx.error(VerplichtingError, source,
-                          f"Betaling boven verplichting {link}: betaald {euro(self.betaald[link])}, "
+                          f"Betaling boven verplichting {link}: betaald {euro(na)}, "
                           f"verplicht {euro(verplichting.bedrag)}", txn)
+        return betaalt
