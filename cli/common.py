@@ -15,6 +15,8 @@ from ledger.load import load_ledger
 from ledger.load import resolve_path
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ledger.load import Ledger
     from reports.compute.bevindingen import Bevinding
 
@@ -97,3 +99,86 @@ def bevindingen_van(ledger: Ledger, *, strikt: bool = False) -> tuple[Bevinding,
 
 STRIKT = click.option("--strikt", is_flag=True,
                       help="Weiger een grootboek met open bevindingen (voor de versie die het AB vaststelt).")
+
+
+def toon_tabellen(ledger: Ledger, bladen: list[tuple[str, Any]], fmt: str, out: str | None,
+                  gevonden: Sequence[Bevinding], melding: str) -> None:
+    """Print or write tables: on screen, CSV (the first table) or XLSX (a sheet each).
+
+    With findings, XLSX gets a sheet "Bevindingen" and the screen output lists them under a
+    "Concept — N open bevindingen" line; a CSV stays one table and the findings go to stderr.
+
+    Args:
+      ledger: the loaded ledger (for short file names of findings).
+      bladen: (sheet name, ``reports.documents.model.Tabel``) pairs.
+      fmt: "tabel", "csv" or "xlsx".
+      out: the file to write; None prints (not for XLSX).
+      gevonden: the ledger's open findings.
+      melding: what was written, e.g. "Geldstromen 2026".
+    """
+    from ledger.files import write_atomic
+    from reports.documents.bevindingen import bevindingen_tabel
+    from reports.documents.bevindingen import markering
+    from reports.documents.bevindingen import vindplaats
+    from reports.render import text as render
+
+    basis = ledger.path.parent
+    if fmt == "xlsx":
+        from reports.render.excel import workbook_bytes
+        from reports.render.workbook import tables_workbook
+
+        if not out:
+            raise click.ClickException("--formaat xlsx vraagt --naar BESTAND.xlsx")
+        if gevonden:
+            bladen = [*bladen, ("Bevindingen", bevindingen_tabel(gevonden, basis))]
+        write_atomic(Path(out), workbook_bytes(tables_workbook(bladen)))
+        click.echo(f"{melding} geschreven naar {out}")
+        return
+    if fmt == "csv":
+        text = render.render_csv(bladen[0][1])
+    else:
+        text = "\n".join(render.render_text(tabel) for _, tabel in bladen)
+        if gevonden:
+            text += "\n" + markering(gevonden) + "\n\n" + render.render_text(bevindingen_tabel(gevonden, basis))
+    if out:
+        write_atomic(Path(out), text.encode("utf-8"))
+        click.echo(f"{melding} geschreven naar {out}")
+    else:
+        click.echo(text, nl=False)
+    if gevonden and fmt == "csv":
+        for bevinding in gevonden:
+            click.echo(f"{vindplaats(bevinding, basis)}: {bevinding.melding}", err=True)
+
+
+class _Formaat(click.Choice):
+    """tabel, csv or xlsx; the English "table" of before is still understood."""
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> object:
+        return super().convert("tabel" if value == "table" else value, param, ctx)
+
+
+FORMAAT = _Formaat(["tabel", "csv", "xlsx"])
+
+
+def tabel_opties(command: Any) -> Any:
+    """The options of a table command: --jaar, --formaat, --naar, --strikt (and the old spellings)."""
+    for option in reversed((
+        click.option("--jaar", "jaar", type=JAAR, help="Jaar (standaard: het jaar van de laatste boeking)."),
+        oude_spelling("--year", dest="jaar", type=JAAR),
+        click.option("--formaat", "fmt", type=FORMAAT, default="tabel", show_default=True,
+                     help="tabel (op het scherm), csv (Nederlandse Excel) of xlsx (vraagt --naar)."),
+        oude_spelling("--format", dest="fmt", type=FORMAAT),
+        click.option("--naar", "out", type=click.Path(dir_okay=False, writable=True), help="Schrijf naar dit bestand."),
+        oude_spelling("--out", dest="out", type=click.Path(dir_okay=False, writable=True)),
+        STRIKT,
+    )):
+        command = option(command)
+    return command
+
+
+def jaar_of_laatste(ledger: Ledger, jaar: int | None) -> int:
+    """The year asked for, else the year of the last booking."""
+    jaar = jaar or (ledger.last_date.year if ledger.last_date else None)
+    if jaar is None:
+        raise click.ClickException("Het grootboek heeft geen boekingen; geef --jaar op.")
+    return jaar

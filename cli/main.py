@@ -18,6 +18,8 @@ from cli.common import oude_spelling
 COMMANDS: dict[str, str] = {
     "check": "cli.check:check",
     "geldstromen": "cli.geldstromen:geldstromen",
+    "verplichtingen": "cli.verplichtingen:verplichtingen",
+    "realisatie": "cli.realisatie:realisatie",
     "begroting": "cli.begroting:begroting",
     "begroting-sjabloon": "cli.begroting:begroting_sjabloon",
     "begroting-inlezen": "cli.begroting:begroting_inlezen",

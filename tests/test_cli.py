@@ -171,3 +171,43 @@ def test_options_are_dutch_and_old_spellings_still_work(tmp_path: Path) -> None:
     tabel = runner.invoke(cli, ["--ledger", str(BASIS), "geldstromen", "--jaar", "2023", "--format", "table"])
     assert tabel.exit_code == 0 and tabel.output == runner.invoke(
         cli, ["--grootboek", str(BASIS), "geldstromen", "--jaar", "2023"]).output
+
+
+VERPLICHTINGEN = Path(__file__).parent / "data" / "verplichtingen" / "grootboek.beancount"
+
+
+def test_realisatie_shows_each_budget_line_with_its_overrun() -> None:
+    """The officer looks for WEB-17's −5.500 and finds it, with the year's totals."""
+    result = CliRunner().invoke(cli, ["--grootboek", str(VERPLICHTINGEN), "realisatie", "--jaar", "2025",
+                                      "--formaat", "csv"])
+    assert result.exit_code == 0, result.output
+    output = result.output.splitlines()  # CliRunner mixes stderr (the two findings) in
+    lines = [line.split(";") for line in output[next(i for i, t in enumerate(output) if t.startswith("Domein;")):]
+             if ";" in line and not line.startswith("Let op")]
+    kop, rijen = lines[0], {(r[1], r[3]): dict(zip(lines[0], r)) for r in lines[1:]}
+    assert kop[:8] == ["Domein", "Actielijn", "Naam", "Geldstroom", "Begroot", "Gerealiseerd", "Open verplichtingen",
+                       "Resterend"]
+    assert (rijen[("WEB-17", "SPUK")]["Begroot"], rijen[("WEB-17", "SPUK")]["Gerealiseerd"],
+            rijen[("WEB-17", "SPUK")]["Resterend"]) == ("110.000,00", "115.500,00", "-5.500,00")
+    assert "1 begrotingspost(en) overschreden: WEB-17/SPUK" in result.output
+
+
+def test_verplichtingen_xlsx_holds_both_tables(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from ledger.load import load_ledger
+    from reports.compute.verplichtingen import verplichtingen_overzicht
+
+    out = tmp_path / "v.xlsx"
+    result = CliRunner().invoke(cli, ["--grootboek", str(VERPLICHTINGEN), "verplichtingen", "--jaar", "2026",
+                                      "--formaat", "xlsx", "--naar", str(out)])
+    assert result.exit_code == 0, result.output
+    workbook = load_workbook(out)
+    assert workbook.sheetnames[:2] == ["Verplichtingen", "Per geldstroom"]
+    ledger = load_ledger(VERPLICHTINGEN)
+    overzicht = verplichtingen_overzicht(ledger.entries, ledger.programma, 2026)
+    rows = [[c.value for c in row] for row in workbook["Verplichtingen"].iter_rows(min_row=4)]
+    kenmerken = {r[0]: r for r in rows if r[0] and r[0] != "Totaal"}
+    for stand in overzicht.verplichtingen:
+        assert kenmerken[stand.kenmerk][8] == float(stand.open), stand.kenmerk
+        assert (kenmerken[stand.kenmerk][10] == "ja, nog open") == stand.verlopen

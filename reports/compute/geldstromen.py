@@ -18,6 +18,7 @@ from ledger.model import huidige_begroting
 from ledger import model
 from reports.compute.bestedingen import bestedingen
 from reports.compute.peildatum import peildatum_voor
+from reports.compute.verplichtingstanden import verplichtingen_standen
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -55,8 +56,8 @@ class GeldstroomRegel:
     illustratief: bool
 
     @property
-    def vrij_beschikbaar(self) -> Decimal:
-        """Awarded money neither spent nor committed."""
+    def vrij_na_verplichtingen(self) -> Decimal:
+        """Awarded money neither spent nor committed (negative: over-committed)."""
         return self.toegekend - self.besteed_cumulatief - self.verplicht
 
     @property
@@ -176,8 +177,6 @@ def geldstromen_overzicht(entries: Sequence[data.Directive], programma: model.Pr
     besteed: dict[str, Decimal] = defaultdict(Decimal)
     besteed_jaar: dict[str, Decimal] = defaultdict(Decimal)
     verloop: dict[str, Decimal] = defaultdict(Decimal)
-    betaald: dict[str, Decimal] = defaultdict(Decimal)
-    kenmerken = {v.kenmerk: v for v in programma.verplichtingen}
 
     for besteding in bestedingen(entries, programma, tot=peildatum):
         stroom = besteding.stroom
@@ -188,10 +187,6 @@ def geldstromen_overzicht(entries: Sequence[data.Directive], programma: model.Pr
             besteed_jaar[stroom] += besteding.bedrag
         if besteding.datum > verloop_start:
             verloop[stroom] += besteding.bedrag
-        for link in besteding.links:
-            verplichting = kenmerken.get(link)
-            if verplichting and verplichting.actielijn == besteding.actielijn.code and verplichting.stroom == stroom:
-                betaald[link] += besteding.bedrag
 
     for entry in entries:
         if not isinstance(entry, data.Transaction):
@@ -220,9 +215,8 @@ def geldstromen_overzicht(entries: Sequence[data.Directive], programma: model.Pr
                     terugbetaald[code] += number  # repaid in cash (a lowered award credits Te-ontvangen)
 
     verplicht: dict[str, Decimal] = defaultdict(Decimal)
-    for verplichting in programma.verplichtingen:
-        if verplichting.datum <= peildatum:
-            verplicht[verplichting.stroom] += max(verplichting.bedrag - betaald[verplichting.kenmerk], ZERO)
+    for stand in verplichtingen_standen(entries, programma, peildatum):
+        verplicht[stand.stroom] += stand.open
 
     begroting = huidige_begroting(programma, None)
     begroot: dict[str, Decimal] = defaultdict(Decimal)

@@ -34,7 +34,7 @@ from ledger.model import huidige_begroting
 from reports.compute.begroting import realisatie
 from reports.compute.begroting import stroom_volgorde
 from reports.compute.peildatum import peildatum_voor
-from reports.compute.verplichtingen import verplichtingen_standen
+from reports.compute.verplichtingstanden import verplichtingen_standen
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -30,45 +30,16 @@ from typing import TYPE_CHECKING
 from beancount.core import data
 
 from ledger import model
-from reports.compute.bestedingen import bestedingen
 from reports.compute.geldstromen import geldstromen_overzicht
 from reports.compute.peildatum import peildatum_voor
+from reports.compute.verplichtingstanden import VerplichtingStand
+from reports.compute.verplichtingstanden import verplichtingen_standen
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
     from collections.abc import Sequence
 
 ZERO = Decimal(0)
-
-
-@dataclasses.dataclass(frozen=True)
-class VerplichtingStand:
-    """One commitment at the peildatum."""
-
-    kenmerk: str
-    datum: datetime.date
-    stroom: str
-    actielijn: str
-    partner: str | None
-    omschrijving: str | None
-    bedrag: Decimal  # committed
-    betaald: Decimal  # paid on its link, on its own actielijn and stream, to the peildatum
-    einddatum: datetime.date | None  # declared on the commitment, else the stream's end
-    stroom_einddatum: datetime.date | None  # the stream's end (``tot``)
-    peildatum: datetime.date
-
-    @property
-    def open(self) -> Decimal:
-        """Committed − paid, never below 0."""
-        return max(self.bedrag - self.betaald, ZERO)
-
-    @property
-    def verlopen(self) -> bool:
-        """Open at the peildatum while the commitment's or the stream's end date has passed."""
-        if self.open <= 0:
-            return False
-        return any(einde is not None and einde < self.peildatum
-                   for einde in (self.einddatum, self.stroom_einddatum))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -83,11 +54,7 @@ class StroomVerplichtingen:
     betaald: Decimal  # paid on those commitments
     open: Decimal  # sum of the commitments' open amounts
     open_verlopen: Decimal  # the part of ``open`` on expired commitments
-
-    @property
-    def vrij_na_verplichtingen(self) -> Decimal:
-        """Awarded − spent − open commitments (negative: over-committed)."""
-        return self.toegekend - self.besteed - self.open
+    vrij_na_verplichtingen: Decimal  # awarded − spent − open (``GeldstroomRegel.vrij_na_verplichtingen``)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -106,58 +73,6 @@ class Verplichtingen:
     def totaal(self, veld: str) -> Decimal:
         """Sum of a Decimal field over all commitments (``bedrag``, ``betaald``, ``open``)."""
         return sum((getattr(v, veld) for v in self.verplichtingen), ZERO)
-
-
-def betaald_per_kenmerk(entries: Iterable[data.Directive], programma: model.Programma,
-                        peildatum: datetime.date) -> dict[str, Decimal]:
-    """What has been paid on each commitment up to the peildatum.
-
-    Args:
-      entries: the loaded entries (the plugin's releases are skipped).
-      programma: the parsed declarations.
-      peildatum: last day counted.
-    Returns:
-      Paid per kenmerk (only commitments with a payment appear).
-    """
-    kenmerken = {v.kenmerk: v for v in programma.verplichtingen}
-    betaald: dict[str, Decimal] = defaultdict(Decimal)
-    for besteding in bestedingen(entries, programma, tot=peildatum):
-        for link in besteding.links:
-            verplichting = kenmerken.get(link)
-            if (verplichting is not None and verplichting.actielijn == besteding.actielijn.code
-                    and verplichting.stroom == besteding.stroom):
-                betaald[link] += besteding.bedrag
-    return dict(betaald)
-
-
-def verplichtingen_standen(entries: Sequence[data.Directive], programma: model.Programma,
-                           peildatum: datetime.date) -> tuple[VerplichtingStand, ...]:
-    """Every commitment dated on or before the peildatum, with paid and open.
-
-    Args:
-      entries: the loaded entries.
-      programma: the parsed declarations.
-      peildatum: the reference date.
-    Returns:
-      One record per commitment, by date and kenmerk.
-    """
-    betaald = betaald_per_kenmerk(entries, programma, peildatum)
-    out = []
-    for verplichting in programma.verplichtingen:
-        if verplichting.datum > peildatum:
-            continue
-        stroom = programma.geldstroom_op(verplichting.stroom, peildatum) or programma.geldstromen.get(
-            verplichting.stroom)
-        stroom_einde = stroom.tot if stroom is not None else None
-        out.append(VerplichtingStand(
-            kenmerk=verplichting.kenmerk, datum=verplichting.datum, stroom=verplichting.stroom,
-            actielijn=verplichting.actielijn, partner=verplichting.partner,
-            omschrijving=verplichting.omschrijving, bedrag=verplichting.bedrag,
-            betaald=betaald.get(verplichting.kenmerk, ZERO),
-            einddatum=verplichting.einddatum or stroom_einde, stroom_einddatum=stroom_einde,
-            peildatum=peildatum,
-        ))
-    return tuple(sorted(out, key=lambda v: (v.datum, v.kenmerk)))
 
 
 def verplichtingen_overzicht(entries: Sequence[data.Directive], programma: model.Programma, jaar: int,
@@ -186,5 +101,6 @@ def verplichtingen_overzicht(entries: Sequence[data.Directive], programma: model
             betaald=sum((v.betaald for v in eigen), ZERO),
             open=sum((v.open for v in eigen), ZERO),
             open_verlopen=sum((v.open for v in eigen if v.verlopen), ZERO),
+            vrij_na_verplichtingen=regel.vrij_na_verplichtingen,
         ))
     return Verplichtingen(peildatum=peildatum, verplichtingen=standen, stromen=tuple(stromen))

@@ -1,0 +1,32 @@
+"""``snw realisatie``: the year per budget line: budget, realised, open commitments, remaining."""
+
+from __future__ import annotations
+
+import click
+
+from cli.common import LedgerContext
+from cli.common import bevindingen_van
+from cli.common import jaar_of_laatste
+from cli.common import pass_ledger
+from cli.common import tabel_opties
+from cli.common import toon_tabellen
+
+
+@click.command()
+@tabel_opties
+@pass_ledger
+def realisatie(ctx: LedgerContext, jaar: int | None, fmt: str, out: str | None, strikt: bool) -> None:
+    """Realisatie van JAAR per actielijn en geldstroom: huidige begroting, gerealiseerd, open
+    verplichtingen en resterend (negatief is een overschrijding)."""
+    from reports.compute.realisatie import realisatie_per_post
+    from reports.documents.verplichtingen import realisatie_tabel
+
+    ledger = ctx.ledger()
+    gevonden = bevindingen_van(ledger, strikt=strikt)
+    jaar = jaar_of_laatste(ledger, jaar)
+    cijfers = realisatie_per_post(ledger.entries, ledger.programma, jaar)
+    toon_tabellen(ledger, [(f"Realisatie {jaar}", realisatie_tabel(cijfers))], fmt, out, gevonden,
+                  f"Realisatie {jaar}")
+    if cijfers.overschreden:
+        click.echo(f"{len(cijfers.overschreden)} begrotingspost(en) overschreden: "
+                   + ", ".join(f"{p.actielijn}/{p.stroom}" for p in cijfers.overschreden), err=True)

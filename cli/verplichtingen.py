@@ -1,0 +1,34 @@
+"""``snw verplichtingen``: every commitment (paid, open, expired) and the totals per stream."""
+
+from __future__ import annotations
+
+import click
+
+from cli.common import LedgerContext
+from cli.common import bevindingen_van
+from cli.common import jaar_of_laatste
+from cli.common import pass_ledger
+from cli.common import tabel_opties
+from cli.common import toon_tabellen
+
+
+@click.command()
+@tabel_opties
+@pass_ledger
+def verplichtingen(ctx: LedgerContext, jaar: int | None, fmt: str, out: str | None, strikt: bool) -> None:
+    """Verplichtingen: per verplichting verplicht, betaald, open, einddatum en verlopen; per geldstroom
+    verplicht, betaald, open en wat vrij is na de open verplichtingen (stand per de peildatum van JAAR).
+
+    CSV geeft de tabel per verplichting; XLSX beide tabellen.
+    """
+    from reports.compute.verplichtingen import verplichtingen_overzicht
+    from reports.documents.verplichtingen import verplichtingen_per_stroom_tabel
+    from reports.documents.verplichtingen import verplichtingen_tabel
+
+    ledger = ctx.ledger()
+    gevonden = bevindingen_van(ledger, strikt=strikt)
+    jaar = jaar_of_laatste(ledger, jaar)
+    overzicht = verplichtingen_overzicht(ledger.entries, ledger.programma, jaar)
+    toon_tabellen(ledger, [("Verplichtingen", verplichtingen_tabel(overzicht)),
+                           ("Per geldstroom", verplichtingen_per_stroom_tabel(overzicht))],
+                  fmt, out, gevonden, f"Verplichtingen {jaar}")

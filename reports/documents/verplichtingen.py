@@ -1,0 +1,62 @@
+"""Commitments and the year's realisation per budget line as tables (``snw verplichtingen``,
+``snw realisatie``). Figures from ``reports.compute.verplichtingen`` and
+``reports.compute.realisatie``; nothing is computed here."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ledger.nl import datum
+from reports.documents.model import Kolom
+from reports.documents.model import Tabel
+
+if TYPE_CHECKING:
+    from reports.compute.realisatie import Realisatie
+    from reports.compute.verplichtingen import Verplichtingen
+
+
+def verplichtingen_tabel(v: Verplichtingen) -> Tabel:
+    """Every commitment: amount, paid, open, stream, actielijn, partner, end date, expired."""
+    return Tabel(
+        f"Verplichtingen — stand per {datum(v.peildatum)}",
+        (Kolom("Kenmerk"), Kolom("Datum", "datum"), Kolom("Geldstroom"), Kolom("Actielijn"), Kolom("Partner"),
+         Kolom("Omschrijving"), Kolom("Verplicht", "euro", True), Kolom("Betaald", "euro", True),
+         Kolom("Open verplichting", "euro", True), Kolom("Einddatum", "datum"), Kolom("Verlopen")),
+        tuple((s.kenmerk, s.datum, s.stroom, s.actielijn, s.partner, s.omschrijving, s.bedrag, s.betaald, s.open,
+               s.einddatum, "ja, nog open" if s.verlopen else "") for s in v.verplichtingen),
+        toelichting=("Betaald: betalingen met de link van de verplichting, op haar eigen actielijn en geldstroom. "
+                     "Open verplichting = verplicht − betaald (niet negatief). Verlopen: nog open terwijl de "
+                     "einddatum van de verplichting of van de geldstroom voorbij is; dat geld kan niet meer uit de "
+                     "geldstroom worden betaald."),
+    )
+
+
+def verplichtingen_per_stroom_tabel(v: Verplichtingen) -> Tabel:
+    """Per stream: committed, paid on commitments, open, open on expired ones, left after open commitments."""
+    return Tabel(
+        f"Verplichtingen per geldstroom — stand per {datum(v.peildatum)}",
+        (Kolom("Geldstroom"), Kolom("Naam"), Kolom("Toegekend", "euro", True), Kolom("Besteed", "euro", True),
+         Kolom("Verplicht", "euro", True), Kolom("Betaald op verplichtingen", "euro", True),
+         Kolom("Open verplichtingen", "euro", True), Kolom("Waarvan verlopen", "euro", True),
+         Kolom("Vrij na open verplichtingen", "euro", True)),
+        tuple((s.stroom, s.naam, s.toegekend, s.besteed, s.verplicht, s.betaald, s.open, s.open_verlopen,
+               s.vrij_na_verplichtingen) for s in v.stromen if s.toegekend or s.verplicht or s.besteed),
+        toelichting="Vrij na open verplichtingen = toegekend − besteed − open verplichtingen; negatief: "
+                    "overgecommitteerd.",
+    )
+
+
+def realisatie_tabel(r: Realisatie) -> Tabel:
+    """The year per actielijn × stream: current budget, realised, open commitments, remaining."""
+    return Tabel(
+        f"Realisatie {r.jaar} per begrotingspost — stand per {datum(r.peildatum)}",
+        (Kolom("Domein"), Kolom("Actielijn"), Kolom("Naam"), Kolom("Geldstroom"), Kolom("Begroot", "euro", True),
+         Kolom("Gerealiseerd", "euro", True), Kolom("Open verplichtingen", "euro", True),
+         Kolom("Resterend", "euro", True), Kolom("Open uit eerdere jaren", "euro", True)),
+        tuple((p.domein, p.actielijn, p.naam, p.stroom, p.begroot, p.gerealiseerd, p.open_verplicht, p.resterend,
+               p.open_eerder) for p in r.posten),
+        toelichting=(f"Begroot: de huidige begroting {r.jaar} (primitief plus wijzigingen). Open verplichtingen: "
+                     f"open op verplichtingen van {r.jaar}. Resterend = begroot − gerealiseerd − open "
+                     "verplichtingen; negatief is een overschrijding. Open uit eerdere jaren: ter informatie, niet "
+                     "afgetrokken."),
+    )
