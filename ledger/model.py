@@ -90,7 +90,7 @@ class Geldstroom:
     naam: str
     status: str
     bedrag: Decimal
-    aandeel_nw: Decimal | None  # None: not shared, or split undecided (see split_open)
+    aandeel_nw: Decimal | None  # Nieuw-West's share in EUR; None: not shared, or split undecided (split_open)
     split_open: bool
     gedeeld_met: tuple[str, ...]
     van: datetime.date | None
@@ -121,6 +121,18 @@ class Geldstroom:
         if self.aandeel_nw is not None:
             return self.aandeel_nw
         return self.bedrag
+
+    @property
+    def gereserveerd(self) -> Decimal:
+        """Money reserved but not (yet) Nieuw-West's to spend.
+
+        While the split between areas is open: the whole pot, reserved for Nieuw-West together
+        with the areas it is shared with. Otherwise Nieuw-West's part while the stream is not
+        awarded; 0 once it is.
+        """
+        if self.split_open:
+            return self.bedrag
+        return ZERO if self.status == "toegekend" else self.toegezegd
 
     @property
     def beschikbaar(self) -> Decimal:
@@ -328,9 +340,21 @@ def _bad(entry: data.directive, message: str) -> DeclaratieError:
     return DeclaratieError(entry.meta, f"Ongeldige declaratie: {message}", entry)
 
 
+def aandeel_als_bedrag(aandeel: Any, bedrag: Decimal) -> Decimal | None:
+    """Nieuw-West's share as declared: an amount (``15000000.00 EUR``) or a fraction of the pot
+    (a plain number up to 1, e.g. ``0.50``); None when it is neither."""
+    if isinstance(aandeel, amount_lib.Amount):
+        return aandeel.number
+    if isinstance(aandeel, (Decimal, int)) and not isinstance(aandeel, bool):
+        number = Decimal(aandeel)
+        return (bedrag * number).quantize(Decimal("0.01")) if 0 < number <= 1 else number
+    return None
+
+
 def _build_stream(code: str, naam: str, fields: dict[str, Any], entry: data.Custom) -> Geldstroom:
     aandeel = fields.get("aandeel_nw")
     split_open = isinstance(aandeel, str) and aandeel.strip().lower() == "open"
+    bedrag = decimaal(fields.get("bedrag")) or ZERO
     start = decimaal(fields.get("boekjaar_start"))
     domeinen = _words(fields.get("domeinen"))
     themas = _words(fields.get("themas"))
@@ -338,8 +362,8 @@ def _build_stream(code: str, naam: str, fields: dict[str, Any], entry: data.Cust
         code=code,
         naam=naam,
         status=str(fields.get("status", "verwacht")),
-        bedrag=decimaal(fields.get("bedrag")) or ZERO,
-        aandeel_nw=None if split_open else decimaal(aandeel),
+        bedrag=bedrag,
+        aandeel_nw=None if split_open or aandeel is None else aandeel_als_bedrag(aandeel, bedrag),
         split_open=split_open,
         gedeeld_met=_words(fields.get("gedeeld_met")),
         van=fields.get("van") if isinstance(fields.get("van"), datetime.date) else None,
@@ -368,8 +392,10 @@ def _check_stream_fields(entry: data.Custom, fields: dict[str, Any]) -> list[Dec
     if "bedrag" in fields and decimaal(fields["bedrag"]) is None:
         errors.append(_bad(entry, "bedrag moet een bedrag zijn, bijvoorbeeld 1000.00 EUR"))
     aandeel = fields.get("aandeel_nw")
-    if aandeel is not None and decimaal(aandeel) is None and str(aandeel).lower() != "open":
-        errors.append(_bad(entry, "aandeel_nw moet een bedrag zijn of \"open\""))
+    if aandeel is not None and str(aandeel).lower() != "open" and (
+            aandeel_als_bedrag(aandeel, ZERO) is None or (decimaal(aandeel) or ZERO) <= 0):
+        errors.append(_bad(entry, "aandeel_nw moet een bedrag zijn (15000000.00 EUR), een deel van de pot "
+                                  "(0.50) of \"open\""))
     overloop = fields.get("overloop")
     if overloop is not None and overloop not in OVERLOOP_REGIMES:
         errors.append(_bad(entry, f"overloop '{overloop}' is geen van {', '.join(OVERLOOP_REGIMES)}"))

@@ -41,7 +41,7 @@ class GeldstroomRegel:
     bedrag: Decimal  # the whole pot as declared
     toegezegd: Decimal  # Nieuw-West's part whatever the status (0 while the split is open)
     toegekend: Decimal  # what may be spent (Nieuw-West's part, awarded only)
-    gereserveerd: Decimal  # Nieuw-West's part while not yet awarded
+    gereserveerd: Decimal  # reserved, not yet Nieuw-West's to spend (the whole pot while the split is open)
     verdeling_open: bool
     geboekt: Decimal  # net awards booked on Liabilities:Nog-te-besteden (after repayments)
     ontvangen: Decimal  # cumulative receipts (credits to Te-ontvangen outside award bookings)
@@ -239,7 +239,7 @@ def geldstromen_overzicht(entries: Sequence[data.Directive], programma: model.Pr
             bedrag=stroom.bedrag,
             toegezegd=stroom.toegezegd,
             toegekend=toegekend,
-            gereserveerd=stroom.toegezegd if stroom.status != "toegekend" else ZERO,
+            gereserveerd=stroom.gereserveerd,
             verdeling_open=stroom.split_open,
             geboekt=geboekt[code],
             ontvangen=ontvangen[code],
