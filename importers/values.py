@@ -159,6 +159,48 @@ def tekst(value: Any) -> str:
     return _SPACES.sub(" ", str(value)).strip()
 
 
+# Partner text that reaches the ledger (narration, kenmerk, bron) is shown by Fava, which
+# renders narrations as HTML, and written to XLSX by the reports. It is stored so it can only
+# ever display as text (importers/docs.md, "Nothing a partner types runs"):
+# the HTML-significant < and > become the look-alike quotation marks ‹ and ›, control
+# characters and bidi overrides go, and text that a spreadsheet would take for a formula is
+# refused (``formule_begin``).
+_HTML = str.maketrans({"<": "\u2039", ">": "\u203a"})
+_ONZICHTBAAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_FORMULE = re.compile(r"^(?:[=@]|[+\-](?![\d\s,.]|$))")
+
+
+def veilige_tekst(value: Any) -> str:
+    """A cell as one-line text that can only display as text (``<`` -> ``‹``, ``>`` -> ``›``).
+
+    Args:
+      value: the cell value.
+    Returns:
+      ``tekst(value)`` without control characters and bidi overrides, with the HTML-significant
+      ``<`` and ``>`` replaced by ``‹`` and ``›``.
+    """
+    return tekst(_ONZICHTBAAR.sub("", tekst(value))).translate(_HTML)
+
+
+def toon(value: Any, lengte: int = 60) -> str:
+    """A cell for a message: ``veilige_tekst``, cut to ``lengte`` characters."""
+    text = veilige_tekst(value)
+    return text if len(text) <= lengte else text[: lengte - 1] + "…"
+
+
+def is_html(value: Any) -> bool:
+    """Tell whether a cell holds ``<`` or ``>`` (stored as ``‹``/``›`` by ``veilige_tekst``)."""
+    return isinstance(value, str) and ("<" in value or ">" in value)
+
+
+def formule_begin(text: str) -> bool:
+    """Tell whether text would start a formula in a spreadsheet (``=``, ``@``, ``+x``, ``-x``).
+
+    ``-12,50 correctie`` and ``+31 …`` (a number) or ``- correctie`` are fine.
+    """
+    return bool(_FORMULE.match(text))
+
+
 def formaat_beschrijving(formaten: Sequence[str]) -> str:
     """``%d-%m-%Y`` -> ``dd-mm-jjjj`` (for messages)."""
     mapping = {"%d": "dd", "%m": "mm", "%Y": "jjjj", "%y": "jj"}

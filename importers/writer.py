@@ -43,6 +43,7 @@ from importers.rows import boeking_inhoud
 from importers.rows import boeking_partner
 from importers.rows import boeking_sleutel
 from importers.rows import bron_bestand
+from importers.rows import bron_naam
 from ledger import model
 from ledger.errors import ImportRowError
 from ledger.errors import is_warning
@@ -174,7 +175,7 @@ def plan_import(ledger: Ledger, resultaten: Sequence[Resultaat]) -> Plan:
     for resultaat in resultaten:
         if resultaat.partner is None:
             continue
-        bronnen[resultaat.partner].add(Path(resultaat.pad).name)
+        bronnen[resultaat.partner].add(bron_naam(resultaat.pad))
         per_partner[resultaat.partner].extend(resultaat.entries)
 
     doelen: list[Doelbestand] = []
