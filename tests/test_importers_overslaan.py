@@ -90,13 +90,13 @@ def test_a_genuine_invoice_starting_with_totaal_does_not_vanish(grootboek: Path,
 
 def test_a_dated_subtotal_that_adds_up_is_a_recognised_total(grootboek: Path, tmp_path: Path) -> None:
     bestand = csv_bestand(
-        tmp_path, "erp-sub.csv",
+        tmp_path, "erp-sub.csv", GOED,
         "EH01;29-02-2024;EH24-00102;4810;;Ventilatieroosters;Dichters;;;;8.730,55;EUR",
         "EH01;29-02-2024;EH24-00103;4810;;Creditnota;Dichters;;;;(1.250,00);EUR",
         "EH01;29-02-2024;;4810;;Subtotaal februari;;;;;7.480,55;EUR")
     result = snw("--ledger", grootboek, "import", "--proef", bestand)
     assert result.exit_code == 0, result.output
-    assert 'rij 4 overgeslagen: subtotaal (Omschrijving begint met "Subtotaal")' in result.output
+    assert 'rij 5 overgeslagen: subtotaal (Omschrijving begint met "Subtotaal")' in result.output
 
 
 def test_unknown_keys_skipped_by_the_mapping_are_reported(grootboek: Path, tmp_path: Path) -> None:
