@@ -148,8 +148,21 @@ def importeren(ctx: LedgerContext, bestanden: tuple[str, ...], proef: bool, kopp
     Alles of niets: is één regel fout, of zou het grootboek daarna niet meer kloppen
     (snw check), dan wordt niets geschreven en staat elke foute regel in de uitvoer
     (bestand:rij: kolom: reden). Hetzelfde bestand opnieuw inlezen voegt niets toe; een
-    gecorrigeerd bestand vervangt alleen wat er veranderd is.
+    gecorrigeerd bestand vervangt alleen wat er veranderd is. Twee imports in hetzelfde
+    grootboek lopen nooit door elkaar: de tweede stopt met een melding.
     """
+    from ledger.files import Bezig
+    from ledger.files import vergrendeld
+
+    try:
+        with vergrendeld(ctx.path.resolve().parent, "snw import"):
+            _importeren(ctx, bestanden, proef, koppelingen)
+    except Bezig as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _importeren(ctx: LedgerContext, bestanden: tuple[str, ...], proef: bool, koppelingen: tuple[str, ...]) -> None:
+    """The import itself, under the ledger's lock (see ``importeren``)."""
     import yaml
 
     from importers import writer
@@ -161,6 +174,8 @@ def importeren(ctx: LedgerContext, bestanden: tuple[str, ...], proef: bool, kopp
         raise click.ClickException(
             "snw import schrijft niet in de ingebouwde demoledger. Kopieer ledger/demo naar een eigen map "
             "en geef die op met --grootboek (of SNW_LEDGER), of bekijk het eerst met --proef.")
+    if not ledger.is_demo:
+        writer.opruimen(ledger.path)  # litter of an import that was killed
     try:
         # importers.config builds Fava's importer list from importers/mappings/ when imported.
         from importers import config

@@ -39,9 +39,11 @@ from importers.rows import Overslag
 from importers.rows import Rij
 from importers.rows import boeking_inhoud
 from importers.rows import boeking_sleutel
+from importers.rows import bron_naam
 from importers.rows import bron_bestand
 from importers.rows import maak_transactie
 from importers.suggestions import lijkt_op
+from importers.values import formule_begin
 from ledger import model
 from ledger.errors import ImportRowError
 
@@ -147,6 +149,9 @@ class BijdrageImporter(beangulp.Importer):
           The entries, or the errors of every bad row; every skipped row with its rule.
         """
         onleesbaar = controleer_bestand(filepath)
+        if not onleesbaar and formule_begin(bron_naam(filepath)):
+            onleesbaar = (f"de bestandsnaam begint met '{bron_naam(filepath)[0]}' en zou in een spreadsheet een "
+                          "formule worden (suggestie: geef het bestand een andere naam)")
         if onleesbaar:
             return Resultaat(filepath, None, [], [rij_fout(filepath, 0, None, onleesbaar)])
         try:

@@ -41,6 +41,9 @@ from ledger.nl import euro
 from ledger.nl import getal
 
 
+MAXIMUM = Decimal(10) ** 9  # no partner contributes a billion euro or hours in one row
+
+
 class RijVerwerker:
     """Checks rows of one partner's file against the ledger and turns them into ``Bijdrage``.
 
@@ -179,6 +182,14 @@ class RijVerwerker:
         buurt = self._buurt(rij)
         omschrijving = self._tekst(rij, "omschrijving")
         kenmerk = self._tekst(rij, "kenmerk")
+        for veld, waarde in (("bedrag", bedrag), ("uren", uren)):
+            if waarde is not None and abs(waarde) >= MAXIMUM:
+                rij.fouten.append(rij.fout(veld, "getal te groot (een miljard of meer)",
+                                           "controleer de kolom; staat er een rekening- of kenmerknummer in?"))
+                if veld == "bedrag":
+                    bedrag, bedrag_ok = None, False
+                else:
+                    uren, uren_ok = None, False
         if bedrag is not None and decimalen(bedrag) > 2:
             rij.fouten.append(rij.fout("bedrag", f"{getal(bedrag, decimalen(bedrag))} heeft meer dan twee decimalen",
                                        "rond af op centen"))
