@@ -34,6 +34,10 @@ export and how its cost centres/projects map to actielijn and stream::
     identieke_regels: fout        # fout | overslaan (an identical repeat of a row with the
                                   # same kenmerk is skipped and counted)
     buurten: {"Dichters": dichtersbuurt}             # the export's names -> buurt codes
+                                  # (names every export uses belong on the buurt declaration:
+                                  # namen: "Dichters; …", known to every importer)
+    geldstromen: {SPUK: SPUK-KW, Eigen: EIGEN}      # the values of the geldstroom column -> codes
+    actielijnen: {"Vocht": WON-04}                  # the values of the actielijn column -> codes
     bedrag_bij_uren: controleren  # controleren | tarief (value hours at the partner's tariff)
     zakelijke_iban_kolommen: [IBAN crediteur]       # business IBANs, allowed (never read)
 
@@ -136,6 +140,8 @@ class Koppeling:
     subtotaalregel: bool = True
     overslaan_met_datum: bool = False
     identieke_regels: str = "fout"
+    geldstromen: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    actielijnen: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     @property
     def verplichte_kolommen(self) -> tuple[str, ...]:
@@ -235,6 +241,15 @@ class Koppeling:
         met_datum = _ja_nee(raw.get("overslaan_met_datum", "nee"), ("ja", "nee"))
         if met_datum is None:
             raise fout("overslaan_met_datum moet ja of nee zijn")
+        tabellen = {}
+        for sleutel_ in ("geldstromen", "actielijnen"):
+            tabel = raw.get(sleutel_) or {}
+            if not isinstance(tabel, dict):
+                raise fout(f"{sleutel_} moet een tabel zijn (waarde in de export: code)")
+            veld = "geldstroom" if sleutel_ == "geldstromen" else "actielijn"
+            if tabel and veld not in kolommen:
+                raise fout(f"{sleutel_} vertaalt de kolom kolommen.{veld}; die ontbreekt")
+            tabellen[sleutel_] = {tekst(k).lower(): str(v) for k, v in tabel.items()}
         identiek = str(raw.get("identieke_regels", "fout"))
         if identiek not in ("fout", "overslaan"):
             raise fout("identieke_regels moet fout of overslaan zijn")
@@ -249,6 +264,7 @@ class Koppeling:
             overslaan=overslaan, buurten=buurten, bedrag_bij_uren=bij_uren,
             zakelijke_iban=frozenset(str(k) for k in ([zakelijk] if isinstance(zakelijk, str) else zakelijk)),
             subtotaalregel=subtotaalregel, overslaan_met_datum=met_datum, identieke_regels=identiek,
+            geldstromen=tabellen["geldstromen"], actielijnen=tabellen["actielijnen"],
         )
 
 
@@ -413,6 +429,9 @@ class KoppelingImporter(BijdrageImporter):
                             if veld not in k.kolommen:
                                 waarden[veld] = getattr(gevonden, veld)
                                 rij.kolommen[veld] = f"{sleutel_label} (koppeling {k.pad.name})"
+                for veld, tabel_ in (("geldstroom", k.geldstromen), ("actielijn", k.actielijnen)):
+                    if veld in k.kolommen and tekst(waarden.get(veld)).lower() in tabel_:
+                        waarden[veld] = tabel_[tekst(waarden.get(veld)).lower()]
                 buurt = waarden.get("buurt")
                 if buurt is not None and tekst(buurt).lower() in k.buurten:
                     waarden["buurt"] = k.buurten[tekst(buurt).lower()]

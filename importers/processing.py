@@ -44,6 +44,23 @@ from ledger.nl import getal
 MAXIMUM = Decimal(10) ** 9  # no partner contributes a billion euro or hours in one row
 
 
+def buurt_namen(buurt: model.Buurt) -> list[str]:
+    """Other names of a buurt, declared once on its declaration for every importer::
+
+        2023-01-01 custom "buurt" "dichtersbuurt" "Dichtersbuurt"
+          namen: "Dichters; Dichtersbuurt Geuzenveld"
+
+    Args:
+      buurt: the declared buurt.
+    Returns:
+      The names in ``namen:`` (separated by ``;``), stripped.
+    """
+    namen = (buurt.entry.meta or {}).get("namen") if buurt.entry is not None else None
+    if not isinstance(namen, str):
+        return []
+    return [naam.strip() for naam in namen.split(";") if naam.strip()]
+
+
 class RijVerwerker:
     """Checks rows of one partner's file against the ledger and turns them into ``Bijdrage``.
 
@@ -80,6 +97,8 @@ class RijVerwerker:
         for buurt in self.gb.programma.buurten.values():
             index[buurt.code.lower()] = buurt.code
             index[buurt.naam.lower()] = buurt.code
+            for naam in buurt_namen(buurt):
+                index.setdefault(naam.lower(), buurt.code)
         return index
 
     # --- one field at a time ---------------------------------------------------------
