@@ -419,14 +419,19 @@ class SjabloonImporter(BijdrageImporter):
                 raise Leesfout(f"kolom {', '.join(ontbrekend)} ontbreekt in de kopregel (rij {tabel.kopregel})",
                                tabel.kopregel)
             kolommen = {veld: kop for kop, veld in KOLOMMEN.items() if kop.lower() in index}
+            leeg: list[int] = []  # blank rows, reported when a filled row follows
             for nummer, values in tabel.rijen:
                 if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+                    leeg.append(nummer)
                     continue
+                for lege in leeg:
+                    yield Rij(str(filepath), None, lege, {}, {}, overslaan="lege regel")
+                leeg = []
                 waarden = {}
                 for kop, veld in KOLOMMEN.items():
                     i = index.get(kop.lower())
                     waarden[veld] = values[i] if i is not None and i < len(values) else None
-                yield Rij(str(filepath), None, nummer, waarden, kolommen)
+                yield Rij(str(filepath), None, nummer, waarden, kolommen, ruw=tuple(values))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -166,7 +166,7 @@ def test_kill_imports_and_budget_read_ins(grootboek: Path, begroting: tuple[Path
     kills = gedood = 0
     for ronde in range(KILLS):
         if ronde % 4 == 3:  # one in four: the budget read-in
-            gedood += _doden(inl, budget, None, na_inl, duur_inl * 1.1, rng)
+            gedood += _doden(inl, budget, None, na_inl, duur_inl, rng)
             result = snw(*inl)  # the next run
             assert result.exit_code == 0, result.output
             assert budget.read_bytes() == na_inl
@@ -174,7 +174,7 @@ def test_kill_imports_and_budget_read_ins(grootboek: Path, begroting: tuple[Path
             assert snw("--grootboek", main, "check").exit_code == 0
             budget.unlink()
         else:
-            gedood += _doden(imp, doel, None, na_imp, duur_imp * 1.1, rng)
+            gedood += _doden(imp, doel, None, na_imp, duur_imp, rng)
             result = snw(*imp)
             assert result.exit_code == 0, result.output
             assert doel.read_bytes() == na_imp

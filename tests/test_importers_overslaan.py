@@ -217,3 +217,19 @@ def test_a_refusal_caused_by_the_ledger_says_so(grootboek: Path) -> None:
     assert "[oorzaak: grootboek]" in result.output
     assert "de oorzaak ligt in het grootboek, niet in het bestand" in result.output
     assert "los ze op in het bestand" not in result.output
+
+
+def test_blank_and_zero_rows_of_a_template_are_reported(grootboek: Path, tmp_path: Path) -> None:
+    from importers.testing import vul
+
+    bestand = vul(grootboek, tmp_path / "eh-2024.xlsx", "EIGEN-HAARD", 2024, [
+        ["15-01-2024", "WON-01", "eigen middelen", 100, None, None, "Isolatie", "K1"],
+        [None] * 8,
+        ["16-01-2024", "WON-01", "eigen middelen", 0, None, None, "Niets", "K2"],
+        ["17-01-2024", "WON-01", "eigen middelen", 50, None, None, "Schilderwerk", "K3"],
+    ])
+    result = snw("--ledger", grootboek, "import", "--proef", bestand)
+    assert result.exit_code == 0, result.output
+    assert "2 regel(s), 2 overgeslagen" in result.output
+    assert "rij 5 overgeslagen: lege regel" in result.output
+    assert "rij 6 overgeslagen: bedrag 0 en geen uren (niets te boeken)" in result.output
