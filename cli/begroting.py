@@ -21,7 +21,9 @@ from cli.common import bevindingen_van
 from cli.common import oude_spelling
 from cli.common import pass_ledger
 from ledger.nl import euro
+from ledger.files import ruim_op
 from ledger.files import write_atomic
+from ledger.load import DEMO_LEDGER
 
 
 @click.command()
@@ -112,7 +114,25 @@ def begroting_inlezen(ctx: LedgerContext, bestand: str, out: str | None, besluit
     Weigert onbekende codes, negatieve bedragen en tekst waar een bedrag hoort, met de
     cel erbij (bijvoorbeeld "Blad Begroting 2028, cel D14: 'abc' is geen bedrag"); er wordt
     dan niets geschreven. Waarschuwt als een geldstroom meer krijgt dan er beschikbaar is.
+    Twee keer tegelijk inlezen (of inlezen tijdens een import) in één grootboek kan niet: de
+    tweede stopt met een melding.
     """
+    from ledger.files import Bezig
+    from ledger.files import vergrendeld
+
+    try:
+        with vergrendeld(ctx.path.resolve().parent, "snw begroting-inlezen"):
+            if ctx.path.resolve() != DEMO_LEDGER:
+                ruim_op(ctx.path.resolve().parent / "budgets")  # litter of a read-in that was killed
+            _begroting_inlezen(ctx, bestand, out, besluit, omschrijving, datum_, overwrite, dry_run)
+    except Bezig as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _begroting_inlezen(ctx: LedgerContext, bestand: str, out: str | None, besluit: str | None,
+                       omschrijving: str | None, datum_: datetime.datetime | None, overwrite: bool,
+                       dry_run: bool) -> None:
+    """The read-in itself, under the ledger's lock (see ``begroting_inlezen``)."""
     from budgets.excel import InleesFout
     from budgets.excel import begroting_tekst
     from budgets.excel import lees_sjabloon
@@ -143,6 +163,7 @@ def begroting_inlezen(ctx: LedgerContext, bestand: str, out: str | None, besluit
     path = Path(out) if out else ledger.path.parent / "budgets" / f"{gelezen.jaar}.beancount"
     if path.exists() and not overwrite:
         raise click.ClickException(f"{display_path(path)} bestaat al; gebruik --overschrijven om het te vervangen.")
+    ruim_op(path.parent, naam=path.name)  # a read-in into this file that was killed
     write_atomic(path, text.encode("utf-8"))
     click.echo(f"{len(gelezen.regels)} begrotingsregels {gelezen.jaar} (totaal {euro(gelezen.totaal)}) "
                f"geschreven naar {display_path(path)}")

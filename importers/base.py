@@ -31,13 +31,19 @@ from importers.errors import Leesfout
 from importers.errors import rij_fout
 from importers.processing import RijVerwerker
 from importers.readers import Invoertabel
+from importers.readers import GEEN_RIJEN
+from importers.readers import controleer_bestand
+from importers.readers import te_grote_cellen
 from importers.rows import META_BRON
+from importers.rows import Overslag
 from importers.rows import Rij
 from importers.rows import boeking_inhoud
 from importers.rows import boeking_sleutel
+from importers.rows import bron_naam
 from importers.rows import bron_bestand
 from importers.rows import maak_transactie
 from importers.suggestions import lijkt_op
+from importers.values import formule_begin
 from ledger import model
 from ledger.errors import ImportRowError
 
@@ -48,14 +54,30 @@ Voortgang = Callable[[int], None]
 
 @dataclasses.dataclass
 class Resultaat:
-    """What reading one file gave: entries, or the errors that refuse it."""
+    """What reading one file gave: entries, or the errors that refuse it.
+
+    ``geldig`` keeps the entries of the valid rows even when the file is refused, so a dry
+    run can show the totals of the valid part; ``entries`` is empty then (all or nothing).
+    """
 
     pad: str
     partner: str | None
     entries: list[data.Transaction]
     fouten: list[ImportRowError]
-    rijen: int = 0  # data rows read (blank and subtotal rows excluded)
-    overgeslagen: int = 0  # blank, subtotal and zero rows skipped
+    rijen: int = 0  # data rows read (blank rows excluded)
+    overgeslagen_rijen: list[Overslag] = dataclasses.field(default_factory=list)
+    geldig: list[data.Transaction] = dataclasses.field(default_factory=list)
+    opmerkingen: list[str] = dataclasses.field(default_factory=list)  # e.g. text made safe
+
+    @property
+    def overgeslagen(self) -> int:
+        """Rows skipped by a rule (subtotals, zero amounts, identical repeats...)."""
+        return len(self.overgeslagen_rijen)
+
+    @property
+    def dubbel(self) -> int:
+        """Identical repeats skipped (``identieke_regels: overslaan``)."""
+        return sum(1 for overslag in self.overgeslagen_rijen if overslag.dubbel)
 
 
 class BijdrageImporter(beangulp.Importer):
@@ -124,8 +146,14 @@ class BijdrageImporter(beangulp.Importer):
           existing: the ledger's entries (None or empty: load ``self.ledger``).
           voortgang: called with the number of rows done, for a progress bar.
         Returns:
-          The entries, or the errors of every bad row.
+          The entries, or the errors of every bad row; every skipped row with its rule.
         """
+        onleesbaar = controleer_bestand(filepath)
+        if not onleesbaar and formule_begin(bron_naam(filepath)):
+            onleesbaar = (f"de bestandsnaam begint met '{bron_naam(filepath)[0]}' en zou in een spreadsheet een "
+                          "formule worden (suggestie: geef het bestand een andere naam)")
+        if onleesbaar:
+            return Resultaat(filepath, None, [], [rij_fout(filepath, 0, None, onleesbaar)])
         try:
             partner = self.partner(filepath)
         except Leesfout as exc:
@@ -135,16 +163,26 @@ class BijdrageImporter(beangulp.Importer):
             suggestie = lijkt_op(partner, gb.programma.partners)
             return Resultaat(filepath, partner, [], [rij_fout(
                 filepath, 0, None, f"partner {partner} is niet gedeclareerd in het grootboek",
-                suggestie=suggestie)])
+                suggestie=suggestie, grootboek=True)])
         try:
             tabellen = self.tabellen(filepath)
         except Leesfout as exc:
             return Resultaat(filepath, partner, [], [rij_fout(filepath, exc.rij, None, exc.message, blad=exc.blad)])
-        geen_bsn, zakelijk = self.privacy_uitzonderingen(filepath)
         fouten: list[ImportRowError] = []
+        meerdere = len(tabellen) > 1
+        for tabel in tabellen:
+            # Before anything else looks at the cells: a cell of megabytes is no description.
+            for nummer, index in te_grote_cellen(tabel):
+                kop = tabel.koppen[index] if index < len(tabel.koppen) and tabel.koppen[index] else f"{index + 1}"
+                fouten.append(rij_fout(filepath, nummer, kop, "cel te groot",
+                                       suggestie="een omschrijving is één zin; kort de tekst in",
+                                       blad=tabel.blad if meerdere else None))
+        if fouten:
+            return Resultaat(filepath, partner, [], fouten)
+        geen_bsn, zakelijk = self.privacy_uitzonderingen(filepath)
         for tabel in tabellen:
             fouten.extend(privacy.controleer(filepath, tabel, geen_bsn=geen_bsn, zakelijke_iban=zakelijk,
-                                             meerdere_bladen=len(tabellen) > 1,
+                                             meerdere_bladen=meerdere,
                                              koppeling=self.via_koppeling))
         if fouten:
             # Personal data: refuse the whole file before any value is read into an entry
@@ -156,17 +194,31 @@ class BijdrageImporter(beangulp.Importer):
         try:
             for rij in self.rijen(filepath, tabellen):
                 resultaat.rijen += 1
-                if not rij.fouten:
+                if rij.overslaan is None and not rij.fouten:
                     bijdrage = verwerker.verwerk(rij)
                     if bijdrage is not None:
                         entries.append(maak_transactie(bijdrage))
-                    elif not rij.fouten:
-                        resultaat.overgeslagen += 1
+                if rij.overslaan is not None and not rij.fouten:
+                    resultaat.overgeslagen_rijen.append(Overslag(
+                        filepath, rij.blad, rij.nummer, rij.overslaan, dubbel=rij.overslaan.startswith("dubbel")))
                 fouten.extend(rij.fouten)
+                resultaat.opmerkingen.extend(
+                    f"{f'blad {rij.blad}, ' if rij.blad else ''}rij {rij.nummer}: {opmerking}"
+                    for opmerking in rij.opmerkingen)
                 if voortgang is not None:
                     voortgang(1)
         except Leesfout as exc:
             fouten.append(rij_fout(filepath, exc.rij, None, exc.message, blad=exc.blad))
+        if not fouten and not entries:
+            kopregel = tabellen[0].kopregel if tabellen else 0
+            if resultaat.rijen == 0:
+                fouten.append(rij_fout(filepath, kopregel, None, GEEN_RIJEN,
+                                       blad=tabellen[0].blad if meerdere else None))
+            else:
+                fouten.append(rij_fout(filepath, kopregel, None,
+                                       f"geen enkele regel om in te lezen: alle {resultaat.rijen} rij(en) "
+                                       "zijn overgeslagen (zie hierboven)"))
+        resultaat.geldig = list(entries)
         if fouten:
             entries.clear()  # all or nothing
         return resultaat

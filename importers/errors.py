@@ -31,8 +31,12 @@ class Leesfout(Exception):
         self.blad = blad
 
 
+GROOTBOEK = "grootboek"  # ``source["oorzaak"]`` of an error the ledger causes, not the file
+
+
 def rij_fout(pad: str, rij: int, kolom: str | None, reden: str, *,
-             suggestie: str | None = None, blad: str | None = None) -> ImportRowError:
+             suggestie: str | None = None, blad: str | None = None,
+             grootboek: bool = False) -> ImportRowError:
     """An ``ImportRowError`` for one cell: ``[blad X, ]kolom K: reden (suggestie: S)``.
 
     Args:
@@ -42,6 +46,8 @@ def rij_fout(pad: str, rij: int, kolom: str | None, reden: str, *,
       reden: what is wrong, in Dutch.
       suggestie: the obvious fix, if there is one.
       blad: the sheet of an XLSX file, when the file has more than one.
+      grootboek: the cause lies in the ledger (a missing commitment or advance), not in the
+        file; the refusal then says so (``door_grootboek``).
     Returns:
       The error.
     """
@@ -54,7 +60,15 @@ def rij_fout(pad: str, rij: int, kolom: str | None, reden: str, *,
     message = f"{prefix}: {reden}" if prefix else reden
     if suggestie:
         message += f" (suggestie: {suggestie})"
-    return ImportRowError({"filename": str(pad), "lineno": rij}, message, None)
+    source: dict[str, Any] = {"filename": str(pad), "lineno": rij}
+    if grootboek:
+        source["oorzaak"] = GROOTBOEK
+    return ImportRowError(source, message, None)
+
+
+def door_grootboek(error: Any) -> bool:
+    """Tell whether an import error is caused by the ledger rather than by the file."""
+    return (error.source or {}).get("oorzaak") == GROOTBOEK
 
 
 def format_rij_fout(error: Any) -> str:

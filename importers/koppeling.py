@@ -27,14 +27,33 @@ export and how its cost centres/projects map to actielijn and stream::
     koppeling:                    # first match wins; a missing key or "*" matches anything
       - {Kostenplaats: "4810", actielijn: WON-04, geldstroom: VHF}
       - {Kostenplaats: "4820", Project: "P-2024-18", actielijn: WON-03, geldstroom: EIGEN}
-    onbekende_sleutel: fout       # fout | overslaan (rows of other cost centres)
-    overslaan: {Omschrijving: "^(Sub)?[Tt]otaal"}   # skip rows where a column matches
+    onbekende_sleutel: fout       # fout | overslaan (rows of other cost centres; reported)
+    overslaan: {Omschrijving: "^(Sub)?[Tt]otaal"}   # subtotal rows: skip where a column matches
+    subtotaalregel: aan           # aan | uit: the default subtotal rule (below)
+    overslaan_met_datum: nee      # nee | ja: may a subtotal row have a date and an amount?
+    identieke_regels: fout        # fout | overslaan (an identical repeat of a row with the
+                                  # same kenmerk is skipped and counted)
     buurten: {"Dichters": dichtersbuurt}             # the export's names -> buurt codes
+                                  # (names every export uses belong on the buurt declaration:
+                                  # namen: "Dichters; …", known to every importer)
+    geldstromen: {SPUK: SPUK-KW, Eigen: EIGEN}      # the values of the geldstroom column -> codes
+    actielijnen: {"Vocht": WON-04}                  # the values of the actielijn column -> codes
     bedrag_bij_uren: controleren  # controleren | tarief (value hours at the partner's tariff)
     zakelijke_iban_kolommen: [IBAN crediteur]       # business IBANs, allowed (never read)
 
-Blank rows are skipped, and so are subtotal rows: rows where a cell reads ``Totaal`` or
-``Subtotaal``, or that have an amount but neither date nor key nor description.
+Rows are skipped only by these rules, and every skipped row is reported with its row and
+rule (``rij 20 overgeslagen: subtotaal (Omschrijving begint met "Subtotaal")``):
+
+* blank rows (only reported when a filled row follows);
+* subtotal rows by the mapping's ``overslaan`` patterns, and by the default subtotal rule
+  (``subtotaalregel: uit`` switches it off): a text cell that starts with ``Totaal`` or
+  ``Subtotaal``, or a row with an amount but no date, description, kenmerk or key;
+* rows of other cost centres with ``onbekende_sleutel: overslaan``;
+* rows with amount 0 and no hours; identical repeats with ``identieke_regels: overslaan``.
+
+A subtotal row that has a date and an amount is refused (the file with it) unless its amount
+is the sum of the rows directly above it (a recognised total) or the mapping says
+``overslaan_met_datum: ja``: a genuine invoice "Totaal onderhoud portiek" never vanishes.
 Columns not named in the mapping are ignored (but scanned for personal data).
 
 Run the golden-file tests with
@@ -48,6 +67,7 @@ import fnmatch
 import re
 from collections.abc import Iterator
 from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +76,7 @@ import yaml
 from importers.base import BijdrageImporter
 from importers.context import Grootboek
 from importers.errors import Leesfout
+from importers.errors import rij_fout
 from importers.processing import RijVerwerker
 from importers.readers import Invoertabel
 from importers.readers import bladnamen
@@ -66,7 +87,10 @@ from importers.readers import lees_xlsx
 from importers.readers import schat_rijen_xlsx
 from importers.rows import Rij
 from importers.values import DATUMFORMATEN
+from importers.values import parse_datum
+from importers.values import parse_getal
 from importers.values import tekst
+from importers.values import toon
 
 MAPPINGS = Path(__file__).resolve().parent / "mappings"
 _FORMATEN = ("csv", "xlsx")
@@ -113,6 +137,11 @@ class Koppeling:
     buurten: Mapping[str, str]
     bedrag_bij_uren: str
     zakelijke_iban: frozenset[str]
+    subtotaalregel: bool = True
+    overslaan_met_datum: bool = False
+    identieke_regels: str = "fout"
+    geldstromen: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    actielijnen: Mapping[str, str] = dataclasses.field(default_factory=dict)
 
     @property
     def verplichte_kolommen(self) -> tuple[str, ...]:
@@ -206,6 +235,24 @@ class Koppeling:
             except re.error as exc:
                 raise fout(f"overslaan.{kolom}: ongeldige reguliere expressie: {exc}") from exc
         buurten = {str(k).strip().lower(): str(v) for k, v in (raw.get("buurten") or {}).items()}
+        subtotaalregel = _ja_nee(raw.get("subtotaalregel", "aan"), ("aan", "uit"))
+        if subtotaalregel is None:
+            raise fout("subtotaalregel moet aan of uit zijn")
+        met_datum = _ja_nee(raw.get("overslaan_met_datum", "nee"), ("ja", "nee"))
+        if met_datum is None:
+            raise fout("overslaan_met_datum moet ja of nee zijn")
+        tabellen = {}
+        for sleutel_ in ("geldstromen", "actielijnen"):
+            tabel = raw.get(sleutel_) or {}
+            if not isinstance(tabel, dict):
+                raise fout(f"{sleutel_} moet een tabel zijn (waarde in de export: code)")
+            veld = "geldstroom" if sleutel_ == "geldstromen" else "actielijn"
+            if tabel and veld not in kolommen:
+                raise fout(f"{sleutel_} vertaalt de kolom kolommen.{veld}; die ontbreekt")
+            tabellen[sleutel_] = {tekst(k).lower(): str(v) for k, v in tabel.items()}
+        identiek = str(raw.get("identieke_regels", "fout"))
+        if identiek not in ("fout", "overslaan"):
+            raise fout("identieke_regels moet fout of overslaan zijn")
         zakelijk = raw.get("zakelijke_iban_kolommen") or []
         return cls(
             pad=pad, partner=partner.strip(), omschrijving=str(raw.get("omschrijving", "")),
@@ -216,7 +263,17 @@ class Koppeling:
             sleutel=sleutel, regels=tuple(regels), onbekende_sleutel=onbekende_sleutel,
             overslaan=overslaan, buurten=buurten, bedrag_bij_uren=bij_uren,
             zakelijke_iban=frozenset(str(k) for k in ([zakelijk] if isinstance(zakelijk, str) else zakelijk)),
+            subtotaalregel=subtotaalregel, overslaan_met_datum=met_datum, identieke_regels=identiek,
+            geldstromen=tabellen["geldstromen"], actielijnen=tabellen["actielijnen"],
         )
+
+
+def _ja_nee(value: Any, woorden: tuple[str, str]) -> bool | None:
+    """A yes/no mapping value (``aan``/``uit``, ``ja``/``nee`` or a YAML boolean); None if neither."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    return True if text == woorden[0] else False if text == woorden[1] else None
 
 
 class KoppelingImporter(BijdrageImporter):
@@ -268,7 +325,7 @@ class KoppelingImporter(BijdrageImporter):
     def verwerker(self, filepath: str, grootboek: Grootboek, partner: str) -> RijVerwerker:
         k = self.koppeling
         return RijVerwerker(grootboek, partner, datumformaten=k.datumformaten, decimaalteken=k.decimaalteken,
-                            bedrag_bij_uren=k.bedrag_bij_uren)
+                            bedrag_bij_uren=k.bedrag_bij_uren, identieke_regels=k.identieke_regels)
 
     def privacy_uitzonderingen(self, filepath: str) -> tuple[set[str], set[str]]:
         k = self.koppeling
@@ -293,11 +350,15 @@ class KoppelingImporter(BijdrageImporter):
 
     def tabellen(self, filepath: str) -> list[Invoertabel]:
         k = self.koppeling
-        if self._formaat(filepath) == "xlsx":
+        formaat = self._formaat(filepath)
+        if formaat is None:
+            raise Leesfout(f"bestandstype {Path(filepath).suffix or '(geen)'} past niet bij koppeling "
+                           f"{k.pad.name} (formaat: {', '.join(k.formaten)})")
+        if formaat == "xlsx":
             return self._lees_xlsx(filepath)
         return [lees_csv(filepath, codering=k.codering, scheidingsteken=k.scheidingsteken, kopregel=k.kopregel)]
 
-    def rijen(self, filepath: str, tabellen: list[Invoertabel]) -> Iterator[Rij]:
+    def rijen(self, filepath: str, tabellen: list[Invoertabel]) -> Iterator[Rij]:  # noqa: C901, PLR0912
         k = self.koppeling
         meerdere = len(tabellen) > 1
         for tabel in tabellen:
@@ -314,20 +375,51 @@ class KoppelingImporter(BijdrageImporter):
 
             kolommen = dict(k.kolommen)
             sleutel_label = "/".join(k.sleutel)
+            blad = tabel.blad if meerdere else None
+            leeg: list[int] = []  # blank rows, reported when a filled row follows
+            blok: list[Decimal] = []  # amounts of the data rows since the last subtotal
+            alles = Decimal(0)  # of every data row so far
             for nummer, values in tabel.rijen:
                 if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+                    leeg.append(nummer)
                     continue
-                if self._subtotaal(values, cel):
-                    continue
+                for lege in leeg:
+                    yield Rij(str(filepath), blad, lege, {}, {}, overslaan="lege regel")
+                leeg = []
                 waarden = {veld: cel(values, kolom) for veld, kolom in k.kolommen.items()}
-                rij = Rij(str(filepath), tabel.blad if meerdere else None, nummer, waarden, dict(kolommen))
+                rij = Rij(str(filepath), blad, nummer, waarden, dict(kolommen), ruw=tuple(values))
+                regel = self._subtotaal(values, cel, tabel.koppen)
+                if regel is not None:
+                    reden, kolom = regel
+                    datum, bedrag = self._datum_bedrag(waarden)
+                    if datum and bedrag is not None and not k.overslaan_met_datum and \
+                            not _is_totaal(bedrag, blok, alles):
+                        rij.fouten.append(rij_fout(
+                            str(filepath), nummer, kolom,
+                            f"deze regel heeft een datum en een bedrag en zou als {reden} worden overgeslagen, "
+                            "maar het bedrag is geen optelling van de regels erboven",
+                            suggestie="is het een echte boeking, pas dan overslaan in de koppeling aan (of zet "
+                                      "subtotaalregel: uit); is het een totaal, zet overslaan_met_datum: ja",
+                            blad=blad))
+                    else:
+                        rij.overslaan = reden
+                        blok = []
+                    yield rij
+                    continue
+                bedrag = self._datum_bedrag(waarden)[1]
+                if bedrag is not None:
+                    blok.append(bedrag)
+                    alles += bedrag
                 if k.regels and ("actielijn" not in k.kolommen or "geldstroom" not in k.kolommen):
                     sleutel = {kolom: tekst(cel(values, kolom)) for kolom in k.sleutel}
-                    regel = next((r for r in k.regels if r.past(sleutel)), None)
-                    if regel is None:
+                    gevonden = next((r for r in k.regels if r.past(sleutel)), None)
+                    waarde = " / ".join(toon(v) or "(leeg)" for v in sleutel.values())
+                    if gevonden is None:
                         if k.onbekende_sleutel == "overslaan":
+                            rij.overslaan = (f"onbekende sleutel ({sleutel_label} '{waarde}' staat niet in de "
+                                             "koppeling; onbekende_sleutel: overslaan)")
+                            yield rij
                             continue
-                        waarde = " / ".join(v or "(leeg)" for v in sleutel.values())
                         rij.fouten.append(rij.fout(None, f"kolom {sleutel_label}: '{waarde}' staat niet in de "
                                                          f"koppeling {k.pad.name}",
                                                    "voeg een regel toe onder koppeling, of zet "
@@ -335,29 +427,73 @@ class KoppelingImporter(BijdrageImporter):
                     else:
                         for veld in ("actielijn", "geldstroom"):
                             if veld not in k.kolommen:
-                                waarden[veld] = getattr(regel, veld)
+                                waarden[veld] = getattr(gevonden, veld)
                                 rij.kolommen[veld] = f"{sleutel_label} (koppeling {k.pad.name})"
+                for veld, tabel_ in (("geldstroom", k.geldstromen), ("actielijn", k.actielijnen)):
+                    if veld in k.kolommen and tekst(waarden.get(veld)).lower() in tabel_:
+                        waarden[veld] = tabel_[tekst(waarden.get(veld)).lower()]
                 buurt = waarden.get("buurt")
                 if buurt is not None and tekst(buurt).lower() in k.buurten:
                     waarden["buurt"] = k.buurten[tekst(buurt).lower()]
                 yield rij
 
-    def _subtotaal(self, values: tuple[Any, ...], cel: Any) -> bool:
+    def _datum_bedrag(self, waarden: Mapping[str, Any]) -> tuple[bool, Decimal | None]:
+        """(the row has a readable date, its amount or None) — for telling totals from bookings."""
+        k = self.koppeling
+        try:
+            datum = parse_datum(waarden.get("datum"), k.datumformaten) is not None
+        except ValueError:
+            datum = False
+        try:
+            bedrag = parse_getal(waarden.get("bedrag"), k.decimaalteken)
+        except ValueError:
+            bedrag = None
+        return datum, bedrag
+
+    def _subtotaal(self, values: tuple[Any, ...], cel: Any,
+                   koppen: tuple[str, ...]) -> tuple[str, str | None] | None:
+        """The subtotal rule a row matches: (reason for the report, column), or None."""
         k = self.koppeling
         for kolom, patroon in k.overslaan.items():
             try:
-                if patroon.search(tekst(cel(values, kolom))):
-                    return True
+                waarde = tekst(cel(values, kolom))
             except KeyError:
                 continue
-        if any(isinstance(v, str) and _SUBTOTAAL.match(v) for v in values):
-            return True
+            match = patroon.search(waarde)
+            if match:
+                return _subtotaal_reden(kolom, match, waarde), kolom
+        if not k.subtotaalregel:
+            return None
+        for i, value in enumerate(values):
+            if isinstance(value, str):
+                match = _SUBTOTAAL.match(value)
+                if match:
+                    kolom = (koppen[i] if i < len(koppen) else "") or f"{i + 1}"
+                    return _subtotaal_reden(kolom, match, value), kolom
         leeg = [veld for veld in ("datum", "omschrijving", "kenmerk", "actielijn", "geldstroom")
                 if veld in k.kolommen]
         if all(cel(values, k.kolommen[veld]) is None for veld in leeg) and \
                 all(cel(values, kolom) is None for kolom in k.sleutel):
+            return "subtotaal (alleen een bedrag: geen datum, omschrijving, kenmerk of sleutel)", None
+        return None
+
+
+def _subtotaal_reden(kolom: str, match: re.Match[str], waarde: str) -> str:
+    gevonden = toon(match.group().strip() or waarde, 30)
+    wijze = "begint met" if match.start() == 0 or not waarde[: match.start()].strip() else "bevat"
+    return f'subtotaal ({kolom} {wijze} "{gevonden}")'
+
+
+def _is_totaal(bedrag: Decimal, blok: list[Decimal], alles: Decimal) -> bool:
+    """Tell whether an amount is the sum of the rows directly above it, or of all rows above."""
+    if blok and bedrag == alles:
+        return True
+    som = Decimal(0)
+    for waarde in reversed(blok):
+        som += waarde
+        if som == bedrag:
             return True
-        return False
+    return False
 
 
 def laad_koppelingen(map_: str | Path = MAPPINGS, ledger: str | Path | None = None) -> list[KoppelingImporter]:

@@ -13,6 +13,12 @@ reads (also columns it does not map) is scanned:
   partner's mapping declares it as business accounts (``zakelijke_iban_kolommen``), e.g. the
   supplier's account in an ERP export. Those values are never read into the ledger.
 
+* **In free text**: a BSN-like number (9 digits, also written ``1234.56.782`` or
+  ``123 456 782``, passing the 11-check) or an IBAN inside a text cell, such as a
+  description, refuses the file as a whole column does.
+
+The checks use python-stdnum (``stdnum.nl.bsn``, ``stdnum.iban``: the 11-check, and the
+ISO 13616 mod 97 check with each country's length and format).
 Messages name the column and rows but never repeat the values.
 """
 
@@ -23,6 +29,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 from typing import Any
 
+from stdnum import iban as stdnum_iban
+from stdnum.nl import bsn as stdnum_bsn
+
 from importers.errors import rij_fout
 
 if TYPE_CHECKING:
@@ -32,7 +41,9 @@ if TYPE_CHECKING:
 _BSN_HEADER = re.compile(r"\b(bsn|sofi|sofinummer|burgerservice(nummer)?|burger ?service ?nummer)\b", re.IGNORECASE)
 _DIGITS = re.compile(r"^\d{8,9}$")
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,32}")
-_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+# A BSN-like number inside text: 9 digits, or groups 4.2.3 / 3.3.3 with dots or spaces;
+# not part of a longer number or an amount (1.234.567,89).
+_BSN_IN_TEKST = re.compile(r"(?<![\d.,])(\d{9}|\d{4}[ .]\d{2}[ .]\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\d]|[.,]\d)")
 
 # A column of 9-digit numbers is a BSN column when at least this share of them passes the
 # 11-check. Random numbers pass it one time in eleven; a real BSN column (nearly) always.
@@ -47,20 +58,14 @@ def is_bsn(value: str) -> bool:
     digits = digits.zfill(9)
     if digits == "000000000":
         return False
-    total = sum(int(d) * w for d, w in zip(digits, _WEIGHTS, strict=True))
-    return total % 11 == 0
+    return stdnum_bsn.is_valid(digits)
 
 
 def is_iban(value: str) -> bool:
     """Tell whether a compact string (no spaces) is a valid IBAN (ISO 13616 mod 97)."""
     if not 15 <= len(value) <= 34 or not value[:2].isalpha() or not value[2:4].isdigit():
         return False
-    rearranged = value[4:] + value[:4]
-    try:
-        number = int("".join(str(int(ch, 36)) for ch in rearranged))
-    except ValueError:
-        return False
-    return number % 97 == 1
+    return stdnum_iban.is_valid(value)
 
 
 def bevat_iban(text: str) -> bool:
@@ -71,6 +76,13 @@ def bevat_iban(text: str) -> bool:
             if is_iban(compact[:length]):
                 return True
     return False
+
+
+def bevat_bsn(text: str) -> bool:
+    """Tell whether free text (not a bare number) holds a BSN-like number passing the 11-check."""
+    if _DIGITS.match(text.strip()):
+        return False  # a bare number: the column rule decides (invoice numbers pass 1 in 11)
+    return any(is_bsn(re.sub(r"[ .]", "", match.group(1))) for match in _BSN_IN_TEKST.finditer(text))
 
 
 def _cell(value: Any) -> str:
@@ -111,7 +123,7 @@ def controleer(pad: str, tabel: Invoertabel, *, geen_bsn: set[str] | frozenset[s
         if not cellen:
             continue
         if kop not in geen_bsn:
-            bsn_rijen = _bsn_rows(kop, cellen)
+            bsn_rijen = _bsn_rows(kop, cellen) or [nummer for nummer, value in cellen if bevat_bsn(value)]
             if bsn_rijen:
                 errors.append(rij_fout(
                     pad, bsn_rijen[0], kop,

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from importers.context import VOORSCHOT
 from importers.context import Grootboek
+from importers.errors import rij_fout
 from importers.rows import Bijdrage
 from importers.rows import Rij
 from importers.rows import kenmerk_hash
@@ -25,15 +26,39 @@ from importers.values import EIGEN_MIDDELEN
 from importers.values import actielijn_code
 from importers.values import decimalen
 from importers.values import formaat_beschrijving
+from importers.values import formule_begin
+from importers.values import is_html
 from importers.values import parse_datum
 from importers.values import parse_getal
 from importers.values import strip_zeros
 from importers.values import stroom_code
 from importers.values import tekst
+from importers.values import toon
+from importers.values import veilige_tekst
 from ledger import model
 from ledger.nl import datum as nl_datum
 from ledger.nl import euro
 from ledger.nl import getal
+
+
+MAXIMUM = Decimal(10) ** 9  # no partner contributes a billion euro or hours in one row
+
+
+def buurt_namen(buurt: model.Buurt) -> list[str]:
+    """Other names of a buurt, declared once on its declaration for every importer::
+
+        2023-01-01 custom "buurt" "dichtersbuurt" "Dichtersbuurt"
+          namen: "Dichters; Dichtersbuurt Geuzenveld"
+
+    Args:
+      buurt: the declared buurt.
+    Returns:
+      The names in ``namen:`` (separated by ``;``), stripped.
+    """
+    namen = (buurt.entry.meta or {}).get("namen") if buurt.entry is not None else None
+    if not isinstance(namen, str):
+        return []
+    return [naam.strip() for naam in namen.split(";") if naam.strip()]
 
 
 class RijVerwerker:
@@ -47,19 +72,23 @@ class RijVerwerker:
       decimaalteken: ``","`` or ``"."`` for numbers written as text.
       bedrag_bij_uren: ``"controleren"`` (amount must equal hours × tariff) or ``"tarief"``
         (value hours at the partner's tariff, ignoring the file's amount).
+      identieke_regels: ``"fout"`` (a kenmerk twice is an error) or ``"overslaan"`` (a row
+        identical in every cell to an earlier row with the same kenmerk is skipped and
+        reported; the same kenmerk with other values stays an error).
     """
 
     def __init__(self, grootboek: Grootboek, partner: str, *, jaar: int | None = None,
                  datumformaten: Sequence[str] = DATUMFORMATEN, decimaalteken: str = ",",
-                 bedrag_bij_uren: str = "controleren") -> None:
+                 bedrag_bij_uren: str = "controleren", identieke_regels: str = "fout") -> None:
         self.gb = grootboek
         self.partner = partner
         self.jaar = jaar
         self.datumformaten = tuple(datumformaten)
         self.decimaalteken = decimaalteken
         self.bedrag_bij_uren = bedrag_bij_uren
+        self.identieke_regels = identieke_regels
         self.stromen = grootboek.stromen(partner)
-        self.kenmerken: dict[str, str] = {}  # kenmerk -> bron of its first row
+        self.kenmerken: dict[str, tuple[str, int, tuple[object, ...]]] = {}  # kenmerk -> (bron, rij, cells)
         self.hashes: dict[str, int] = {}
         self.buurten = self._buurt_index()
 
@@ -68,6 +97,8 @@ class RijVerwerker:
         for buurt in self.gb.programma.buurten.values():
             index[buurt.code.lower()] = buurt.code
             index[buurt.naam.lower()] = buurt.code
+            for naam in buurt_namen(buurt):
+                index.setdefault(naam.lower(), buurt.code)
         return index
 
     # --- one field at a time ---------------------------------------------------------
@@ -76,7 +107,7 @@ class RijVerwerker:
         try:
             datum = parse_datum(value, self.datumformaten)
         except ValueError:
-            rij.fouten.append(rij.fout("datum", f"'{tekst(value)}' is geen datum",
+            rij.fouten.append(rij.fout("datum", f"'{toon(value)}' is geen datum",
                                        f"schrijf de datum als {formaat_beschrijving(self.datumformaten)}"))
             return None
         if datum is None:
@@ -102,7 +133,7 @@ class RijVerwerker:
                 suggestie = f"{codes[0]} ({self.gb.programma.actielijnen[codes[0]].naam})"
             else:
                 suggestie = of_lijst(codes) or None
-            rij.fouten.append(rij.fout("actielijn", f"onbekende actielijn '{tekst(value)}'", suggestie))
+            rij.fouten.append(rij.fout("actielijn", f"onbekende actielijn '{toon(value)}'", suggestie))
         return actielijn
 
     def _stroom(self, rij: Rij) -> str | None:
@@ -117,15 +148,17 @@ class RijVerwerker:
             return code
         bekend = {model.EIGEN, *self.gb.programma.geldstromen}
         if code in bekend:
-            rij.fouten.append(rij.fout(
-                "geldstroom", f"{self.partner} mag niet rapporteren op geldstroom {code}: er is geen "
-                              f"verplichting of voorschot voor {self.partner} uit {code}",
-                f"kies uit {toegestaan}"))
+            rij.fouten.append(rij_fout(
+                rij.pad, rij.nummer, rij.kolom("geldstroom"),
+                f"{self.partner} mag niet rapporteren op geldstroom {code}: er is geen "
+                f"verplichting of voorschot voor {self.partner} uit {code}",
+                suggestie=f"kies uit {toegestaan}",
+                blad=rij.blad, grootboek=True))
             return None
         suggestie = lijkt_op(code, bekend)
         if suggestie and suggestie not in self.stromen:
             suggestie = None
-        rij.fouten.append(rij.fout("geldstroom", f"onbekende geldstroom '{tekst(value)}'",
+        rij.fouten.append(rij.fout("geldstroom", f"onbekende geldstroom '{toon(value)}'",
                                    suggestie or f"kies uit {toegestaan}"))
         return None
 
@@ -138,7 +171,7 @@ class RijVerwerker:
             return parse_getal(value, self.decimaalteken), True
         except ValueError:
             voorbeeld = "1.234,56" if self.decimaalteken == "," else "1,234.56"
-            rij.fouten.append(rij.fout(veld, f"'{tekst(value)}' is geen getal",
+            rij.fouten.append(rij.fout(veld, f"'{toon(value)}' is geen getal",
                                        f"schrijf het als {voorbeeld}; een correctie als -12,50"))
             return None, False
 
@@ -149,7 +182,7 @@ class RijVerwerker:
         code = self.buurten.get(value.lower())
         if code is None:
             suggestie = lijkt_op(value, [b.naam for b in self.gb.programma.buurten.values()])
-            rij.fouten.append(rij.fout("buurt", f"onbekende buurt '{value}'",
+            rij.fouten.append(rij.fout("buurt", f"onbekende buurt '{toon(value)}'",
                                        suggestie or "laat leeg of kies een focusbuurt uit de lijst"))
         return code
 
@@ -166,8 +199,16 @@ class RijVerwerker:
         bedrag, bedrag_ok = self._getal(rij, "bedrag")
         uren, uren_ok = self._getal(rij, "uren")
         buurt = self._buurt(rij)
-        omschrijving = tekst(rij.waarden.get("omschrijving"))
-        kenmerk = tekst(rij.waarden.get("kenmerk"))
+        omschrijving = self._tekst(rij, "omschrijving")
+        kenmerk = self._tekst(rij, "kenmerk")
+        for veld, waarde in (("bedrag", bedrag), ("uren", uren)):
+            if waarde is not None and abs(waarde) >= MAXIMUM:
+                rij.fouten.append(rij.fout(veld, "getal te groot (een miljard of meer)",
+                                           "controleer de kolom; staat er een rekening- of kenmerknummer in?"))
+                if veld == "bedrag":
+                    bedrag, bedrag_ok = None, False
+                else:
+                    uren, uren_ok = None, False
         if bedrag is not None and decimalen(bedrag) > 2:
             rij.fouten.append(rij.fout("bedrag", f"{getal(bedrag, decimalen(bedrag))} heeft meer dan twee decimalen",
                                        "rond af op centen"))
@@ -181,24 +222,34 @@ class RijVerwerker:
         if rij.fouten or datum is None or actielijn is None or stroom is None or bedrag is None:
             return None
         if bedrag == 0 and not uren:
-            return None  # nothing to book
+            rij.overslaan = "bedrag 0 en geen uren (niets te boeken)"
+            return None
         if stroom != model.EIGEN:
             rekening = f"{VOORSCHOT}:{self.partner}"
             geopend = self.gb.geopend.get(rekening)
             if geopend is None or geopend > datum:
-                rij.fouten.append(rij.fout(
-                    "geldstroom", f"geldstroom {stroom}: de voorschotrekening {rekening} is " + (
+                rij.fouten.append(rij_fout(
+                    rij.pad, rij.nummer, rij.kolom("geldstroom"),
+                    f"geldstroom {stroom}: de voorschotrekening {rekening} is " + (
                         "niet geopend in het grootboek" if geopend is None else
                         f"pas geopend op {nl_datum(geopend, 'short')}"),
-                    "het programmabureau boekt eerst het voorschot; of kies eigen middelen"))
+                    suggestie="het programmabureau boekt eerst het voorschot; of kies eigen middelen",
+                    blad=rij.blad, grootboek=True))
                 return None
         if kenmerk:
             eerder = self.kenmerken.get(kenmerk)
+            cellen = rij.ruw or tuple(rij.waarden.get(veld) for veld in sorted(rij.waarden))
             if eerder is not None:
-                rij.fouten.append(rij.fout("kenmerk", f"kenmerk '{kenmerk}' komt twee keer voor (ook {eerder})",
-                                           "geef elke regel een eigen kenmerk"))
+                if self.identieke_regels == "overslaan" and eerder[2] == cellen:
+                    rij.overslaan = f"dubbel (gelijk aan rij {eerder[1]}, kenmerk {kenmerk})"
+                    return None
+                rij.fouten.append(rij.fout(
+                    "kenmerk", f"kenmerk '{kenmerk}' komt twee keer voor (ook {eerder[0]})",
+                    "geef elke regel een eigen kenmerk" + (
+                        "; dezelfde kenmerk met andere waarden is geen dubbele regel"
+                        if self.identieke_regels == "overslaan" else "")))
                 return None
-            self.kenmerken[kenmerk] = rij.bron
+            self.kenmerken[kenmerk] = (rij.bron, rij.nummer, cellen)
         else:
             basis = kenmerk_hash(self.partner, datum, actielijn.code, stroom, bedrag, uren, buurt, omschrijving)
             volgnummer = self.hashes.get(basis, 0) + 1
@@ -211,6 +262,18 @@ class RijVerwerker:
             buurt=buurt, omschrijving=omschrijving or actielijn.naam, kenmerk=kenmerk,
             bron=rij.bron, link=link, pad=rij.pad, rij=rij.nummer,
         )
+
+    def _tekst(self, rij: Rij, veld: str) -> str:
+        """Partner text for the ledger: shown as text only (``veilige_tekst``), never a formula."""
+        value = rij.waarden.get(veld)
+        text = veilige_tekst(value)
+        if formule_begin(text):
+            rij.fouten.append(rij.fout(
+                veld, f"tekst begint met '{text[0]}' en zou in een spreadsheet een formule worden",
+                f"laat de '{text[0]}' aan het begin weg"))
+        if is_html(value):
+            rij.opmerkingen.append(f"kolom {rij.kolom(veld)}: < en > opgeslagen als ‹ en › (geen HTML)")
+        return text
 
     def _bedrag(self, rij: Rij, bedrag: Decimal | None, uren: Decimal | None,
                 datum: datetime.date | None) -> Decimal | None:

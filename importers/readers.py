@@ -22,6 +22,42 @@ from importers.errors import Leesfout
 
 BOM = b"\xef\xbb\xbf"
 SCHEIDINGSTEKENS = (";", ",", "\t", "|")
+MAX_CEL = 2000  # characters in one cell; a description is a sentence, not a document
+GEEN_XLSX = "geen geldig XLSX-bestand (beschadigd of een ander formaat)"
+LEEG = "bestand is leeg"
+GEEN_RIJEN = "geen gegevensrijen onder de kopregel"
+# csv's own limit (128 KiB) would stop at a huge cell with a cryptic message; read it, then
+# refuse it by row and column (``te_grote_cellen``).
+_CSV_VELD = 64 * 1024 * 1024
+
+
+def controleer_bestand(pad: str | Path) -> str | None:
+    """What makes a file unreadable before any importer looks at it, or None.
+
+    Args:
+      pad: the partner's file.
+    Returns:
+      ``bestand is leeg`` (no bytes, or only a BOM and white space), the XLSX message for a
+      ``.xlsx`` that is no workbook (truncated, or a picture renamed), or None.
+    """
+    pad = Path(pad)
+    try:
+        with pad.open("rb") as handle:
+            begin = handle.read(4096)
+    except OSError as exc:
+        return f"bestand niet te lezen: {exc.strerror or exc}"
+    if not begin.removeprefix(BOM).strip():
+        if pad.stat().st_size <= 4096 or not pad.read_bytes().removeprefix(BOM).strip():
+            return LEEG
+    if pad.suffix.lower() == ".xlsx" and not is_xlsx(pad):
+        return GEEN_XLSX
+    return None
+
+
+def te_grote_cellen(tabel: Invoertabel) -> list[tuple[int, int]]:
+    """(row, column index) of every text cell longer than ``MAX_CEL`` characters."""
+    return [(nummer, index) for nummer, values in tabel.rijen for index, value in enumerate(values)
+            if isinstance(value, str) and len(value) > MAX_CEL]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -94,6 +130,8 @@ def lees_csv(pad: str | Path, *, codering: str = "auto", scheidingsteken: str = 
         scheidingsteken = raad_scheidingsteken(lines[kopregel - 1])
     elif scheidingsteken in ("tab", "\\t"):
         scheidingsteken = "\t"
+    if csv.field_size_limit() < _CSV_VELD:
+        csv.field_size_limit(_CSV_VELD)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=scheidingsteken)
     koppen: tuple[str, ...] = ()
     rijen: list[tuple[int, tuple[Any, ...]]] = []
@@ -149,7 +187,7 @@ def is_xlsx(pad: str | Path) -> bool:
     try:
         with zipfile.ZipFile(pad) as archive:
             return "xl/workbook.xml" in archive.namelist()
-    except (OSError, zipfile.BadZipFile):
+    except (OSError, zipfile.BadZipFile, ValueError):
         return False
 
 
@@ -205,38 +243,50 @@ def lees_xlsx(pad: str | Path, *, bladen: Sequence[str] | str | None = None, kop
     """
     import openpyxl  # lazy: slow to import, and CSV files do not need it
 
+    if not is_xlsx(pad):
+        raise Leesfout(GEEN_XLSX)
     try:
         workbook = openpyxl.load_workbook(pad, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for broken files
-        raise Leesfout(f"werkmap niet te openen: {exc}") from exc
+        raise Leesfout(GEEN_XLSX) from exc
     try:
-        names = workbook.sheetnames
-        if bladen is None:
-            gekozen = names[:1]
-        elif bladen == "alle":
-            gekozen = [name for name in names if workbook[name].sheet_state == "visible"]
-        else:
-            gekozen = list(bladen)  # type: ignore[arg-type]
-            ontbrekend = [name for name in gekozen if name not in names]
-            if ontbrekend:
-                raise Leesfout(f"blad {', '.join(ontbrekend)} ontbreekt (bladen: {', '.join(names)})")
-        tabellen = []
-        for name in gekozen:
-            sheet = workbook[name]
-            rows = [(index, _trim(values)) for index, values in enumerate(sheet.iter_rows(values_only=True), 1)]
-            kop = kopregel
-            if kop_zoeken:
-                wanted = {k.strip().lower() for k in kop_zoeken}
-                for index, values in rows[kopregel - 1: kopregel + 19]:
-                    cells = {str(v).strip().lower() for v in values if v is not None}
-                    if wanted <= cells:
-                        kop = index
-                        break
-                else:
-                    raise Leesfout(f"geen kopregel met de kolommen {', '.join(kop_zoeken)} gevonden",
-                                   kopregel, blad=name)
-            koppen = tuple("" if v is None else str(v).strip() for v in rows[kop - 1][1]) if len(rows) >= kop else ()
-            tabellen.append(Invoertabel(name, kop, koppen, tuple(row for row in rows if row[0] > kop)))
-        return tabellen
+        return _lees_bladen(workbook, bladen, kopregel, kop_zoeken)
+    except Leesfout:
+        raise
+    except Exception as exc:  # a damaged sheet inside a readable zip (truncated member, bad XML)
+        raise Leesfout(GEEN_XLSX) from exc
     finally:
         workbook.close()
+
+
+def _lees_bladen(workbook: Any, bladen: Sequence[str] | str | None, kopregel: int,
+                 kop_zoeken: Sequence[str]) -> list[Invoertabel]:
+    """The chosen sheets of an open workbook as tables (see ``lees_xlsx``)."""
+    names = workbook.sheetnames
+    if bladen is None:
+        gekozen = names[:1]
+    elif bladen == "alle":
+        gekozen = [name for name in names if workbook[name].sheet_state == "visible"]
+    else:
+        gekozen = list(bladen)  # type: ignore[arg-type]
+        ontbrekend = [name for name in gekozen if name not in names]
+        if ontbrekend:
+            raise Leesfout(f"blad {', '.join(ontbrekend)} ontbreekt (bladen: {', '.join(names)})")
+    tabellen = []
+    for name in gekozen:
+        sheet = workbook[name]
+        rows = [(index, _trim(values)) for index, values in enumerate(sheet.iter_rows(values_only=True), 1)]
+        kop = kopregel
+        if kop_zoeken:
+            wanted = {k.strip().lower() for k in kop_zoeken}
+            for index, values in rows[kopregel - 1: kopregel + 19]:
+                cells = {str(v).strip().lower() for v in values if v is not None}
+                if wanted <= cells:
+                    kop = index
+                    break
+            else:
+                raise Leesfout(f"geen kopregel met de kolommen {', '.join(kop_zoeken)} gevonden",
+                               kopregel, blad=name)
+        koppen = tuple("" if v is None else str(v).strip() for v in rows[kop - 1][1]) if len(rows) >= kop else ()
+        tabellen.append(Invoertabel(name, kop, koppen, tuple(row for row in rows if row[0] > kop)))
+    return tabellen

@@ -21,6 +21,7 @@ from beancount.core import data
 from importers.context import VOORSCHOT
 from importers.errors import rij_fout
 from importers.values import strip_zeros
+from importers.values import veilige_tekst
 from ledger import model
 from ledger.errors import ImportRowError
 
@@ -42,6 +43,9 @@ class Rij:
     waarden: dict[str, Any]  # field -> raw cell value
     kolommen: dict[str, str]  # field -> column name in the partner's file
     fouten: list[ImportRowError] = dataclasses.field(default_factory=list)
+    overslaan: str | None = None  # set: the row is skipped, by this rule (reported)
+    ruw: tuple[Any, ...] = ()  # every cell of the row as read (for spotting identical rows)
+    opmerkingen: list[str] = dataclasses.field(default_factory=list)  # reported, not errors
 
     def kolom(self, veld: str) -> str:
         """The partner's column name for a field (``Bedrag`` when the field is not mapped)."""
@@ -63,10 +67,25 @@ class Rij:
     @property
     def bron(self) -> str:
         """``<file> [blad <sheet>] rij <n>``: the ``bron`` metadata of the row's transaction."""
-        naam = Path(self.pad).name
+        naam = bron_naam(self.pad)
         if self.blad:
-            return f"{naam} blad {self.blad} rij {self.nummer}"
+            return f"{naam} blad {veilige_tekst(self.blad)} rij {self.nummer}"
         return f"{naam} rij {self.nummer}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Overslag:
+    """A row that was skipped, and the rule that skipped it (every one is reported)."""
+
+    pad: str
+    blad: str | None
+    rij: int
+    regel: str
+    dubbel: bool = False  # an identical repeat of an earlier row (``identieke_regels: overslaan``)
+
+    def __str__(self) -> str:
+        plek = f"blad {self.blad}, rij {self.rij}" if self.blad else f"rij {self.rij}"
+        return f"{plek} overgeslagen: {self.regel}"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -167,6 +186,11 @@ def boeking_inhoud(entry: data.Transaction) -> tuple[Any, ...]:
                          *(str(meta.get(key, "")) for key in ("partner", "buurt", "uren"))))
     return (entry.date, entry.payee, entry.narration, tuple(sorted(postings)),
             tuple(sorted(entry.links or ())), str(entry.meta.get(META_KENMERK)))
+
+
+def bron_naam(pad: str | Path) -> str:
+    """The file name as ``bron`` metadata holds it (made safe to display, ``veilige_tekst``)."""
+    return veilige_tekst(Path(pad).name)
 
 
 def bron_bestand(bron: str) -> str:

@@ -263,7 +263,7 @@ def maak_sjabloon(grootboek: Grootboek, partner: str, jaar: int) -> Workbook:
          False),
     ]
     for row, (text, bold) in enumerate(regels, 1):
-        cell = lees.cell(row=row, column=1, value=text or None)
+        cell = _tekstcel(lees.cell(row=row, column=1), text or None)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if bold:
             cell.font = Font(bold=True, size=13 if row == 1 else 11)
@@ -275,7 +275,7 @@ def maak_sjabloon(grootboek: Grootboek, partner: str, jaar: int) -> Workbook:
         ls.cell(row=1, column=index, value=kop).font = Font(bold=True)
         ls.column_dimensions[letter].width = 60 if kop == "Actielijn" else 36
         for row, value in enumerate(values, 2):
-            ls.cell(row=row, column=index, value=value)
+            _tekstcel(ls.cell(row=row, column=index), value)
     ls.protection.sheet = True
 
     # --- _snw (hidden) --------------------------------------------------------------------
@@ -283,11 +283,23 @@ def maak_sjabloon(grootboek: Grootboek, partner: str, jaar: int) -> Workbook:
     for row, (key, value) in enumerate((("sjabloon", MARKER), ("versie", VERSIE), ("partner", partner),
                                         ("jaar", jaar)), 1):
         marker.cell(row=row, column=1, value=key)
-        marker.cell(row=row, column=2, value=value)
+        _tekstcel(marker.cell(row=row, column=2), value)
     marker.sheet_state = "hidden"
     marker.protection.sheet = True
     wb.active = 0
     return wb
+
+
+def _tekstcel(cell: Any, value: Any) -> Any:
+    """Put a value in a cell; text stays text, even when it starts with ``=`` (never a formula).
+
+    openpyxl stores every string that starts with ``=`` as a formula; names and lists from
+    the ledger must not become one.
+    """
+    cell.value = value
+    if isinstance(value, str) and cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
 
 
 def sjabloon_bytes(workbook: Workbook) -> bytes:
@@ -413,14 +425,19 @@ class SjabloonImporter(BijdrageImporter):
                 raise Leesfout(f"kolom {', '.join(ontbrekend)} ontbreekt in de kopregel (rij {tabel.kopregel})",
                                tabel.kopregel)
             kolommen = {veld: kop for kop, veld in KOLOMMEN.items() if kop.lower() in index}
+            leeg: list[int] = []  # blank rows, reported when a filled row follows
             for nummer, values in tabel.rijen:
                 if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+                    leeg.append(nummer)
                     continue
+                for lege in leeg:
+                    yield Rij(str(filepath), None, lege, {}, {}, overslaan="lege regel")
+                leeg = []
                 waarden = {}
                 for kop, veld in KOLOMMEN.items():
                     i = index.get(kop.lower())
                     waarden[veld] = values[i] if i is not None and i < len(values) else None
-                yield Rij(str(filepath), None, nummer, waarden, kolommen)
+                yield Rij(str(filepath), None, nummer, waarden, kolommen, ruw=tuple(values))
 
 
 if __name__ == "__main__":  # pragma: no cover

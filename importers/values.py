@@ -104,9 +104,31 @@ def decimalen(number: Decimal) -> int:
 
 DATUMFORMATEN = ("%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d", "%d-%m-%y")
 
+# Dutch month names and their usual abbreviations, for dates written as "3 maart 2025".
+MAANDEN = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "febr": 2, "maart": 3, "mrt": 3, "mar": 3, "mei": 5,
+    "april": 4, "apr": 4, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+_MAANDDATUM = re.compile(r"^(?:[a-z]+\.?,?\s+)?(\d{1,2})[\s.-]+([a-z]+)\.?[\s.-]+(\d{4})$")
+
+
+def _maanddatum(text: str) -> datetime.date | None:
+    """``3 maart 2025``, ``3-mrt-2025``, ``maandag 3 mrt. 2025`` -> the date; None if not that form."""
+    match = _MAANDDATUM.match(text.strip().lower())
+    if not match or match.group(2) not in MAANDEN:
+        return None
+    try:
+        return datetime.date(int(match.group(3)), MAANDEN[match.group(2)], int(match.group(1)))
+    except ValueError:
+        return None
+
 
 def parse_datum(value: Any, formaten: Sequence[str] = DATUMFORMATEN) -> datetime.date | None:
     """Read a date: a spreadsheet date, an Excel serial number or text (``dd-mm-jjjj``).
+
+    Text in one of ``formaten``, or with a Dutch month name (``3 maart 2025``, ``3-mrt-2025``).
 
     A time after the date (``31-01-2024 00:00``) is ignored.
 
@@ -145,6 +167,9 @@ def parse_datum(value: Any, formaten: Sequence[str] = DATUMFORMATEN) -> datetime
                 continue
             if 1900 <= datum.year <= 2200:  # "31-01-24" read with %Y is the year 24: try the next format
                 return datum
+        datum = _maanddatum(candidate)
+        if datum is not None and 1900 <= datum.year <= 2200:
+            return datum
     raise ValueError(text)
 
 
@@ -157,6 +182,48 @@ def tekst(value: Any) -> str:
     if isinstance(value, (datetime.datetime, datetime.date)):
         return nl_datum(value, "short")
     return _SPACES.sub(" ", str(value)).strip()
+
+
+# Partner text that reaches the ledger (narration, kenmerk, bron) is shown by Fava, which
+# renders narrations as HTML, and written to XLSX by the reports. It is stored so it can only
+# ever display as text (importers/docs.md, "Nothing a partner types runs"):
+# the HTML-significant < and > become the look-alike quotation marks ‹ and ›, control
+# characters and bidi overrides go, and text that a spreadsheet would take for a formula is
+# refused (``formule_begin``).
+_HTML = str.maketrans({"<": "\u2039", ">": "\u203a"})
+_ONZICHTBAAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_FORMULE = re.compile(r"^(?:[=@]|[+\-](?![\d\s,.]|$))")
+
+
+def veilige_tekst(value: Any) -> str:
+    """A cell as one-line text that can only display as text (``<`` -> ``‹``, ``>`` -> ``›``).
+
+    Args:
+      value: the cell value.
+    Returns:
+      ``tekst(value)`` without control characters and bidi overrides, with the HTML-significant
+      ``<`` and ``>`` replaced by ``‹`` and ``›``.
+    """
+    return tekst(_ONZICHTBAAR.sub("", tekst(value))).translate(_HTML)
+
+
+def toon(value: Any, lengte: int = 60) -> str:
+    """A cell for a message: ``veilige_tekst``, cut to ``lengte`` characters."""
+    text = veilige_tekst(value)
+    return text if len(text) <= lengte else text[: lengte - 1] + "…"
+
+
+def is_html(value: Any) -> bool:
+    """Tell whether a cell holds ``<`` or ``>`` (stored as ``‹``/``›`` by ``veilige_tekst``)."""
+    return isinstance(value, str) and ("<" in value or ">" in value)
+
+
+def formule_begin(text: str) -> bool:
+    """Tell whether text would start a formula in a spreadsheet (``=``, ``@``, ``+x``, ``-x``).
+
+    ``-12,50 correctie`` and ``+31 …`` (a number) or ``- correctie`` are fine.
+    """
+    return bool(_FORMULE.match(text))
 
 
 def formaat_beschrijving(formaten: Sequence[str]) -> str:

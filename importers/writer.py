@@ -22,6 +22,7 @@ year, written only by this module.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import os
 import re
 import shutil
@@ -43,9 +44,11 @@ from importers.rows import boeking_inhoud
 from importers.rows import boeking_partner
 from importers.rows import boeking_sleutel
 from importers.rows import bron_bestand
+from importers.rows import bron_naam
 from ledger import model
 from ledger.errors import ImportRowError
 from ledger.errors import is_warning
+from ledger.files import ruim_op
 from ledger.files import write_all_atomic
 
 if TYPE_CHECKING:
@@ -60,6 +63,33 @@ KOP = (
     "; Niet met de hand bewerken: lever een gecorrigeerd bestand aan en importeer het opnieuw;\n"
     "; dan worden alleen de gewijzigde regels vervangen. Zie importers/docs.md.\n"
 )
+
+
+VALIDATIE = "snw-import-"  # prefix of the validation copies in the temp folder
+
+
+def _validatie_prefix(ledger_pad: Path) -> str:
+    """``snw-import-<12 hex of the ledger's path>-``: whose validation copy a temp folder is."""
+    return f"{VALIDATIE}{hashlib.sha256(str(ledger_pad.resolve()).encode()).hexdigest()[:12]}-"
+
+
+def opruimen(ledger_pad: Path) -> list[Path]:
+    """Remove what a killed import of this ledger left behind (call under the ledger's lock).
+
+    The hidden temporary files of the atomic writer in ``import/`` and ``budgets/``, and
+    validation copies of this ledger in the temp folder.
+
+    Returns:
+      What was removed.
+    """
+    folder = ledger_pad.resolve().parent
+    weg = ruim_op(folder / IMPORT_MAP, folder / "budgets")
+    prefix = _validatie_prefix(ledger_pad)
+    for pad in Path(tempfile.gettempdir()).glob(f"{prefix}*"):
+        if pad.is_dir():
+            shutil.rmtree(pad, ignore_errors=True)
+            weg.append(pad)
+    return weg
 
 
 def importpad(ledger_pad: Path, partner: str, jaar: int) -> Path:
@@ -174,7 +204,7 @@ def plan_import(ledger: Ledger, resultaten: Sequence[Resultaat]) -> Plan:
     for resultaat in resultaten:
         if resultaat.partner is None:
             continue
-        bronnen[resultaat.partner].add(Path(resultaat.pad).name)
+        bronnen[resultaat.partner].add(bron_naam(resultaat.pad))
         per_partner[resultaat.partner].extend(resultaat.entries)
 
     doelen: list[Doelbestand] = []
@@ -290,7 +320,7 @@ def valideer(ledger: Ledger, plan: Plan, bronpaden: dict[str, str] | None = None
                (e.source or {}).get("lineno"), e.message)
               for e in ledger.errors if not is_warning(e)}
     fouten: list[ImportRowError] = []
-    with tempfile.TemporaryDirectory(prefix="snw-import-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=_validatie_prefix(ledger.path)) as tmp:
         kopie = Path(tmp)
         for pad in echte:
             doel = kopie / pad.relative_to(root)

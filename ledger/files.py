@@ -11,20 +11,83 @@ or a full disk, sees either the old content or the new content, never half of it
 4. the folder is ``fsync``-ed, so the new name itself survives a power cut.
 
 On failure before step 3 the temporary files are removed and every target keeps its old
-content.
+content. A process killed (SIGKILL, power cut) between steps 1 and 3 cannot remove them:
+:func:`ruim_op` removes such stale temporary files on the next run, under :func:`vergrendeld`,
+the lock that serialises the commands writing into one ledger (``snw import``,
+``snw begroting-inlezen``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from collections.abc import Mapping
 
 FILE_MODE = 0o644
+# What _stage leaves behind when the process dies before os.replace: ".<name>.<random>.tmp".
+_TIJDELIJK = r"^\.{naam}\.[A-Za-z0-9_]{{8}}\.tmp$"
+
+
+class Bezig(Exception):
+    """Another command is writing into the same ledger (the lock of :func:`vergrendeld` is taken)."""
+
+
+@contextlib.contextmanager
+def vergrendeld(folder: Path, wat: str = "deze opdracht") -> Iterator[None]:
+    """Hold the ledger's write lock: one writing command at a time per ledger folder.
+
+    The lock is an advisory ``flock`` on the folder itself (no lock file to leave behind);
+    the kernel releases it when the process ends, also by SIGKILL, so a crash never leaves
+    a ledger locked. Readers (``snw check``, Fava) do not take it.
+
+    Args:
+      folder: the folder of the ledger's main file.
+      wat: the command, for the message.
+    Raises:
+      Bezig: another process holds the lock (a Dutch message that says what to do).
+    """
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise Bezig(f"er loopt al een import of begroting-inlezen op het grootboek in {folder}; "
+                        f"{wat} wacht daar niet op: probeer het opnieuw als die klaar is") from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+    finally:
+        os.close(handle)
+
+
+def ruim_op(*folders: Path, naam: str | None = None) -> list[Path]:
+    """Remove the temporary files a killed writer left in these folders (call under the lock).
+
+    Args:
+      folders: folders written with :func:`write_all_atomic` (missing ones are skipped).
+      naam: only the leftovers of this target file name; default: of any ``*.beancount``.
+    Returns:
+      The files removed.
+    """
+    patroon = re.compile(_TIJDELIJK.format(naam=re.escape(naam) if naam else r".+\.beancount"))
+    weg = []
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for pad in folder.iterdir():
+            if patroon.match(pad.name) and pad.is_file():
+                pad.unlink(missing_ok=True)
+                weg.append(pad)
+    return weg
 
 
 def _stage(path: Path, content: bytes) -> Path:

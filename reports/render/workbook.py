@@ -24,6 +24,18 @@ if TYPE_CHECKING:
     from reports.documents.model import Document
 
 
+def _cel(sheet: Any, row: int, column: int, value: Any) -> Any:
+    """A cell with a value; text stays text, even when it starts with "=" (never a formula).
+
+    Only the totals rows get formulas, written directly; any text of a document (a partner's
+    description, a name) is stored as a string, so a spreadsheet never evaluates it.
+    """
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
 def write_sheet(sheet: Any, tabel: Tabel, start_row: int = 1) -> int:
     """Write a table into an openpyxl sheet: title, header, values, a SUM-formula totals row.
 
@@ -38,11 +50,11 @@ def write_sheet(sheet: Any, tabel: Tabel, start_row: int = 1) -> int:
 
     formats = {"euro": excel.EURO_FORMAT, "getal": excel.GETAL_FORMAT, "uren": excel.UREN_FORMAT,
                "procent": excel.PROCENT_FORMAT, "datum": excel.DATUM_FORMAT}
-    sheet.cell(row=start_row, column=1, value=tabel.titel).font = Font(bold=True, size=13)
+    _cel(sheet, start_row, 1, tabel.titel).font = Font(bold=True, size=13)
     header_row = start_row + 2
     fill = PatternFill("solid", fgColor="DDDDDD")
     for col, kolom in enumerate(tabel.kolommen, start=1):
-        cell = sheet.cell(row=header_row, column=col, value=kolom.kop)
+        cell = _cel(sheet, header_row, col, kolom.kop)
         cell.font = Font(bold=True)
         cell.fill = fill
     row = header_row
@@ -56,7 +68,7 @@ def write_sheet(sheet: Any, tabel: Tabel, start_row: int = 1) -> int:
                 value = excel.excel_number(value)
             elif isinstance(value, bool):
                 value = "ja" if value else "nee"
-            cell = sheet.cell(row=row, column=col, value=value)
+            cell = _cel(sheet, row, col, value)
             if kolom.soort in formats:
                 cell.number_format = formats[kolom.soort] if decimalen == 1 else excel.uren_format(decimalen)
     if tabel.heeft_totalen and tabel.rijen:
@@ -69,7 +81,7 @@ def write_sheet(sheet: Any, tabel: Tabel, start_row: int = 1) -> int:
                 cell.number_format = formats.get(kolom.soort, excel.GETAL_FORMAT) \
                     if kolom_decimalen.get(col, 1) == 1 else excel.uren_format(kolom_decimalen[col])
             elif col == 1:
-                cell = sheet.cell(row=row, column=col, value=tabel.totaal_label)
+                cell = _cel(sheet, row, col, tabel.totaal_label)
             else:
                 continue
             cell.font = Font(bold=True)
@@ -79,7 +91,7 @@ def write_sheet(sheet: Any, tabel: Tabel, start_row: int = 1) -> int:
         sheet.column_dimensions[get_column_letter(col)].width = min(max(width + 2, 8), 60)
     if tabel.toelichting:
         row += 2
-        sheet.cell(row=row, column=1, value=tabel.toelichting).font = Font(italic=True)
+        _cel(sheet, row, 1, tabel.toelichting).font = Font(italic=True)
     return row + 2
 
 
@@ -101,7 +113,7 @@ def _write_blocks(sheet: Any, sectie: Sectie, row: int, niveau: int) -> int:
     first = sectie.inhoud[0] if sectie.inhoud else None
     first_title = first.tabel.titel if isinstance(first, TabelBlok) else getattr(first, "titel", None)
     if niveau > 0 and first_title != sectie.titel:
-        sheet.cell(row=row, column=1, value=sectie.titel).font = Font(bold=True, size=12)
+        _cel(sheet, row, 1, sectie.titel).font = Font(bold=True, size=12)
         row += 2
     for blok in sectie.inhoud:
         if isinstance(blok, Sectie):
@@ -120,7 +132,7 @@ def _write_blocks(sheet: Any, sectie: Sectie, row: int, niveau: int) -> int:
                 for c in range(len(tb.tabel.kolommen)):
                     sheet.cell(row=first + r, column=c + 1).font = Font(bold=True)
         elif isinstance(blok, Alinea):
-            cell = sheet.cell(row=row, column=1, value=blok.tekst)
+            cell = _cel(sheet, row, 1, blok.tekst)
             if blok.soort == "let-op":
                 cell.font = Font(bold=True)
             elif blok.soort == "noot":
@@ -128,10 +140,10 @@ def _write_blocks(sheet: Any, sectie: Sectie, row: int, niveau: int) -> int:
             row += 2
         elif isinstance(blok, Lijst):
             if blok.titel:
-                sheet.cell(row=row, column=1, value=blok.titel).font = Font(bold=True)
+                _cel(sheet, row, 1, blok.titel).font = Font(bold=True)
                 row += 1
             for index, item in enumerate(blok.items, start=1):
-                sheet.cell(row=row, column=1, value=f"{index}. {item}" if blok.genummerd else f"• {item}")
+                _cel(sheet, row, 1, f"{index}. {item}" if blok.genummerd else f"• {item}")
                 row += 1
             row += 1
     return row
@@ -167,28 +179,28 @@ def document_workbook(document: Document) -> Workbook:
     cover = workbook.active
     used: set[str] = set()
     cover.title = _sheet_name("Omslag", used)
-    cover.cell(row=1, column=1, value=document.organisatie).font = Font(size=11)
-    cover.cell(row=2, column=1, value=document.titel).font = Font(bold=True, size=16)
+    _cel(cover, 1, 1, document.organisatie).font = Font(size=11)
+    _cel(cover, 2, 1, document.titel).font = Font(bold=True, size=16)
     row = 3
     if document.ondertitel:
-        cover.cell(row=row, column=1, value=document.ondertitel).font = Font(italic=True)
+        _cel(cover, row, 1, document.ondertitel).font = Font(italic=True)
         row += 1
     if document.markering:
-        cover.cell(row=row, column=1, value=document.markering).font = Font(bold=True, size=13)
+        _cel(cover, row, 1, document.markering).font = Font(bold=True, size=13)
         row += 1
     if document.demo:
-        cover.cell(row=row, column=1, value="Demogegevens — geen echte cijfers").font = Font(bold=True, size=13)
+        _cel(cover, row, 1, "Demogegevens — geen echte cijfers").font = Font(bold=True, size=13)
         row += 1
     row += 1
     velden = [*document.omslag, ("Documentdatum", datum(document.datum))]
     if document.kenmerk:
         velden.append(("Grootboek (vingerafdruk)", document.kenmerk))
     for label, waarde in velden:
-        cover.cell(row=row, column=1, value=label).font = Font(bold=True)
-        cover.cell(row=row, column=2, value=waarde)
+        _cel(cover, row, 1, label).font = Font(bold=True)
+        _cel(cover, row, 2, waarde)
         row += 1
     row += 1
-    cover.cell(row=row, column=1, value="Bladen").font = Font(bold=True)
+    _cel(cover, row, 1, "Bladen").font = Font(bold=True)
     row += 1
     cover.column_dimensions["A"].width = 28
     cover.column_dimensions["B"].width = 70
@@ -197,10 +209,10 @@ def document_workbook(document: Document) -> Workbook:
             continue
         name = _sheet_name(sectie.blad or sectie.titel, used)
         sheet = workbook.create_sheet(name)
-        cover.cell(row=row, column=1, value=name)
-        cover.cell(row=row, column=2, value=sectie.titel)
+        _cel(cover, row, 1, name)
+        _cel(cover, row, 2, sectie.titel)
         row += 1
-        sheet.cell(row=1, column=1, value=sectie.titel).font = Font(bold=True, size=14)
+        _cel(sheet, 1, 1, sectie.titel).font = Font(bold=True, size=14)
         _write_blocks(sheet, sectie, 3, 0)
     return workbook
 
