@@ -36,7 +36,6 @@ from reports.compute.verplichtingstanden import VerplichtingStand
 from reports.compute.verplichtingstanden import verplichtingen_standen
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
     from collections.abc import Sequence
 
 ZERO = Decimal(0)

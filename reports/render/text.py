@@ -7,7 +7,6 @@ formats. Totals in XLSX are formulas over the cells above, so the sheet stays li
 from __future__ import annotations
 
 import csv
-import dataclasses
 import datetime
 import io
 from decimal import Decimal
