@@ -407,6 +407,7 @@ def main(argv: list[str] | None = None) -> None:
         args.groottes, args.runs, args.rijen, args.volledig_bij = [1], 1, 20, 1
     alleen = set(args.alleen) if args.alleen else None
     sections: list[str] = []
+    command = "python -m tools.benchmark " + " ".join(argv if argv is not None else sys.argv[1:])
     with tempfile.TemporaryDirectory(prefix="snw-benchmark-") as tmp:
         folder = Path(tmp)
         env = {**os.environ, "SNW_CACHE_MAP": str(folder / "cache"), "PYTHONPATH": str(ROOT)}
@@ -431,6 +432,7 @@ def main(argv: list[str] | None = None) -> None:
             sections += table(f"Geschaald demogrootboek: {written:,} bestedingen (elke besteding in {factor} delen)"
                               + (f", exports van {args.rijen:,} rijen" if exports else ""), measurements)
             print("\n".join(table(f"{written} bestedingen", measurements)), flush=True)
+            write_report(args.naar, sections, command.strip())  # so far, in case the run is cut short
             shutil.rmtree(folder / f"demo-{size}")
         if not alleen or "synthetisch" in alleen:
             size = args.volledig_bij
@@ -446,7 +448,6 @@ def main(argv: list[str] | None = None) -> None:
             sections += table(f"Synthetisch grootboek: {size:,} bestedingen, een begrotingsregel per actielijn × "
                               "stroom × jaar", synthetic)
             print("\n".join(table("synthetisch", synthetic)), flush=True)
-    command = "python -m tools.benchmark " + " ".join(argv if argv is not None else sys.argv[1:])
     write_report(args.naar, sections, command.strip())
     print(f"geschreven: {args.naar}")
 
