@@ -61,7 +61,7 @@ PLUGIN = "ledger.plugins.snw"
 # The cache (see the module docstring).
 CACHE_ENV = "SNW_CACHE_MAP"
 NO_CACHE_ENV = "SNW_GEEN_CACHE"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 CACHE_MAGIC = b"snw-grootboek-cache\n"
 # A load shorter than this is not worth a cache file (seconds).
 CACHE_THRESHOLD = 0.5
@@ -73,7 +73,8 @@ CODE_ROOT = Path(__file__).resolve().parent
 # ``include "..."`` at the start of a line, as Beancount's grammar has it.
 _INCLUDE = re.compile(rb'^include[ \t]+"((?:[^"\\\n]|\\.)*)"', re.MULTILINE)
 
-LoadResult = tuple[list[data.Directive], list[Any], dict[str, Any]]
+# What a cache file holds: the load result and the declarations parsed from it.
+Cached = tuple[list[data.Directive], list[Any], dict[str, Any], model.Programma]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -211,9 +212,9 @@ def input_key(filenames: Iterable[str]) -> str | None:
     return digest.hexdigest()
 
 
-def _header(main: Path, result: LoadResult) -> dict[str, Any]:
+def _header(main: Path, result: Cached) -> dict[str, Any]:
     """The readable part of a cache file: what its key is made of."""
-    _, _, options_map = result
+    options_map = result[2]
     plugins = [name for name, _ in options_map.get("plugin", [])]
     pythonpath = list(options_map.get("pythonpath", []))
     files = sorted(options_map.get("include", []))
@@ -228,7 +229,7 @@ def _header(main: Path, result: LoadResult) -> dict[str, Any]:
     }
 
 
-def read_cache(path: str | os.PathLike[str]) -> LoadResult | None:
+def read_cache(path: str | os.PathLike[str]) -> Cached | None:
     """The cached load of a ledger, or None when there is none that is still valid.
 
     A missing, foreign (other format or version, someone else's), stale or corrupt cache
@@ -265,17 +266,17 @@ def read_cache(path: str | os.PathLike[str]) -> LoadResult | None:
     finally:
         if gc_was_enabled:
             gc.enable()
-    if not (isinstance(result, tuple) and len(result) == 3):
+    if not (isinstance(result, tuple) and len(result) == 4 and isinstance(result[3], model.Programma)):
         return None
     return result
 
 
-def write_cache(path: str | os.PathLike[str], result: LoadResult, started: float) -> bool:
+def write_cache(path: str | os.PathLike[str], result: Cached, started: float) -> bool:
     """Write the cache file of a ledger just loaded; False when it is better not to.
 
     Args:
       path: the main ledger file.
-      result: what ``loader.load_file`` returned.
+      result: what ``loader.load_file`` returned, and the declarations parsed from it.
       started: ``time.time()`` when the load started: a file changed after (or just
         before) that may have been read half-way, so such a load is not cached.
     Returns:
@@ -289,7 +290,13 @@ def write_cache(path: str | os.PathLike[str], result: LoadResult, started: float
         header = _header(main, result)
         if header["invoer"] is None:
             return False
-        payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            payload = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        finally:
+            if gc_was_enabled:
+                gc.enable()
         head = json.dumps(header).encode("utf-8")
         folder = cache_dir()
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -317,14 +324,15 @@ def load_ledger(path: str | os.PathLike[str] | None = None, *, cache: bool | Non
         # would keep serving results of an older version of our plugin, and it writes
         # next to the ledger.
         loader.initialize(use_cache=False)
-        result = loader.load_file(str(resolved))
+        entries, errors, options_map = loader.load_file(str(resolved))
+        programma, _ = model.parse_programma(entries)
+        result = (entries, errors, options_map, programma)
         if use_cache and time.time() - started >= CACHE_THRESHOLD:
             write_cache(resolved, result, started)
-    entries, errors, options_map = result
+    entries, errors, options_map, programma = result
     if PLUGIN not in {name for name, _ in options_map.get("plugin", [])}:
         errors = [*errors, DeclaratieError(
             {"filename": str(resolved), "lineno": 1},
             f'Het grootboek zet de plugin niet aan: zet plugin "{PLUGIN}" in het hoofdbestand, '
             "anders worden de regels van de geldstromen niet gecontroleerd", None)]
-    programma, _ = model.parse_programma(entries)
     return Ledger(resolved, entries, errors, options_map, programma)

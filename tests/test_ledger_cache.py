@@ -173,7 +173,9 @@ def test_corrupt_or_foreign_cache_is_ignored_and_rebuilt(
     elif damage == "truncated":
         target.write_bytes(content[: len(content) - 200])
     elif damage == "other-format":
-        target.write_bytes(content.replace(b'"formaat": 1', b'"formaat": 9', 1))
+        old = f'"formaat": {load.CACHE_FORMAT}'.encode()
+        assert old in content
+        target.write_bytes(content.replace(old, b'"formaat": 999', 1))
     else:
         target.write_bytes(content.replace(str(main.resolve()).encode(), b"/elders/main.beancount", 1))
     assert load.read_cache(main) is None

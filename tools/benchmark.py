@@ -195,7 +195,7 @@ def write_template_export(ledger: Path, path: Path, rijen: int) -> None:
         date = datetime.date(2025, 1, 1) + datetime.timedelta(days=index * 300 // max(rijen, 1))
         hours = index % 5 == 0
         values = (date, "WEB-17", "eigen middelen" if hours else "SPUK-KW SPUK Kansrijke Wijk",
-                  None if hours else rng.randint(100, 2000) / 100, 1 if hours else None, "Dichtersbuurt",
+                  None if hours else rng.randint(1, 5) / 100, 1 if hours else None, "Dichtersbuurt",
                   f"Schuldhulpspreekuur {index}", f"BT-2025-{index:06d}")
         for column, value in enumerate(values, 1):
             if value is not None:
@@ -212,7 +212,7 @@ def write_csv_export(path: Path, rijen: int) -> None:
     for index in range(rijen):
         date = datetime.date(2024, 1, 1) + datetime.timedelta(days=index * 360 // max(rijen, 1))
         plaats = ("4810", "4820", "4830")[index % 3]
-        cents = rng.randint(100, 2000)
+        cents = rng.randint(1, 5)  # small: 100,000 rows stay within the budgets
         amount = f"{cents // 100},{cents % 100:02d}"
         lines.append(f"EH01;{date:%d-%m-%Y};EH24-{index:06d};{plaats};;Onderhoud {index};Dichters;"
                      f"Bouwbedrijf Noord BV;NL91ABNA0417164300;;{amount};EUR")
