@@ -22,17 +22,18 @@ if TYPE_CHECKING:
 
 
 class LedgerContext:
-    """Holds the ``--grootboek`` option and loads the ledger on first use."""
+    """Holds the ``--grootboek`` and ``--geen-cache`` options and loads the ledger on first use."""
 
-    def __init__(self, path: str | None) -> None:
+    def __init__(self, path: str | None, cache: bool = True) -> None:
         self.path = resolve_path(path)
+        self.cache = cache
         self._ledger: Ledger | None = None
 
     def ledger(self) -> Ledger:
         if self._ledger is None:
             if not self.path.exists():
                 raise click.ClickException(f"Grootboek niet gevonden: {self.path}")
-            self._ledger = load_ledger(self.path)
+            self._ledger = load_ledger(self.path, cache=self.cache)
         return self._ledger
 
 

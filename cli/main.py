@@ -55,10 +55,17 @@ class LazyGroup(click.Group):
     help="Hoofdbestand van het grootboek (standaard: $SNW_LEDGER, anders de demoledger).",
 )
 @oude_spelling("--ledger", dest="ledger_path", type=click.Path(dir_okay=False))
+@click.option(
+    "--geen-cache",
+    "geen_cache",
+    is_flag=True,
+    envvar="SNW_GEEN_CACHE",
+    help="Laad het grootboek opnieuw, zonder de cache in de gebruikersmap (ook: $SNW_GEEN_CACHE=1).",
+)
 @click.pass_context
-def cli(ctx: click.Context, ledger_path: str | None) -> None:
+def cli(ctx: click.Context, ledger_path: str | None, geen_cache: bool) -> None:
     """Samen Nieuw-West: grootboek, geldstromen, begroting en verantwoording."""
-    ctx.obj = LedgerContext(ledger_path)
+    ctx.obj = LedgerContext(ledger_path, cache=not geen_cache)
 
 
 def main() -> None:  # pragma: no cover - console entry point
