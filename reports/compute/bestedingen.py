@@ -7,6 +7,7 @@ actielijnen, metadata from the posting before the transaction) live in one place
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime
 from decimal import Decimal
@@ -38,24 +39,10 @@ class Besteding:
     links: frozenset[str] = frozenset()
 
 
-def bestedingen(entries: Iterable[data.Directive], programma: model.Programma,
-                tot: datetime.date | None = None, van: datetime.date | None = None) -> Iterator[Besteding]:
-    """The spending postings of the ledger, as ``Besteding`` facts.
-
-    Args:
-      entries: the loaded entries, sorted (the plugin's releases are skipped).
-      programma: the parsed declarations.
-      tot: only postings dated on or before this date (None: all).
-      van: only postings dated on or after this date (None: all).
-    Yields:
-      One fact per posting on ``Expenses:Actielijn:…:<STROOM>`` with a declared actielijn.
-    """
+def _scan(entries: Iterable[data.Directive], programma: model.Programma) -> Iterator[Besteding]:
+    """Every spending posting of the ledger, in date order."""
     for entry in entries:
         if not isinstance(entry, data.Transaction):
-            continue
-        if tot is not None and entry.date > tot:
-            break
-        if van is not None and entry.date < van:
             continue
         for posting in entry.postings:
             if not posting.account.startswith(_ACTIELIJN):
@@ -79,3 +66,49 @@ def bestedingen(entries: Iterable[data.Directive], programma: model.Programma,
                 thema=str(thema) if thema is not None else None,
                 links=entry.links or frozenset(),
             )
+
+
+class _Laatste:
+    """The spending facts of the last ledger asked for, scanned once.
+
+    A report asks for spending several times (per year, to a date, per stream); the facts of
+    one list of entries with one programme are scanned once and then sliced by date. The
+    cache holds one ledger, by identity: a reloaded ledger (a new list) is scanned anew.
+    """
+
+    def __init__(self) -> None:
+        self.entries: object = None
+        self.programma: object = None
+        self.feiten: tuple[Besteding, ...] = ()
+        self.datums: list[datetime.date] = []
+
+    def feiten_van(self, entries: Iterable[data.Directive], programma: model.Programma
+                   ) -> tuple[tuple[Besteding, ...], list[datetime.date]]:
+        if entries is self.entries and programma is self.programma:
+            return self.feiten, self.datums
+        feiten = tuple(_scan(entries, programma))
+        datums = [feit.datum for feit in feiten]
+        if isinstance(entries, (list, tuple)):  # a re-iterable ledger: keep it for the next call
+            self.entries, self.programma, self.feiten, self.datums = entries, programma, feiten, datums
+        return feiten, datums
+
+
+_LAATSTE = _Laatste()
+
+
+def bestedingen(entries: Iterable[data.Directive], programma: model.Programma,
+                tot: datetime.date | None = None, van: datetime.date | None = None) -> Iterator[Besteding]:
+    """The spending postings of the ledger, as ``Besteding`` facts.
+
+    Args:
+      entries: the loaded entries, sorted (the plugin's releases are skipped).
+      programma: the parsed declarations.
+      tot: only postings dated on or before this date (None: all).
+      van: only postings dated on or after this date (None: all).
+    Yields:
+      One fact per posting on ``Expenses:Actielijn:…:<STROOM>`` with a declared actielijn.
+    """
+    feiten, datums = _LAATSTE.feiten_van(entries, programma)
+    begin = bisect.bisect_left(datums, van) if van is not None else 0
+    einde = bisect.bisect_right(datums, tot) if tot is not None else len(feiten)
+    yield from feiten[begin:einde]
