@@ -152,7 +152,7 @@ def indicator_tabel(rapport: Sisa) -> Tabel:
 def onvolledig_tabel(rapport: Sisa) -> Tabel:
     """Per specific grant what its SiSa declaration lacks, one row per missing item."""
     return Tabel(
-        titel="Onvolledig gedeclareerd",
+        titel="Wat ontbreekt per specifieke uitkering",
         kolommen=(Kolom("Geldstroom"), Kolom("Specifieke uitkering"), Kolom("Ontbreekt")),
         rijen=tuple((o.stroom, o.naam, item) for o in rapport.onvolledig for item in o.ontbreekt),
         totaal_label=None,
