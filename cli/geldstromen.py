@@ -1,4 +1,5 @@
-"""``snw geldstromen``: per stream awarded, received, budgeted, committed, spent, to spend."""
+"""``snw geldstromen``: per stream awarded, received, budgeted, committed, spent, to spend; and,
+when a stream's grant year is not the calendar year, its spending per grant year."""
 
 from __future__ import annotations
 
@@ -18,10 +19,17 @@ from cli.common import toon_tabellen
 def geldstromen(ctx: LedgerContext, jaar: int | None, fmt: str, out: str | None, strikt: bool) -> None:
     """Overzicht per geldstroom: toegekend, ontvangen, begroot, verplicht, besteed en prognose."""
     from reports.compute.geldstromen import geldstromen_overzicht
+    from reports.compute.subsidiejaren import subsidiejaren_overzicht
     from reports.documents.geldstromen import geldstromen_tabel
+    from reports.documents.subsidiejaren import subsidiejaren_tabel
 
     ledger = ctx.ledger()
     gevonden = bevindingen_van(ledger, strikt=strikt)
     jaar = jaar_of_laatste(ledger, jaar)
-    tabel = geldstromen_tabel(geldstromen_overzicht(ledger.entries, ledger.programma, jaar))
-    toon_tabellen(ledger, [("Geldstromen", tabel)], fmt, out, gevonden, f"Geldstromen {jaar}")
+    overzicht = geldstromen_overzicht(ledger.entries, ledger.programma, jaar)
+    bladen = [("Geldstromen", geldstromen_tabel(overzicht))]
+    # A second table only when some stream's grant year is not the calendar year (e.g. PMG, June–May).
+    subsidiejaren = subsidiejaren_overzicht(ledger.entries, ledger.programma, overzicht.peildatum)
+    if subsidiejaren:
+        bladen.append(("Subsidiejaren", subsidiejaren_tabel(subsidiejaren, overzicht.peildatum)))
+    toon_tabellen(ledger, bladen, fmt, out, gevonden, f"Geldstromen {jaar}")

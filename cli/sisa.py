@@ -40,6 +40,12 @@ def sisa(ctx: LedgerContext, jaar: int, out_dir: str, strikt: bool) -> None:
     click.echo(f"Geschreven: {path}")
     click.echo(f"{len(rapport.uitkeringen)} specifieke uitkering(en), {len(rapport.indicatoren)} indicatoren; "
                f"{len(rapport.passiva)} geldstromen in de staat van overlopende passiva.")
+    if rapport.onvolledig:
+        click.echo("Onvolledig gedeclareerd voor SiSa (zie blad Onvolledig): "
+                   + ", ".join(o.stroom for o in rapport.onvolledig))
+    scheef = [t.stroom for t in rapport.tranches if t.verschil]
+    if scheef:
+        click.echo("Tranches tellen niet op tot de toekenning: " + ", ".join(scheef))
     niet_sluitend = [r.stroom for r in (*rapport.passiva, *rapport.activa) if r.verschil]
     if niet_sluitend:
         raise click.ClickException("Staat van overlopende passiva of activa sluit niet voor: " + ", ".join(niet_sluitend))

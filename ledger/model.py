@@ -56,7 +56,20 @@ _STROOM_KEYS = (
     "overhead_max",
     "illustratief",
     "bron",
+    "departement",
+    "sisa_code",
+    "sisa_besteding",
+    "sisa_overloop",
+    "sisa_cumulatief",
+    "sisa_eindverantwoording",
+    "sisa_aard_controle",
 )
+
+# SiSa indicator kinds a stream declares numbers for (``sisa_<soort>:``), in the order of the form.
+SISA_SOORTEN = ("besteding", "overloop", "cumulatief", "eindverantwoording")
+# Aard controle per kind by the SiSa convention, unless the stream declares ``sisa_aard_controle``.
+SISA_AARD_STANDAARD = {"besteding": "R", "overloop": "R", "cumulatief": "n.v.t.", "eindverantwoording": "n.v.t."}
+SISA_AARDEN = ("R", "D1", "D2", "n.v.t.")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -108,6 +121,23 @@ class Geldstroom:
     illustratief: bool
     bron: str | None
     entry: data.Custom
+    departement: str | None = None
+    sisa_code: str | None = None  # the regeling's code on the SiSa form; None: not declared
+    #: declared indicator numbers: ((soort, hoofdthema or None, nummer), ...) from ``sisa_<soort>:``
+    sisa_indicatoren: tuple[tuple[str, str | None, str], ...] = ()
+    #: declared Aard controle per kind (``sisa_aard_controle:``); other kinds follow SISA_AARD_STANDAARD
+    sisa_aard_controle: tuple[tuple[str, str], ...] = ()
+
+    def sisa_nummer(self, soort: str, thema: str | None = None) -> str | None:
+        """The declared SiSa indicator number of a kind (and hoofdthema), None when not declared."""
+        for s, t, nummer in self.sisa_indicatoren:
+            if s == soort and t == thema:
+                return nummer
+        return None
+
+    def sisa_aard(self, soort: str) -> str:
+        """The Aard controle of an indicator kind: as declared, else the SiSa convention."""
+        return dict(self.sisa_aard_controle).get(soort, SISA_AARD_STANDAARD[soort])
 
     @property
     def gedeeld(self) -> bool:
@@ -336,6 +366,42 @@ def _words(value: Any) -> tuple[str, ...]:
     return tuple(str(value).replace(",", " ").split())
 
 
+def sisa_nummers(value: Any) -> tuple[tuple[str | None, str], ...] | None:
+    """Parse a ``sisa_<soort>:`` value: ``"01"`` or ``"thema=01 thema=02"``.
+
+    Args:
+      value: the metadata value.
+    Returns:
+      ((hoofdthema or None, nummer), ...), None when malformed (empty, not a string, a
+      number that is not digits, or a theme twice).
+    """
+    if not isinstance(value, str) or not value.split():
+        return None
+    out: list[tuple[str | None, str]] = []
+    for item in value.split():
+        thema, _, nummer = item.rpartition("=")
+        if not nummer.isdigit() or (item.count("=") and not thema):
+            return None
+        key = thema or None
+        if any(t == key for t, _ in out):
+            return None
+        out.append((key, nummer))
+    return tuple(out)
+
+
+def sisa_aarden(value: Any) -> tuple[tuple[str, str], ...] | None:
+    """Parse ``sisa_aard_controle: "besteding=D1 cumulatief=n.v.t."``; None when malformed."""
+    if not isinstance(value, str) or not value.split():
+        return None
+    out = []
+    for item in value.split():
+        soort, _, aard = item.partition("=")
+        if soort not in SISA_SOORTEN or aard not in SISA_AARDEN:
+            return None
+        out.append((soort, aard))
+    return tuple(out)
+
+
 def _bad(entry: data.directive, message: str) -> DeclaratieError:
     return DeclaratieError(entry.meta, f"Ongeldige declaratie: {message}", entry)
 
@@ -381,6 +447,14 @@ def _build_stream(code: str, naam: str, fields: dict[str, Any], entry: data.Cust
         illustratief=bool(fields.get("illustratief", False)),
         bron=fields.get("bron"),
         entry=entry,
+        departement=str(fields["departement"]) if fields.get("departement") else None,
+        sisa_code=str(fields["sisa_code"]) if fields.get("sisa_code") else None,
+        sisa_indicatoren=tuple(
+            (soort, thema, nummer)
+            for soort in SISA_SOORTEN
+            for thema, nummer in (sisa_nummers(fields.get(f"sisa_{soort}")) or ())
+        ),
+        sisa_aard_controle=sisa_aarden(fields.get("sisa_aard_controle")) or (),
     )
 
 
@@ -405,6 +479,15 @@ def _check_stream_fields(entry: data.Custom, fields: dict[str, Any]) -> list[Dec
     start = fields.get("boekjaar_start")
     if start is not None and (decimaal(start) is None or not 1 <= int(decimaal(start) or 0) <= 12):
         errors.append(_bad(entry, "boekjaar_start moet een maand zijn (1-12)"))
+    if "sisa_code" in fields and (not isinstance(fields["sisa_code"], str) or not fields["sisa_code"].strip()):
+        errors.append(_bad(entry, "sisa_code moet een tekst zijn, bijvoorbeeld \"E27K\""))
+    for soort in SISA_SOORTEN:
+        key = f"sisa_{soort}"
+        if key in fields and sisa_nummers(fields[key]) is None:
+            errors.append(_bad(entry, f"{key} moet indicatornummers zijn: \"01\" of \"thema=01 thema=02\""))
+    if "sisa_aard_controle" in fields and sisa_aarden(fields["sisa_aard_controle"]) is None:
+        errors.append(_bad(entry, "sisa_aard_controle moet soort=aard zijn (soort: "
+                                  f"{', '.join(SISA_SOORTEN)}; aard: {', '.join(SISA_AARDEN)})"))
     return errors
 
 

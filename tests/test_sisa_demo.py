@@ -60,8 +60,12 @@ def test_grants_reconcile(ledger, query, jaar) -> None:  # noqa: ANN001
         if uitkering.eindverantwoording:  # the one repayment risk, on money received
             assert uitkering.terug_te_betalen == max(netto - besteed, D(0)), code
             assert uitkering.niet_te_ontvangen == max(uitkering.toegekend - max(netto, besteed), D(0)), code
-    nummers = [i.nummer for i in rapport.indicatoren]
+    nummers = [i.nummer for i in rapport.indicatoren if i.nummer is not None]
     assert len(nummers) == len(set(nummers))
+    # The demo declares no SiSa codes (no public source in the plan): every grant is listed as incomplete,
+    # and no indicator carries a made-up number.
+    assert not nummers
+    assert [o.stroom for o in rapport.onvolledig] == [u.stroom for u in rapport.uitkeringen]
 
 
 def test_spuk_kw_themes_and_carry_over(ledger) -> None:  # noqa: ANN001

@@ -26,6 +26,16 @@ Definitions (the workbook's toelichting repeats them):
   year the actual spending, before it the forecast at the last twelve months' pace.
 * Staat van overlopende passiva (BBV art. 49b/52a) and overlopende activa (art. 40a): on
   money *received* (:func:`overlopende_balans`); awarded money not yet received is neither.
+* Indicators: the regeling's ``sisa_code``, ``departement`` and indicator numbers are data on
+  the stream's declaration (``sisa_besteding``, ``sisa_overloop``, ``sisa_cumulatief``,
+  ``sisa_eindverantwoording``; per hoofdthema ``"thema=01 …"``). Nothing is made up here: an
+  indicator without a declared number gets none, and the stream is listed in
+  ``Sisa.onvolledig`` with what is missing. Aard controle as declared
+  (``sisa_aard_controle``), else the SiSa convention (besteding and overloop R, cumulatief
+  and eindverantwoording n.v.t.).
+* Tranches: the declared tranches of a grant must add up to its award (``Sisa.tranches``).
+* Grant years: streams whose grant year is not the calendar year (``boekjaar_start``) get
+  their spending per grant year (``reports.compute.subsidiejaren``).
 """
 
 from __future__ import annotations
@@ -41,6 +51,9 @@ from beancount.core import data
 from ledger import model
 from reports.compute.geldstromen import geldstromen_overzicht
 from reports.compute.bestedingen import bestedingen
+from reports.compute.subsidiejaren import Subsidiejaar
+from reports.compute.subsidiejaren import afwijkend_subsidiejaar
+from reports.compute.subsidiejaren import besteed_per_subsidiejaar
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -62,12 +75,16 @@ THEMA_NAMEN = {
     "maatschappelijke-samenhang": "Maatschappelijke samenhang",
     "financiele-educatie": "Financiële educatie",
     "geldzorgen": "Re-integratie en preventie geldzorgen",
+    "re-integratie-geldzorgen": "Re-integratie en preventie geldzorgen",
     "programmaorganisatie": "Programmaorganisatie",
 }
 
 
 def thema_naam(code: str | None) -> str:
-    """The readable name of a hoofdthema code (``""`` for the grant as a whole)."""
+    """The readable name of a hoofdthema code (``""`` for the grant as a whole).
+
+    A code without a known name stays the code; ``sisa`` lists such a stream as incomplete.
+    """
     if code is None:
         return ""
     return THEMA_NAMEN.get(code, code)
@@ -91,8 +108,8 @@ class SisaRegel:
 
     stroom: str
     naam: str
-    sisa_code: str  # the SiSa code if the stream declares ``sisa_code``, else the stream code
-    departement: str | None
+    sisa_code: str | None  # the declared ``sisa_code``; None: not declared (listed as incomplete)
+    departement: str | None  # the declared ``departement``; None: not declared
     onderdeel: str | None  # hoofdthema (None: the grant as a whole)
     beschikbaar_jaar: Decimal | None  # tranche(T) + overloop in; None without tranches
     besteding_jaar: Decimal
@@ -108,7 +125,7 @@ class UitkeringRegel:
 
     stroom: str
     naam: str
-    sisa_code: str
+    sisa_code: str | None
     departement: str | None
     herkomst: str
     toegekend: Decimal
@@ -128,13 +145,40 @@ class Indicator:
     """One SiSa indicator line as municipalities file it."""
 
     departement: str | None
-    sisa_code: str
+    sisa_code: str | None
     uitkering: str
-    nummer: str  # e.g. "SPUK-KW / 01"
+    nummer: str | None  # e.g. "E27K / 01": the declared code and number; None when either is not declared
     omschrijving: str
-    aard_controle: str  # "R" (rechtmatigheid) or "n.v.t."
+    aard_controle: str  # "R", "D1", "D2" or "n.v.t."
     bedrag: Decimal | None
     janee: str | None  # "Ja" / "Nee" for Eindverantwoording
+    stroom: str = ""
+    soort: str = ""  # besteding | overloop | cumulatief | eindverantwoording
+    onderdeel: str | None = None  # hoofdthema (None: the grant as a whole)
+
+
+@dataclasses.dataclass(frozen=True)
+class Onvolledig:
+    """A specific grant whose SiSa declaration lacks something: what is missing."""
+
+    stroom: str
+    naam: str
+    ontbreekt: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class TrancheControle:
+    """Whether the declared tranches of a grant add up to its award."""
+
+    stroom: str
+    naam: str
+    toegekend: Decimal  # the award (Nieuw-West's part, as in geldstromen)
+    tranches: Decimal  # all declared tranches, every year
+
+    @property
+    def verschil(self) -> Decimal:
+        """Tranches − award: 0 when they add up."""
+        return self.tranches - self.toegekend
 
 
 @dataclasses.dataclass(frozen=True)
@@ -185,6 +229,9 @@ class Sisa:
     indicatoren: tuple[Indicator, ...]
     passiva: tuple[PassivaRegel, ...]
     activa: tuple[ActivaRegel, ...]
+    onvolledig: tuple[Onvolledig, ...] = ()
+    tranches: tuple[TrancheControle, ...] = ()
+    subsidiejaren: tuple[Subsidiejaar, ...] = ()  # grants whose grant year is not the calendar year
 
     def activa_totaal(self, veld: str, groep: str | None = None) -> Decimal:
         rows = self.activa if groep is None else tuple(r for r in self.activa if r.herkomst == groep)
@@ -196,13 +243,6 @@ class Sisa:
     def passiva_totaal(self, veld: str, groep: str | None = None) -> Decimal:
         rows = self.passiva if groep is None else self.passiva_per_herkomst(groep)
         return sum((getattr(r, veld) for r in rows), ZERO)
-
-
-def _declaratie_meta(programma: model.Programma, code: str) -> dict[str, object]:
-    merged: dict[str, object] = {}
-    for version in programma.stroom_historie.get(code, ()):
-        merged.update(version.entry.meta)
-    return merged
 
 
 def specifieke_uitkeringen(programma: model.Programma, jaar: int) -> list[model.Geldstroom]:
@@ -242,10 +282,8 @@ def _regels_voor_stroom(stroom: model.Geldstroom, programma: model.Programma, ci
                         jaar: int, geldstroom: GeldstroomRegel) -> list[SisaRegel]:
     """The SiSa rows of one grant (per hoofdthema under that carry-over regime)."""
     code = stroom.code
-    meta = _declaratie_meta(programma, code)
-    sisa_code = str(meta.get("sisa_code") or code)
-    departement = meta.get("departement") or stroom.financier
-    departement = str(departement) if departement else None
+    sisa_code = stroom.sisa_code
+    departement = stroom.departement
     eindjaar = stroom.tot.year if stroom.tot else None
     eind = eindjaar == jaar
     tranches = [t for t in programma.tranches if t.stroom == code]
@@ -302,26 +340,75 @@ def _regels_voor_stroom(stroom: model.Geldstroom, programma: model.Programma, ci
     return regels
 
 
-def _indicatoren(uitkering: UitkeringRegel, regels: Sequence[SisaRegel], jaar: int) -> list[Indicator]:
+SOORT_NAMEN = {
+    "besteding": "Besteding",
+    "overloop": "Overloop",
+    "cumulatief": "Cumulatieve besteding",
+    "eindverantwoording": "Eindverantwoording",
+}
+
+
+def _omschrijving(soort: str, jaar: int, onderdeel: str | None) -> str:
+    deel = f" — {thema_naam(onderdeel)}" if onderdeel else ""
+    if soort == "besteding":
+        return f"Besteding ({jaar}) ten laste van rijksmiddelen{deel}"
+    if soort == "overloop":
+        return f"Naar {jaar + 1} over te hevelen bedrag{deel}"
+    if soort == "cumulatief":
+        return f"Cumulatieve besteding t/m ({jaar}){deel}"
+    return "Eindverantwoording Ja/Nee"
+
+
+def _indicatoren(stroom: model.Geldstroom, uitkering: UitkeringRegel, regels: Sequence[SisaRegel],
+                 jaar: int) -> tuple[list[Indicator], Onvolledig | None]:
+    """The indicator lines of one grant, with their declared numbers, and what is missing.
+
+    Order as on the form: Besteding per onderdeel, the carry-over per onderdeel (streams with
+    a carry-over regime), Cumulatieve besteding per onderdeel, Eindverantwoording.
+    """
+    regels_per_soort: list[tuple[str, SisaRegel | None]] = [("besteding", r) for r in regels]
+    regels_per_soort += [("overloop", r) for r in regels if r.overloop_volgend_jaar is not None]
+    regels_per_soort += [("cumulatief", r) for r in regels]
+    regels_per_soort.append(("eindverantwoording", None))
+    ontbreekt: list[str] = []
+    if not stroom.sisa_code:
+        ontbreekt.append("SiSa-code (sisa_code)")
+    if not stroom.departement:
+        ontbreekt.append("departement (departement)")
     out: list[Indicator] = []
-
-    def add(omschrijving: str, aard: str, bedrag: Decimal | None = None, janee: str | None = None) -> None:
-        nummer = f"{uitkering.sisa_code} / {len(out) + 1:02d}"
-        out.append(Indicator(uitkering.departement, uitkering.sisa_code, uitkering.naam, nummer, omschrijving,
-                             aard, bedrag, janee))
-
-    for regel in regels:
-        deel = f" — {thema_naam(regel.onderdeel)}" if regel.onderdeel else ""
-        add(f"Besteding ({jaar}){deel}", "R", regel.besteding_jaar)
-    for regel in regels:
-        if regel.overloop_volgend_jaar is not None:
-            deel = f" — {thema_naam(regel.onderdeel)}" if regel.onderdeel else ""
-            add(f"Naar {jaar + 1} over te hevelen bedrag{deel}", "R", regel.overloop_volgend_jaar)
-    for regel in regels:
-        deel = f" — {thema_naam(regel.onderdeel)}" if regel.onderdeel else ""
-        add(f"Cumulatieve bestedingen t/m ({jaar}){deel}", "n.v.t.", regel.besteding_cumulatief)
-    add("Eindverantwoording Ja/Nee", "n.v.t.", janee="Ja" if uitkering.eindverantwoording else "Nee")
-    return out
+    gezien: dict[str, str] = {}
+    for soort, regel in regels_per_soort:
+        onderdeel = regel.onderdeel if regel is not None else None
+        nummer = stroom.sisa_nummer(soort, onderdeel)
+        omschrijving = _omschrijving(soort, jaar, onderdeel)
+        if nummer is None:
+            ontbreekt.append(f"indicatornummer {omschrijving} (sisa_{soort})")
+        elif nummer in gezien:
+            ontbreekt.append(f"indicatornummer {nummer} staat bij {gezien[nummer]} en bij {omschrijving}")
+        else:
+            gezien[nummer] = omschrijving
+        if onderdeel is not None and thema_naam(onderdeel) == onderdeel:
+            ontbreekt.append(f"naam van hoofdthema {onderdeel}")
+        if soort == "besteding":
+            bedrag, janee = regel.besteding_jaar, None
+        elif soort == "overloop":
+            bedrag, janee = regel.overloop_volgend_jaar, None
+        elif soort == "cumulatief":
+            bedrag, janee = regel.besteding_cumulatief, None
+        else:
+            bedrag, janee = None, "Ja" if uitkering.eindverantwoording else "Nee"
+        out.append(Indicator(
+            departement=uitkering.departement, sisa_code=uitkering.sisa_code, uitkering=uitkering.naam,
+            nummer=f"{stroom.sisa_code} / {nummer}" if stroom.sisa_code and nummer else None,
+            omschrijving=omschrijving, aard_controle=stroom.sisa_aard(soort), bedrag=bedrag, janee=janee,
+            stroom=stroom.code, soort=soort, onderdeel=onderdeel,
+        ))
+    if not stroom.sisa_indicatoren:  # nothing declared: one line instead of one per indicator
+        soorten = ", ".join(f"sisa_{soort}" for soort in dict.fromkeys(soort for soort, _ in regels_per_soort))
+        ontbreekt = [o for o in ontbreekt if not o.startswith("indicatornummer ")]
+        ontbreekt.append(f"alle indicatornummers ({soorten})")
+    uniek = tuple(dict.fromkeys(ontbreekt))
+    return out, (Onvolledig(stroom.code, stroom.naam, uniek) if uniek else None)
 
 
 def _eigen_geld(herkomst: str) -> bool:
@@ -397,8 +484,9 @@ def sisa(entries: Sequence[data.Directive], programma: model.Programma, jaar: in
       programma: the parsed declarations.
       jaar: the year T.
     Returns:
-      Rows per grant (and hoofdthema), per grant as a whole, the indicator lines and the
-      staat van overlopende passiva.
+      Rows per grant (and hoofdthema), per grant as a whole, the indicator lines, the grants
+      whose SiSa declaration is incomplete, the tranche check, spending per grant year and
+      the staten van overlopende passiva and activa.
     """
     peildatum = datetime.date(jaar, 12, 31)
     overzicht = geldstromen_overzicht(entries, programma, jaar, peildatum=peildatum)
@@ -417,6 +505,9 @@ def sisa(entries: Sequence[data.Directive], programma: model.Programma, jaar: in
     regels: list[SisaRegel] = []
     uitkeringen: list[UitkeringRegel] = []
     indicatoren: list[Indicator] = []
+    onvolledig: list[Onvolledig] = []
+    controles: list[TrancheControle] = []
+    subsidiejaren: list[Subsidiejaar] = []
     for stroom in uitkeringen_lijst:
         geldstroom = per_stroom[stroom.code]
         stroom_regels = _regels_voor_stroom(stroom, programma, cijfers[stroom.code], jaar, geldstroom)
@@ -433,7 +524,15 @@ def sisa(entries: Sequence[data.Directive], programma: model.Programma, jaar: in
         )
         regels.extend(stroom_regels)
         uitkeringen.append(uitkering)
-        indicatoren.extend(_indicatoren(uitkering, stroom_regels, jaar))
+        lijnen, ontbreekt = _indicatoren(stroom, uitkering, stroom_regels, jaar)
+        indicatoren.extend(lijnen)
+        if ontbreekt is not None:
+            onvolledig.append(ontbreekt)
+        tranches = [t.bedrag for t in programma.tranches if t.stroom == stroom.code]
+        if tranches:
+            controles.append(TrancheControle(stroom.code, stroom.naam, geldstroom.toegekend, sum(tranches, ZERO)))
+        if afwijkend_subsidiejaar(stroom):
+            subsidiejaren.extend(besteed_per_subsidiejaar(entries, programma, stroom.code, peildatum))
     return Sisa(
         jaar=jaar,
         peildatum=peildatum,
@@ -442,4 +541,7 @@ def sisa(entries: Sequence[data.Directive], programma: model.Programma, jaar: in
         indicatoren=tuple(indicatoren),
         passiva=passiva,
         activa=activa,
+        onvolledig=tuple(onvolledig),
+        tranches=tuple(controles),
+        subsidiejaren=tuple(subsidiejaren),
     )

@@ -4,6 +4,11 @@
 :class:`reports.documents.model.Document`; ``reports.render.workbook.document_workbook``
 makes the XLSX (cover sheet with the ledger fingerprint, one sheet per section, totals as
 SUM formulas). Nothing here computes a figure.
+
+Totals add like with like: a column is summed only when every row holds the same kind of
+amount (the indicator sheet, one row per indicator of different kinds, has no totals; the
+available amount, defined per carry-over regime and absent without tranches, neither).
+Themes appear by their names (``thema_naam``), never by their codes.
 """
 
 from __future__ import annotations
@@ -11,6 +16,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ledger.nl import datum
+from ledger.nl import euro
+from reports.compute.sisa import HERKOMST_GROEPEN
 from reports.compute.sisa import thema_naam
 from reports.documents.model import Alinea
 from reports.documents.model import Document
@@ -23,6 +30,7 @@ if TYPE_CHECKING:
     import datetime
 
     from reports.compute.sisa import Sisa
+    from reports.compute.subsidiejaren import Subsidiejaar
 
 HERKOMST_TITELS = {
     "EU": "Voorschotten van Europese overheidslichamen",
@@ -31,8 +39,16 @@ HERKOMST_TITELS = {
 }
 
 
+NIET_GEDECLAREERD = "niet gedeclareerd"
+
+
 def _janee(value: bool) -> str:
     return "Ja" if value else "Nee"
+
+
+def _gedeclareerd(value: str | None) -> str:
+    """A declared SiSa code, departement or indicator number; never a made-up one."""
+    return value or NIET_GEDECLAREERD
 
 
 def overzicht_tabel(rapport: Sisa) -> Tabel:
@@ -44,7 +60,7 @@ def overzicht_tabel(rapport: Sisa) -> Tabel:
             Kolom("Geldstroom"),
             Kolom("Specifieke uitkering"),
             Kolom("Onderdeel"),
-            Kolom(f"Beschikbaar {jaar}", "euro", True),
+            Kolom(f"Beschikbaar {jaar}", "euro"),
             Kolom(f"Besteding {jaar}", "euro", True),
             Kolom(f"Cumulatief t/m {jaar}", "euro", True),
             Kolom(f"Overloop naar {jaar + 1}", "euro", True),
@@ -52,7 +68,7 @@ def overzicht_tabel(rapport: Sisa) -> Tabel:
             Kolom("Vervalt (niet besteed of overgeheveld)", "euro", True),
         ),
         rijen=tuple(
-            (r.sisa_code, r.stroom, r.naam, thema_naam(r.onderdeel), r.beschikbaar_jaar, r.besteding_jaar,
+            (_gedeclareerd(r.sisa_code), r.stroom, r.naam, thema_naam(r.onderdeel), r.beschikbaar_jaar, r.besteding_jaar,
              r.besteding_cumulatief, r.overloop_volgend_jaar, _janee(r.eindverantwoording), r.vervalt)
             for r in rapport.regels
         ),
@@ -60,7 +76,8 @@ def overzicht_tabel(rapport: Sisa) -> Tabel:
             f"Beschikbaar {jaar}: tranche van het jaar plus overloop uit {jaar - 1}; bij vrije overloop alle tranches "
             f"t/m {jaar} min wat eerder is besteed (alleen bij tranches). Vervalt: bij overloop per hoofdthema "
             "wat van het jaar niet is besteed en niet mag worden overgeheveld. Wat dat per uitkering betekent "
-            "(terugbetalen of niet ontvangen), staat in de tabel per uitkering."
+            "(terugbetalen of niet ontvangen), staat in de tabel per uitkering. Geen totaal van Beschikbaar: het "
+            "is per overloopregime anders bepaald en ontbreekt zonder tranches."
         ),
     )
 
@@ -85,7 +102,7 @@ def uitkering_tabel(rapport: Sisa) -> Tabel:
             Kolom("Prognose niet besteed bij einde", "euro", True),
         ),
         rijen=tuple(
-            (u.sisa_code, u.stroom, u.naam, u.toegekend, u.besteding_jaar, u.besteding_cumulatief,
+            (_gedeclareerd(u.sisa_code), u.stroom, u.naam, u.toegekend, u.besteding_jaar, u.besteding_cumulatief,
              u.nog_te_besteden, u.einddatum, _janee(u.eindverantwoording), u.ontvangen, u.terug_te_betalen,
              u.niet_te_ontvangen, u.prognose_einde)
             for u in rapport.uitkeringen
@@ -114,15 +131,87 @@ def indicator_tabel(rapport: Sisa) -> Tabel:
             Kolom("Ja/Nee"),
         ),
         rijen=tuple(
-            (i.departement, i.sisa_code, i.uitkering, i.nummer, i.omschrijving, i.aard_controle, i.bedrag, i.janee)
+            (_gedeclareerd(i.departement), _gedeclareerd(i.sisa_code), i.uitkering, _gedeclareerd(i.nummer),
+             i.omschrijving,
+             i.aard_controle, i.bedrag, i.janee)
             for i in rapport.indicatoren
         ),
         totaal_label=None,
         toelichting=(
-            "Aard controle R: rechtmatigheid, door de accountant te controleren; n.v.t.: voor de tussentijdse "
-            "afstemming. Indiening bij het CBS uiterlijk 15 juli van het jaar erna."
+            "SiSa-code, departement en indicatornummers staan als gegevens bij de declaratie van de geldstroom "
+            f"(sisa_code, departement, sisa_besteding, …); waar ze ontbreken staat \"{NIET_GEDECLAREERD}\" en noemt "
+            "het blad Onvolledig wat er mist. Aard controle R: rechtmatigheid, door de accountant te controleren; "
+            "D1/D2: getrouwheid; n.v.t.: geen controle, voor de tussentijdse afstemming. Geen totaal: de regels zijn "
+            "verschillende soorten indicatoren. Indiening bij het CBS uiterlijk 15 juli van het jaar erna."
         ),
     )
+
+
+
+
+def onvolledig_tabel(rapport: Sisa) -> Tabel:
+    """Per specific grant what its SiSa declaration lacks, one row per missing item."""
+    return Tabel(
+        titel="Wat ontbreekt per specifieke uitkering",
+        kolommen=(Kolom("Geldstroom"), Kolom("Specifieke uitkering"), Kolom("Ontbreekt")),
+        rijen=tuple((o.stroom, o.naam, item) for o in rapport.onvolledig for item in o.ontbreekt),
+        totaal_label=None,
+        toelichting=(
+            "Deze uitkeringen kunnen zo niet in de SiSa-bijlage: declareer de SiSa-code, het departement en de "
+            "indicatornummers van de regeling bij de geldstroom (docs/ledgertaal.md, Geldstroom). De bedragen staan "
+            "wel in de tabellen; er wordt geen code of nummer verzonnen."
+        ),
+    )
+
+
+def tranche_tabel(rapport: Sisa) -> Tabel:
+    """Per grant with tranches: the award, the sum of its tranches and the difference."""
+    return Tabel(
+        titel="Tranches en toekenning",
+        kolommen=(
+            Kolom("Geldstroom"),
+            Kolom("Specifieke uitkering"),
+            Kolom("Toegekend", "euro", True),
+            Kolom("Som van de tranches", "euro", True),
+            Kolom("Verschil", "euro", True),
+            Kolom("Tellen op"),
+        ),
+        rijen=tuple((t.stroom, t.naam, t.toegekend, t.tranches, t.verschil, _janee(not t.verschil))
+                    for t in rapport.tranches),
+        toelichting="De jaartranches van een uitkering (alle jaren, alle thema's) horen samen de toekenning te zijn.",
+    )
+
+
+def subsidiejaar_tabel(rijen: tuple[Subsidiejaar, ...]) -> Tabel:
+    """One stream's spending per grant year, split over the two calendar years each spans."""
+    eerste = rijen[0]
+    return Tabel(
+        titel=f"{eerste.stroom} — {eerste.naam}: besteding per subsidiejaar",
+        kolommen=(
+            Kolom("Subsidiejaar"),
+            Kolom("Van", "datum"),
+            Kolom("Tot en met", "datum"),
+            Kolom("Besteed in kalenderjaar van de start", "euro", True),
+            Kolom("Besteed in kalenderjaar erna", "euro", True),
+            Kolom("Besteed in subsidiejaar", "euro", True),
+            Kolom("Stand"),
+        ),
+        rijen=tuple((r.label, r.van, r.tot, r.eerste_kalenderjaar, r.tweede_kalenderjaar, r.besteed,
+                     "lopend" if r.lopend else "afgesloten") for r in rijen),
+        toelichting=(
+            "Het subsidiejaar van deze regeling is niet het kalenderjaar. Besteed in kalenderjaar van de start: "
+            "boekingen van het subsidiejaar in het jaar waarin het begint; erna: in het jaar waarin het eindigt. "
+            "Opgeteld per kalenderjaar is dat de besteding in de tabellen hierboven."
+        ),
+    )
+
+
+def subsidiejaar_tabellen(rijen: tuple[Subsidiejaar, ...]) -> list[Tabel]:
+    """A table per stream (rows in stream order, as ``reports.compute.subsidiejaren`` gives them)."""
+    per_stroom: dict[str, list[Subsidiejaar]] = {}
+    for rij in rijen:
+        per_stroom.setdefault(rij.stroom, []).append(rij)
+    return [subsidiejaar_tabel(tuple(r)) for r in per_stroom.values()]
 
 
 PASSIVA_KOLOMMEN = (
@@ -160,8 +249,6 @@ def activa_tabel(rapport: Sisa) -> Tabel:
 
 def passiva_tabellen(rapport: Sisa) -> list[Tabel]:
     """One table per origin (EU / Rijk / Overig) and a summary per origin."""
-    from reports.compute.sisa import HERKOMST_GROEPEN
-
     tabellen = []
     for groep in HERKOMST_GROEPEN:
         rows = rapport.passiva_per_herkomst(groep)
@@ -203,6 +290,15 @@ def toelichting_sectie(rapport: Sisa) -> Sectie:
         (f"Overloop naar {jaar + 1}", f"De gedeclareerde custom \"overloop\" uit {jaar} (hoofdthema); bij overloop "
          f"\"vrij\": tranches t/m {jaar} min bestedingen t/m {jaar}."),
         ("Eindverantwoording", "Ja in het kalenderjaar van de einddatum (tot) van de geldstroom."),
+        ("SiSa-code en indicatornummers", "Gegevens bij de declaratie van de geldstroom (sisa_code, departement, "
+         "sisa_besteding, sisa_overloop, sisa_cumulatief, sisa_eindverantwoording; per hoofdthema thema=nummer). "
+         "Wat ontbreekt, staat op het blad Onvolledig; er wordt niets verzonnen."),
+        ("Aard controle", "Zoals gedeclareerd (sisa_aard_controle), anders de SiSa-conventie: besteding en "
+         "overloop R, cumulatieve besteding en eindverantwoording n.v.t."),
+        ("Subsidiejaar", "Voor regelingen waarvan het subsidiejaar niet het kalenderjaar is (boekjaar_start, "
+         "bijvoorbeeld Preventie met Gezag juni–mei): de besteding per subsidiejaar naast die per kalenderjaar."),
+        ("Tranches en toekenning", "De jaartranches van een uitkering tellen op tot de toekenning; een verschil "
+         "wordt gemeld."),
         ("Vervalt", "Bij overloop per hoofdthema: tranche + overloop uit het vorige jaar − besteding in het "
          "subsidiejaar − overloop naar het volgende jaar (niet negatief)."),
         ("Terug te betalen bij einde", "Ontvangen (min terugbetalingen) − besteding op de einddatum, niet negatief. "
@@ -248,10 +344,27 @@ def sisa_document(rapport: Sisa, *, documentdatum: datetime.date, kenmerk: str, 
     passiva_inhoud.extend(passiva_tabellen(rapport))
     activa_inhoud: list = [activa_tabel(rapport)] if rapport.activa else [
         Alinea(f"Geen voorgefinancierde bestedingen op 1 januari of 31 december {jaar}.")]
+    sisa_inhoud: list = [TabelBlok(overzicht_tabel(rapport), groepeer=3), uitkering_tabel(rapport)]
+    scheef = [t for t in rapport.tranches if t.verschil]
+    if scheef:
+        sisa_inhoud.append(Alinea(
+            "Let op: de tranches tellen niet op tot de toekenning voor "
+            + ", ".join(f"{t.stroom} (verschil {euro(t.verschil)})" for t in scheef) + ".", "let-op"))
+    if rapport.tranches:
+        sisa_inhoud.append(tranche_tabel(rapport))
+    onvolledig_inhoud: list = [
+        Alinea(f"{len(rapport.onvolledig)} van de {len(rapport.uitkeringen)} specifieke uitkeringen zijn niet "
+               "volledig gedeclareerd voor SiSa.", "let-op"),
+        TabelBlok(onvolledig_tabel(rapport), groepeer=2),
+    ] if rapport.onvolledig else [Alinea("Alle specifieke uitkeringen zijn volledig gedeclareerd voor SiSa.")]
+    subsidiejaar_secties = (
+        (Sectie("Besteding per subsidiejaar", tuple(subsidiejaar_tabellen(rapport.subsidiejaren)),
+                blad="Subsidiejaren"),) if rapport.subsidiejaren else ())
     secties = (
-        Sectie(f"SiSa {jaar}", (TabelBlok(overzicht_tabel(rapport), groepeer=3), uitkering_tabel(rapport)),
-               blad=f"SiSa {jaar}"),
+        Sectie(f"SiSa {jaar}", tuple(sisa_inhoud), blad=f"SiSa {jaar}"),
         Sectie("Indicatoren", (TabelBlok(indicator_tabel(rapport), groepeer=3),), blad="Indicatoren"),
+        Sectie("Onvolledig gedeclareerd", tuple(onvolledig_inhoud), blad="Onvolledig"),
+        *subsidiejaar_secties,
         Sectie("Staat van overlopende passiva", tuple(passiva_inhoud), blad="Overlopende passiva"),
         Sectie("Staat van overlopende activa", tuple(activa_inhoud), blad="Overlopende activa"),
         toelichting_sectie(rapport),
