@@ -39,6 +39,7 @@ class LedgerContext:
 
 pass_ledger = click.make_pass_decorator(LedgerContext)
 
+
 def oude_spelling(*namen: str, dest: str, **kwargs: Any) -> Any:
     """An old spelling of an option, kept working but not shown in ``--help``.
 
