@@ -16,6 +16,8 @@ site with other values, and a minimal nginx.conf around it that runs as the curr
 from __future__ import annotations
 
 import argparse
+import os
+import pwd
 import sys
 from pathlib import Path
 
@@ -46,16 +48,19 @@ def los(map_: Path, luister: str, fava_poort: int, wachtwoorden: str | Path) -> 
 
     Run it with ``nginx -p MAP -c MAP/nginx.conf -e MAP/error.log``: it stays in the
     foreground (``daemon off``), writes its pid, temp files and logs under MAP only, and
-    needs no root (a port above 1024).
+    needs no root (a port above 1024). Started as root, its workers run as root too (a
+    ``user`` line), not as nginx's default ``nobody`` who could not read MAP or the password
+    file in a private temp directory: "the current user" in both cases.
     """
     map_ = Path(map_).resolve()
+    gebruiker = f"user {pwd.getpwuid(0).pw_name};\n" if os.geteuid() == 0 else ""
     map_.mkdir(parents=True, exist_ok=True)
     (map_ / "snw-fava.conf").write_text(site(luister, fava_poort, wachtwoorden), encoding="utf-8")
     conf = map_ / "nginx.conf"
     conf.write_text(f"""\
 # Minimal nginx.conf for nginx as the current user (tools/bestuur/nginx_fava.py).
 daemon off;
-worker_processes 1;
+{gebruiker}worker_processes 1;
 pid {map_}/nginx.pid;
 error_log {map_}/error.log warn;
 
