@@ -48,10 +48,16 @@ def _helper() -> ModuleType:
     return module
 
 
-def _vrije_poort() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+def _vrije_poorten(aantal: int) -> list[int]:
+    """Free loopback ports, all different (held open together while chosen)."""
+    sockets = [socket.socket() for _ in range(aantal)]
+    try:
+        for sock in sockets:
+            sock.bind(("127.0.0.1", 0))
+        return [sock.getsockname()[1] for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
 
 
 def _htpasswd(pad: Path) -> None:
@@ -143,7 +149,7 @@ def opstelling(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Opstelling]
     shutil.copytree(DEMO_LEDGER.parent, demo, ignore=shutil.ignore_patterns("__pycache__"))
     grootboek = demo / DEMO_LEDGER.name
     stand = _stand(demo)
-    fava_poort, nginx_poort = _vrije_poort(), _vrije_poort()
+    fava_poort, nginx_poort = _vrije_poorten(2)
     _htpasswd(tmp / "htpasswd")
     conf = _helper().los(tmp / "nginx", f"127.0.0.1:{nginx_poort}", fava_poort, tmp / "htpasswd")
 
