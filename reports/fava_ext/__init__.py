@@ -3,75 +3,251 @@
 Enable it in the ledger with ``custom "fava-extension" "reports.fava_ext"``. Each class
 is one page in Fava's sidebar; each only calls ``reports.compute`` and hands the result
 to its template, as fava_investor does with its lib/front-end split.
+
+Fava's filters drive the pages: the time filter (``?time=2025``, a month, a range) chooses
+the year (the year of the range's last day) and the peildatum (that day, at most the last
+booking); the account filter narrows the rows to the streams and actielijnen it matches.
+The figures are computed once per ledger load: every page keeps its results in a cache that
+``after_load_file`` empties.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from pathlib import Path
 from typing import Any
+from typing import Callable
 
 from beancount.core import data
+from fava.application import url_for
+from fava.context import g
+from fava.core.filters import Match
 from fava.ext import FavaExtensionBase
 from flask import request
 from markupsafe import Markup
 
 from ledger import model
-from reports.documents.begroting import begroting_document
-from reports.documents.bevindingen import met_bevindingen
 from reports.compute.begroting import begroting
 from reports.compute.bevindingen import bevindingen
 from reports.compute.geldstromen import geldstromen_overzicht
+from reports.compute.peildatum import peildatum_voor
 from reports.compute.proportionaliteit import proportionaliteit
-from reports.documents.proportionaliteit import proportionaliteit_document
+from reports.compute.verplichtingen import verplichtingen_overzicht
+from reports.documents.begroting import begroting_document
+from reports.documents.bevindingen import met_bevindingen
+from reports.documents.geldstromen import geldstromen_tabel
 from reports.documents.model import Alinea
 from reports.documents.model import Document
 from reports.documents.model import Grafiek
 from reports.documents.model import Lijst
 from reports.documents.model import Sectie
+from reports.documents.model import Tabel
 from reports.documents.model import TabelBlok
+from reports.documents.proportionaliteit import proportionaliteit_document
+from reports.documents.verplichtingen import verplichtingen_per_stroom_tabel
+from reports.documents.verplichtingen import verplichtingen_tabel
 from reports.render import charts
 from reports.render.stamp import documentdatum
-from reports.documents.geldstromen import geldstromen_tabel
-from reports.documents.model import Tabel
 from reports.render.text import format_cel
+
+#: Where the importers' configuration lives in the installed package (see ``after_load_file``).
+IMPORT_CONFIG = Path(__file__).resolve().parents[2] / "importers" / "config.py"
+
+#: The account of a stream's money still to spend; a stream's Fava account page.
+STROOM_REKENING = "Liabilities:Nog-te-besteden:"
+
+#: The Geldstromen columns shown by default, in this order (``?kolommen=alle``: every column of
+#: ``snw geldstromen`` in its order): what the finance officer reads daily fits 1,400 px.
+KERNKOLOMMEN = ("Geldstroom", "Naam", "Status", "Toegekend", "Ontvangen", "Besteed cumulatief", "Nog te besteden",
+                "Einddatum", "Prognose over bij einde", "Terug te betalen bij einde", "Begroot",
+                "Open verplichtingen", "Besteed jaar")
+
+
+def kolommen_van(tabel: Tabel, koppen: tuple[str, ...]) -> Tabel:
+    """The same table with only the columns headed ``koppen``, in that order (values untouched).
+
+    Args:
+      tabel: the document's table.
+      koppen: the headings to keep; unknown ones are skipped.
+    Returns:
+      A table with the chosen columns.
+    """
+    bekend = [kolom.kop for kolom in tabel.kolommen]
+    index = [bekend.index(kop) for kop in koppen if kop in bekend]
+    return dataclasses.replace(
+        tabel,
+        kolommen=tuple(tabel.kolommen[i] for i in index),
+        rijen=tuple(tuple(rij[i] for i in index) for rij in tabel.rijen),
+    )
+
+
+class OngeldigJaar(ValueError):
+    """A year was asked for (``?jaar=`` or the time filter) that the ledger has no figures for."""
 
 
 class _Pagina:
-    """Shared helpers of our pages: the programme, the chosen year, cell formatting.
+    """Shared helpers of our pages: the programme, the chosen year, cell formatting, links.
 
     A plain mixin, not a ``FavaExtensionBase`` subclass: Fava registers every such
     subclass it finds in this module as a page of its own.
     """
 
     ledger: Any  # set by FavaExtensionBase
+    _cache: dict[tuple[Any, ...], Any]
+
+    # ---- the cache: once per ledger load ---------------------------------------------
+
+    def after_load_file(self) -> None:
+        """Forget the figures of the previous load; make a copied ledger keep its Import page."""
+        self._cache = {}
+        _portable_import_config(self.ledger)
+
+    def bewaard(self, sleutel: tuple[Any, ...], maak: Callable[[], Any]) -> Any:
+        """The value under ``sleutel``, made by ``maak`` on first use after a ledger load.
+
+        Args:
+          sleutel: the key (page, year, peildatum, ...).
+          maak: computes the value when it is not cached.
+        Returns:
+          The cached or freshly computed value.
+        """
+        cache = self.__dict__.setdefault("_cache", {})
+        if sleutel not in cache:
+            cache[sleutel] = maak()
+        return cache[sleutel]
+
+    # ---- programme and years -----------------------------------------------------------
 
     def programma(self) -> model.Programma:
-        programma, _ = model.parse_programma(self.ledger.all_entries)
-        return programma
+        def maak() -> model.Programma:
+            programma, _ = model.parse_programma(self.ledger.all_entries)
+            return programma
+
+        return self.bewaard(("programma",), maak)
 
     def basis(self) -> Path:
         """The folder of the ledger's main file (for short file names of findings)."""
         return Path(self.ledger.beancount_file_path).parent
 
     def jaren(self) -> list[int]:
-        years = {e.date.year for e in self.ledger.all_entries if isinstance(e, data.Transaction)}
-        years |= {regel.jaar for regel in self.programma().begroting}
-        return sorted(years)
+        """The years with bookings or a budget: the only years the pages offer and accept."""
 
-    def gevraagd_jaar(self) -> int | None:
-        """The year asked for with ``?jaar=``, when it is a plausible year."""
-        value = request.args.get("jaar", "")
-        return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else None
+        def maak() -> list[int]:
+            years = {e.date.year for e in self.ledger.all_entries if isinstance(e, data.Transaction)}
+            years |= {regel.jaar for regel in self.programma().begroting}
+            return sorted(years)
 
-    def jaar(self) -> int:
-        gevraagd = self.gevraagd_jaar()
-        if gevraagd is not None:
-            return gevraagd
+        return self.bewaard(("jaren",), maak)
+
+    def standaardjaar(self) -> int:
+        """The year shown without a filter: the year of the last booking."""
         for entry in reversed(self.ledger.all_entries):
             if isinstance(entry, data.Transaction):
                 return entry.date.year
         return datetime.date.today().year
+
+    def _tijdvak(self) -> tuple[int, datetime.date | None] | None:
+        """Year and last day chosen by Fava's time filter, or ``None`` without one."""
+        filtered = getattr(g, "filtered", None)
+        bereik = getattr(filtered, "date_range", None) if filtered is not None else None
+        if bereik is None:
+            return None
+        laatste = bereik.end_inclusive
+        return laatste.year, laatste
+
+    def keuze(self) -> tuple[int, datetime.date | None]:
+        """The year and the peildatum asked for (time filter first, then ``?jaar=``).
+
+        Returns:
+          The year and the peildatum (``None``: the report's own default for the year).
+        Raises:
+          OngeldigJaar: the year has no bookings and no budget in this ledger.
+        """
+        tijdvak = self._tijdvak()
+        if tijdvak is not None:
+            jaar, laatste = tijdvak
+        else:
+            waarde = request.args.get("jaar", "")
+            if waarde and not waarde.isdigit():
+                raise OngeldigJaar(f"‘{waarde}’ is geen jaar.")
+            jaar = int(waarde) if waarde else self.standaardjaar_van_pagina()
+            laatste = None
+        if jaar not in self.jaren():
+            beschikbaar = ", ".join(str(j) for j in self.jaren())
+            raise OngeldigJaar(f"Voor {jaar} staan geen boekingen of begroting in het grootboek. "
+                               f"Kies een van de jaren {beschikbaar}.")
+        if laatste is None:
+            return jaar, None
+        return jaar, min(laatste, peildatum_voor(self.ledger.all_entries, jaar))
+
+    def standaardjaar_van_pagina(self) -> int:
+        return self.standaardjaar()
+
+    def jaar(self) -> int:
+        return self.keuze()[0]
+
+    def peildatum(self) -> datetime.date | None:
+        return self.keuze()[1]
+
+    def fout(self) -> str | None:
+        """The Dutch message when the chosen year cannot be shown, else ``None``."""
+        try:
+            self.keuze()
+        except OngeldigJaar as error:
+            return str(error)
+        return None
+
+    def jaarlink(self, jaar: int) -> str:
+        """This page for ``jaar`` through Fava's time filter (the account filter is kept)."""
+        return url_for("extension_report", extension_name=self.name, time=str(jaar))  # type: ignore[attr-defined]
+
+    # ---- Fava's account filter ---------------------------------------------------------
+
+    def rekeningfilter(self) -> str:
+        return request.args.get("account", "").strip()
+
+    def past(self, *rekeningen: str) -> bool:
+        """Whether any of the accounts passes Fava's account filter (as Fava's own filter matches)."""
+        waarde = self.rekeningfilter()
+        if not waarde:
+            return True
+        match = Match(waarde)
+        return any(waarde in rekening.split(":") or match(rekening) for rekening in rekeningen)
+
+    def stroom_rekening(self, code: str) -> str:
+        return STROOM_REKENING + code
+
+    def actielijn_rekening(self, code: str) -> str | None:
+        actielijn = self.programma().actielijnen.get(code)
+        return actielijn.account if actielijn is not None else None
+
+    # ---- drill-down links --------------------------------------------------------------
+
+    def link(self, kop: str, waarde: Any) -> str | None:
+        """Where a cell leads: a stream or actielijn to its account page, a partner or a commitment
+        to the journal filtered on it (a commitment together with its payments).
+
+        Args:
+          kop: the column heading.
+          waarde: the cell's value.
+        Returns:
+          The URL, or ``None`` for a cell that leads nowhere.
+        """
+        if not isinstance(waarde, str) or not waarde:
+            return None
+        programma = self.programma()
+        if kop == "Geldstroom" and waarde in programma.geldstromen:
+            return url_for("account", name=self.stroom_rekening(waarde))
+        if kop == "Actielijn" and waarde in programma.actielijnen:
+            return url_for("account", name=programma.actielijnen[waarde].account)
+        if kop == "Partner" and waarde in programma.partners:
+            return url_for("report", report_name="journal", filter=f'partner:"^{waarde}$"')
+        if kop == "Kenmerk":
+            return url_for("report", report_name="journal", filter=f'^{waarde}, kenmerk:"^{waarde}$"')
+        return None
+
+    # ---- cells and blocks --------------------------------------------------------------
 
     @staticmethod
     def cel(value: Any, soort: str) -> str:
@@ -94,13 +270,74 @@ class _Pagina:
         return blok.tabel if isinstance(blok, TabelBlok) else blok
 
 
+def _portable_import_config(ledger: Any) -> None:
+    """Point Fava's Import page at the installed importers when the ledger's path does not resolve.
+
+    The demo ledger names ``../../importers/config.py`` relative to itself; in a copy of the
+    ledger elsewhere that file does not exist and Fava would say "Import config does not
+    exist". Then the installed ``importers/config.py`` is used and Fava's ingest reloaded.
+
+    Args:
+      ledger: the ``FavaLedger``.
+    """
+    options = ledger.fava_options
+    if not options.import_config:
+        return
+    if Path(ledger.join_path(options.import_config)).exists() or not IMPORT_CONFIG.exists():
+        return
+    if Path(options.import_config).name != IMPORT_CONFIG.name:
+        return
+    options.import_config = str(IMPORT_CONFIG)
+    ledger.ingest.load_file()
+
+
 class Geldstromen(_Pagina, FavaExtensionBase):
     """Per stream: awarded, received, budgeted, committed, spent, to spend, forecast."""
 
     report_title = "Geldstromen"
 
     def tabel(self) -> Tabel:
-        return geldstromen_tabel(geldstromen_overzicht(self.ledger.all_entries, self.programma(), self.jaar()))
+        jaar, peildatum = self.keuze()
+
+        def maak() -> Any:
+            return geldstromen_overzicht(self.ledger.all_entries, self.programma(), jaar, peildatum)
+
+        overzicht = self.bewaard(("geldstromen", jaar, peildatum), maak)
+        regels = tuple(r for r in overzicht.regels if self.past(self.stroom_rekening(r.code)))
+        tabel = geldstromen_tabel(dataclasses.replace(overzicht, regels=regels))
+        return tabel if self.alle_kolommen() else kolommen_van(tabel, KERNKOLOMMEN)
+
+    def alle_kolommen(self) -> bool:
+        return request.args.get("kolommen") == "alle"
+
+    def kolommenlink(self) -> str:
+        """This page with the other column choice (the filters are kept)."""
+        if self.alle_kolommen():
+            return url_for("extension_report", extension_name=self.name)
+        return url_for("extension_report", extension_name=self.name, kolommen="alle")
+
+
+class Verplichtingen(_Pagina, FavaExtensionBase):
+    """Per stream and per commitment: committed, paid, open, partner, end date, expired."""
+
+    report_title = "Verplichtingen"
+
+    def cijfers(self) -> Any:
+        jaar, peildatum = self.keuze()
+
+        def maak() -> Any:
+            return verplichtingen_overzicht(self.ledger.all_entries, self.programma(), jaar, peildatum)
+
+        overzicht = self.bewaard(("verplichtingen", jaar, peildatum), maak)
+        standen = tuple(s for s in overzicht.verplichtingen
+                        if self.past(self.stroom_rekening(s.stroom), self.actielijn_rekening(s.actielijn) or ""))
+        stromen = tuple(s for s in overzicht.stromen
+                        if self.past(self.stroom_rekening(s.stroom)) or any(v.stroom == s.stroom for v in standen))
+        return dataclasses.replace(overzicht, verplichtingen=standen, stromen=stromen)
+
+    def tabellen(self) -> list[Tabel]:
+        cijfers = self.cijfers()
+        return [verplichtingen_per_stroom_tabel(cijfers), verplichtingen_tabel(cijfers)]
 
 
 class Begroting(_Pagina, FavaExtensionBase):
@@ -108,18 +345,20 @@ class Begroting(_Pagina, FavaExtensionBase):
 
     report_title = "Begroting"
 
-    def jaar(self) -> int:
-        gevraagd = self.gevraagd_jaar()
-        if gevraagd is not None:
-            return gevraagd
+    def standaardjaar_van_pagina(self) -> int:
         years = [regel.jaar for regel in self.programma().begroting]
-        return max(years) if years else super().jaar()
+        return max(years) if years else self.standaardjaar()
 
     def document(self) -> Document:
+        jaar, _ = self.keuze()
         programma = self.programma()
-        figures = begroting(self.ledger.all_entries, programma, self.jaar())
-        document = begroting_document(figures, programma, documentdatum=documentdatum(), kenmerk="", demo=False)
-        return met_bevindingen(document, bevindingen(self.ledger.errors, programma), self.basis())
+
+        def maak() -> Document:
+            figures = begroting(self.ledger.all_entries, programma, jaar)
+            document = begroting_document(figures, programma, documentdatum=documentdatum(), kenmerk="", demo=False)
+            return met_bevindingen(document, bevindingen(self.ledger.errors, programma), self.basis())
+
+        return self.bewaard(("begroting", jaar), maak)
 
 
 class Proportionaliteit(_Pagina, FavaExtensionBase):
@@ -128,8 +367,13 @@ class Proportionaliteit(_Pagina, FavaExtensionBase):
     report_title = "Proportionaliteit"
 
     def document(self) -> Document:
+        jaar, _ = self.keuze()
         programma = self.programma()
-        rapport = proportionaliteit(self.ledger.all_entries, programma, self.jaar())
-        document = proportionaliteit_document(rapport, documentdatum=documentdatum(), kenmerk="", demo=False,
-                                              grootboek="")
-        return met_bevindingen(document, bevindingen(self.ledger.errors, programma), self.basis())
+
+        def maak() -> Document:
+            rapport = proportionaliteit(self.ledger.all_entries, programma, jaar)
+            document = proportionaliteit_document(rapport, documentdatum=documentdatum(), kenmerk="", demo=False,
+                                                  grootboek="")
+            return met_bevindingen(document, bevindingen(self.ledger.errors, programma), self.basis())
+
+        return self.bewaard(("proportionaliteit", jaar), maak)
