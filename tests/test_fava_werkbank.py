@@ -239,3 +239,22 @@ def test_drill_down_from_a_stream_and_a_commitment(basis: str, pagina: Any) -> N
     assert kenmerk in journaal
     partners = pagina.evaluate("[...document.querySelectorAll('a')].map(a => a.getAttribute('href') || '')")
     assert partners  # the journal rendered
+
+
+def test_dutch_page_and_read_only_write_buttons_explained(basis: str, pagina: Any, schermen: Path) -> None:
+    """``lang="nl"`` on our pages and Fava's; read-only: the editor's save button is disabled and explained."""
+    _open(pagina, f"{basis}/extension/Geldstromen/")
+    pagina.wait_for_function("document.documentElement.lang === 'nl'", timeout=10000)
+    _open(pagina, f"{basis}/editor/")
+    pagina.locator(".cm-editor").first.wait_for(timeout=20000)
+    pagina.wait_for_function("document.documentElement.lang === 'nl'", timeout=10000)
+    pagina.locator(".snw-alleen-lezen-uitleg").wait_for(timeout=10000)
+    opslaan = pagina.locator("button", has_text="Opslaan").first
+    opslaan.wait_for(timeout=10000)
+    pagina.wait_for_function("[...document.querySelectorAll('button')].filter(b => b.textContent.trim()"
+                             " === 'Opslaan').every(b => b.disabled)", timeout=10000)
+    assert "Alleen-lezen" in (opslaan.get_attribute("title") or "")
+    pagina.screenshot(path=str(schermen / "editor-alleen-lezen.png"))
+    _open(pagina, f"{basis}/import/")
+    pagina.locator(".snw-alleen-lezen-uitleg").wait_for(timeout=10000)
+    pagina.screenshot(path=str(schermen / "import-alleen-lezen.png"), full_page=True)

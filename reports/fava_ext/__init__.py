@@ -24,6 +24,9 @@ from fava.application import url_for
 from fava.context import g
 from fava.core.filters import Match
 from fava.ext import FavaExtensionBase
+from fava.ext import extension_endpoint
+from flask import current_app
+from flask import jsonify
 from flask import request
 from markupsafe import Markup
 
@@ -291,10 +294,29 @@ def _portable_import_config(ledger: Any) -> None:
     ledger.ingest.load_file()
 
 
+def alleen_lezen() -> bool:
+    """Whether this Fava runs with ``--read-only`` (Fava then refuses every request but GET).
+
+    Fava keeps no flag for it; its read-only mode is the ``before_request`` hook ``_read_only``.
+    """
+    return any(getattr(f, "__name__", "") == "_read_only" for f in current_app.before_request_funcs.get(None, ()))
+
+
 class Geldstromen(_Pagina, FavaExtensionBase):
-    """Per stream: awarded, received, budgeted, committed, spent, to spend, forecast."""
+    """Per stream: awarded, received, budgeted, committed, spent, to spend, forecast.
+
+    Also carries the extension's script (``Geldstromen.js``, loaded on every Fava page): it puts
+    ``lang="nl"`` on the page and, in read-only mode, disables the editor's save and the Import
+    page's upload, move and delete buttons with a Dutch explanation.
+    """
 
     report_title = "Geldstromen"
+    has_js_module = True
+
+    @extension_endpoint("modus")
+    def modus(self) -> Any:
+        """``{"alleen_lezen": bool}`` for the script."""
+        return jsonify({"alleen_lezen": alleen_lezen()})
 
     def tabel(self) -> Tabel:
         jaar, peildatum = self.keuze()
