@@ -20,7 +20,9 @@ def test_geldstromen_page(tmp_path: Path) -> None:
     html = response.get_data(as_text=True)
     assert "Geldstromen 2023" in html
     # PMG: Nieuw-West's share is awarded, half of it received.
-    assert ("<td class=\"tekst\">PMG</td><td class=\"tekst\">Preventie met Gezag</td>"
+    # The stream code links to its account page (drill-down).
+    assert ("<td class=\"tekst\"><a href=\"/regeltest/account/Liabilities:Nog-te-besteden:PMG/\">PMG</a></td>"
+            "<td class=\"tekst\">Preventie met Gezag</td>"
             "<td class=\"tekst\">toegekend</td><td class=\"num\">€ 100.000,00</td>") in html
     assert "€ 50.000,00" in html
     errors = client.get("/regeltest/errors/")
