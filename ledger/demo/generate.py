@@ -1462,6 +1462,11 @@ def schrijf_main(jaren: tuple[int, ...], begrotingsjaren: tuple[int, ...]) -> st
         '2023-01-01 custom "fava-option" "locale" "nl_NL"',
     ])
     s.entry([
+        "; Fava opent op Geldstromen; opbrengsten, schulden en eigen vermogen positief in tabellen en grafieken",
+        '2023-01-01 custom "fava-option" "default-page" "extension/Geldstromen/"',
+        '2023-01-01 custom "fava-option" "invert-income-liabilities-equity" "true"',
+    ])
+    s.entry([
         "; Fava's Importpagina: dezelfde importers als snw import; partnerbestanden in aanlevering/",
         '2023-01-01 custom "fava-option" "import-config" "../../importers/config.py"',
         '2023-01-01 custom "fava-option" "import-dirs" "aanlevering"',

@@ -21,8 +21,9 @@ from typing import Callable
 
 from beancount.core import data
 from fava.application import url_for
-from fava.context import g
+from fava.core.filters import FilterError
 from fava.core.filters import Match
+from fava.core.filters import TimeFilter
 from fava.ext import FavaExtensionBase
 from fava.ext import extension_endpoint
 from flask import current_app
@@ -102,9 +103,20 @@ class _Pagina:
     # ---- the cache: once per ledger load ---------------------------------------------
 
     def after_load_file(self) -> None:
-        """Forget the figures of the previous load; make a copied ledger keep its Import page."""
+        """Forget the figures of the previous load, compute the default view's, keep the Import page.
+
+        The default view (no filter) is computed here, once per load, so the landing page
+        answers from the cache; other years and peildata are computed on first use.
+        """
         self._cache = {}
         _portable_import_config(self.ledger)
+        try:
+            self.vooraf()
+        except Exception:  # noqa: BLE001 - a failing figure must not keep Fava from loading; the page shows it
+            self._cache = {}
+
+    def vooraf(self) -> None:
+        """Compute the figures of the page's default view (overridden by the pages that have one)."""
 
     def bewaard(self, sleutel: tuple[Any, ...], maak: Callable[[], Any]) -> Any:
         """The value under ``sleutel``, made by ``maak`` on first use after a ledger load.
@@ -150,12 +162,19 @@ class _Pagina:
                 return entry.date.year
         return datetime.date.today().year
 
-    def _tijdvak(self) -> tuple[int, datetime.date | None] | None:
-        """Year and last day chosen by Fava's time filter, or ``None`` without one."""
-        filtered = getattr(g, "filtered", None)
-        bereik = getattr(filtered, "date_range", None) if filtered is not None else None
-        if bereik is None:
+    def _tijdvak(self) -> tuple[int, datetime.date] | None:
+        """Year and last day chosen by Fava's time filter (``?time=``), or ``None`` without one.
+
+        Parsed the way Fava parses it (``TimeFilter``: fiscal year end included), without
+        filtering the entries (``g.filtered`` would filter all of them on every request).
+        """
+        waarde = request.args.get("time", "").strip()
+        if not waarde:
             return None
+        try:
+            bereik = TimeFilter(self.ledger.options, self.ledger.fava_options, waarde).date_range
+        except FilterError:
+            return None  # Fava reports the unreadable filter itself
         laatste = bereik.end_inclusive
         return laatste.year, laatste
 
@@ -320,14 +339,21 @@ class Geldstromen(_Pagina, FavaExtensionBase):
 
     def tabel(self) -> Tabel:
         jaar, peildatum = self.keuze()
+        overzicht = self.overzicht(jaar, peildatum)
+        regels = tuple(r for r in overzicht.regels if self.past(self.stroom_rekening(r.code)))
+        tabel = geldstromen_tabel(dataclasses.replace(overzicht, regels=regels))
+        return tabel if self.alle_kolommen() else kolommen_van(tabel, KERNKOLOMMEN)
+
+    def overzicht(self, jaar: int, peildatum: datetime.date | None) -> Any:
+        """``geldstromen_overzicht`` of the year at the peildatum, once per ledger load."""
 
         def maak() -> Any:
             return geldstromen_overzicht(self.ledger.all_entries, self.programma(), jaar, peildatum)
 
-        overzicht = self.bewaard(("geldstromen", jaar, peildatum), maak)
-        regels = tuple(r for r in overzicht.regels if self.past(self.stroom_rekening(r.code)))
-        tabel = geldstromen_tabel(dataclasses.replace(overzicht, regels=regels))
-        return tabel if self.alle_kolommen() else kolommen_van(tabel, KERNKOLOMMEN)
+        return self.bewaard(("geldstromen", jaar, peildatum), maak)
+
+    def vooraf(self) -> None:
+        self.overzicht(self.standaardjaar(), None)
 
     def alle_kolommen(self) -> bool:
         return request.args.get("kolommen") == "alle"
@@ -346,16 +372,23 @@ class Verplichtingen(_Pagina, FavaExtensionBase):
 
     def cijfers(self) -> Any:
         jaar, peildatum = self.keuze()
-
-        def maak() -> Any:
-            return verplichtingen_overzicht(self.ledger.all_entries, self.programma(), jaar, peildatum)
-
-        overzicht = self.bewaard(("verplichtingen", jaar, peildatum), maak)
+        overzicht = self.overzicht(jaar, peildatum)
         standen = tuple(s for s in overzicht.verplichtingen
                         if self.past(self.stroom_rekening(s.stroom), self.actielijn_rekening(s.actielijn) or ""))
         stromen = tuple(s for s in overzicht.stromen
                         if self.past(self.stroom_rekening(s.stroom)) or any(v.stroom == s.stroom for v in standen))
         return dataclasses.replace(overzicht, verplichtingen=standen, stromen=stromen)
+
+    def overzicht(self, jaar: int, peildatum: datetime.date | None) -> Any:
+        """``verplichtingen_overzicht`` of the year at the peildatum, once per ledger load."""
+
+        def maak() -> Any:
+            return verplichtingen_overzicht(self.ledger.all_entries, self.programma(), jaar, peildatum)
+
+        return self.bewaard(("verplichtingen", jaar, peildatum), maak)
+
+    def vooraf(self) -> None:
+        self.overzicht(self.standaardjaar(), None)
 
     def tabellen(self) -> list[Tabel]:
         cijfers = self.cijfers()
