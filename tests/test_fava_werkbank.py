@@ -231,6 +231,12 @@ def test_drill_down_from_a_stream_and_a_commitment(basis: str, pagina: Any) -> N
     pagina.locator("table.snw-tabel").wait_for(timeout=15000)
 
     _open(pagina, f"{basis}/extension/Verplichtingen/")
+    koppen = _koppen(pagina, 1)
+    eerste = pagina.locator("table.snw-tabel").nth(1).locator("tbody tr").first
+    actielijn = eerste.locator("td").nth(koppen.index("Actielijn")).locator("a").get_attribute("href")
+    partner = eerste.locator("td").nth(koppen.index("Partner")).locator("a").get_attribute("href")
+    assert "/account/Expenses:Actielijn:" in actielijn
+    assert "/journal/" in partner and "filter=partner" in partner
     kenmerk = _cellen(pagina, 1)[0][0]
     href = pagina.locator("table.snw-tabel").nth(1).locator("tbody a", has_text=kenmerk).first.get_attribute("href")
     assert "/journal/" in href and "filter=" in href
