@@ -1467,6 +1467,11 @@ def schrijf_main(jaren: tuple[int, ...], begrotingsjaren: tuple[int, ...]) -> st
         '2023-01-01 custom "fava-option" "invert-income-liabilities-equity" "true"',
     ])
     s.entry([
+        "; Het dagboek zonder de afgeleide vrijvalboekingen van de plugin (getagd #vrijval)",
+        '2023-01-01 custom "fava-sidebar-link" "Dagboek zonder vrijval" '
+        '"/samen-nieuw-west-demoledger/journal/?filter=-%23vrijval"',
+    ])
+    s.entry([
         "; Fava's Importpagina: dezelfde importers als snw import; partnerbestanden in aanlevering/",
         '2023-01-01 custom "fava-option" "import-config" "../../importers/config.py"',
         '2023-01-01 custom "fava-option" "import-dirs" "aanlevering"',

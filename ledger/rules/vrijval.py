@@ -7,10 +7,11 @@ spending releases it to ``Income:Geldstroom:X``. Input::
       Expenses:Actielijn:VEI:VEI-11-Credible-Messengers:PMG   12500.00 EUR
       Assets:Bank:Programma
 
-Output, next to the (unchanged) input; marked ``__derived__``, with the file and line of
-the day's first spending and the number of spendings it releases::
+Output, next to the (unchanged) input; marked ``__derived__`` and tagged ``#vrijval`` (so
+Fava's filter ``-#vrijval`` hides them from the journal), with the file and line of the day's
+first spending and the number of spendings it releases::
 
-    2024-05-15 * "Vrijval PMG: 1 besteding"
+    2024-05-15 * "Vrijval PMG: 1 besteding" #vrijval
       bestedingen: 1
       Liabilities:Nog-te-besteden:PMG    12500.00 EUR
       Income:Geldstroom:PMG             -12500.00 EUR
@@ -33,6 +34,10 @@ from beancount.core import data
 from ledger import model
 from ledger.rules.context import DERIVED
 from ledger.rules.context import derived_meta
+
+#: The tag of every release transaction (Fava filters on tags, not on ``__derived__``).
+TAG = "vrijval"
+TAGS = frozenset({TAG})
 
 
 class Vrijval:
@@ -102,5 +107,5 @@ class Vrijval:
                 data.Posting(doel, -units, None, None, None, {DERIVED: True}),
             ]
             narration = f"Vrijval {naam}: {aantal} {'besteding' if aantal == 1 else 'bestedingen'}"
-            out.append(data.Transaction(meta, date, "*", None, narration, data.EMPTY_SET, data.EMPTY_SET, postings))
+            out.append(data.Transaction(meta, date, "*", None, narration, TAGS, data.EMPTY_SET, postings))
         return out
