@@ -272,6 +272,12 @@ class _Pagina:
     # ---- cells and blocks --------------------------------------------------------------
 
     @staticmethod
+    def rijklasse(tabel: Tabel, rij: tuple[Any, ...]) -> str:
+        """``snw-verlopen`` for a row the document marks in its "Verlopen" column (open while expired)."""
+        koppen = [kolom.kop for kolom in tabel.kolommen]
+        return "snw-verlopen" if "Verlopen" in koppen and rij[koppen.index("Verlopen")] else ""
+
+    @staticmethod
     def cel(value: Any, soort: str) -> str:
         return format_cel(value, soort)
 
