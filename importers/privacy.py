@@ -35,6 +35,8 @@ from stdnum.nl import bsn as stdnum_bsn
 from importers.errors import rij_fout
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from importers.readers import Invoertabel
     from ledger.errors import ImportRowError
 
@@ -93,6 +95,13 @@ def _cell(value: Any) -> str:
     return str(value).strip()
 
 
+def _eenmaal(test: Callable[[str], bool], value: str, gezien: dict[str, bool]) -> bool:
+    result = gezien.get(value)
+    if result is None:
+        result = gezien[value] = test(value)
+    return result
+
+
 def _rows(numbers: list[int]) -> str:
     shown = ", ".join(str(n) for n in numbers[:5])
     return shown + (", …" if len(numbers) > 5 else "")
@@ -115,6 +124,8 @@ def controleer(pad: str, tabel: Invoertabel, *, geen_bsn: set[str] | frozenset[s
     """
     errors = []
     blad = tabel.blad if meerdere_bladen else None
+    bsn_van: dict[str, bool] = {}  # an export repeats its values (supplier, IBAN, wijk): test each once
+    iban_van: dict[str, bool] = {}
     breedte = max([len(tabel.koppen), *(len(values) for _, values in tabel.rijen)], default=0)
     for index in range(breedte):
         kop = tabel.koppen[index] if index < len(tabel.koppen) and tabel.koppen[index] else f"{index + 1}"
@@ -123,7 +134,8 @@ def controleer(pad: str, tabel: Invoertabel, *, geen_bsn: set[str] | frozenset[s
         if not cellen:
             continue
         if kop not in geen_bsn:
-            bsn_rijen = _bsn_rows(kop, cellen) or [nummer for nummer, value in cellen if bevat_bsn(value)]
+            bsn_rijen = _bsn_rows(kop, cellen) or [nummer for nummer, value in cellen
+                                                   if _eenmaal(bevat_bsn, value, bsn_van)]
             if bsn_rijen:
                 errors.append(rij_fout(
                     pad, bsn_rijen[0], kop,
@@ -132,7 +144,7 @@ def controleer(pad: str, tabel: Invoertabel, *, geen_bsn: set[str] | frozenset[s
                     suggestie="verwijder deze kolom uit het bestand en lever het opnieuw aan", blad=blad))
                 continue
         if kop not in zakelijke_iban:
-            iban_rijen = [nummer for nummer, value in cellen if bevat_iban(value)]
+            iban_rijen = [nummer for nummer, value in cellen if _eenmaal(bevat_iban, value, iban_van)]
             if iban_rijen:
                 errors.append(rij_fout(
                     pad, iban_rijen[0], kop,

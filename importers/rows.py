@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import functools
 import hashlib
 import re
 from decimal import Decimal
@@ -188,6 +189,7 @@ def boeking_inhoud(entry: data.Transaction) -> tuple[Any, ...]:
             tuple(sorted(entry.links or ())), str(entry.meta.get(META_KENMERK)))
 
 
+@functools.lru_cache(maxsize=256)
 def bron_naam(pad: str | Path) -> str:
     """The file name as ``bron`` metadata holds it (made safe to display, ``veilige_tekst``)."""
     return veilige_tekst(Path(pad).name)

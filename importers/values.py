@@ -6,6 +6,7 @@ Pure functions on one cell; nothing here knows the ledger beyond ``ledger.model.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -156,6 +157,12 @@ def parse_datum(value: Any, formaten: Sequence[str] = DATUMFORMATEN) -> datetime
     text = str(value).strip()
     if not text:
         return None
+    return _tekstdatum(text, tuple(formaten))
+
+
+@functools.lru_cache(maxsize=4096)
+def _tekstdatum(text: str, formaten: tuple[str, ...]) -> datetime.date:
+    """``parse_datum`` of a non-empty text (kept: an export repeats its dates on many rows)."""
     candidates = [text]
     if " " in text or "T" in text[10:11]:
         candidates.append(re.split(r"[ T]", text, maxsplit=1)[0])

@@ -21,6 +21,7 @@ year, written only by this module.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import os
@@ -112,10 +113,22 @@ def partner_bestanden(ledger_pad: Path, partner: str) -> dict[int, Path]:
 
 def render(partner: str, jaar: int, entries: Sequence[data.Transaction]) -> str:
     """The text of an import file: a header and the entries by date and kenmerk."""
+    return _render(partner, jaar, entries)[0]
+
+
+def _render(partner: str, jaar: int, entries: Sequence[data.Transaction]) -> tuple[str, list[tuple[int, str]]]:
+    """``render``, and (line number, bron) of each entry in that text (for the validation)."""
     ordered = sorted(entries, key=lambda e: (e.date, str(e.meta.get("kenmerk", ""))))
-    parts = [KOP.format(partner=partner, jaar=jaar)]
-    parts.extend("\n" + printer.format_entry(entry) for entry in ordered)
-    return "".join(parts)
+    kop = KOP.format(partner=partner, jaar=jaar)
+    parts = [kop]
+    index: list[tuple[int, str]] = []
+    regel = kop.count("\n") + 1  # the line the next part starts on
+    for entry in ordered:
+        tekst = printer.format_entry(entry)
+        index.append((regel + 1, str(entry.meta.get(META_BRON, ""))))  # after the blank line
+        parts.append("\n" + tekst)
+        regel += 1 + tekst.count("\n")
+    return "".join(parts), index
 
 
 @dataclasses.dataclass
@@ -132,9 +145,25 @@ class Doelbestand:
     vervallen: int = 0
     ongewijzigd: int = 0
 
+    # the rendered text and its line index, kept for as long as ``entries`` holds the same
+    # objects (the plan, the summary, the validation and the writer all need it)
+    _gemaakt: tuple[tuple[int, ...], str, list[tuple[int, str]]] | None = dataclasses.field(
+        default=None, init=False, repr=False, compare=False)
+
+    def _tekst_en_index(self) -> tuple[str, list[tuple[int, str]]]:
+        sleutel = tuple(map(id, self.entries))
+        if self._gemaakt is None or self._gemaakt[0] != sleutel:
+            self._gemaakt = (sleutel, *_render(self.partner, self.jaar, self.entries))
+        return self._gemaakt[1], self._gemaakt[2]
+
     @property
     def tekst(self) -> str:
-        return render(self.partner, self.jaar, self.entries)
+        return self._tekst_en_index()[0]
+
+    @property
+    def bron_index(self) -> list[tuple[int, str]]:
+        """(line number, bron) of each entry in ``tekst``."""
+        return self._tekst_en_index()[1]
 
     @property
     def veranderd(self) -> bool:
@@ -290,13 +319,8 @@ def _bron_index(tekst: str) -> list[tuple[int, str]]:
 
 
 def _bron_op_regel(index: list[tuple[int, str]], lineno: int) -> str | None:
-    found = None
-    for start, bron in index:
-        if start <= lineno:
-            found = bron
-        else:
-            break
-    return found
+    position = bisect.bisect_right(index, lineno, key=lambda item: item[0])
+    return index[position - 1][1] if position else None
 
 
 def valideer(ledger: Ledger, plan: Plan, bronpaden: dict[str, str] | None = None) -> list[ImportRowError]:
@@ -330,9 +354,8 @@ def valideer(ledger: Ledger, plan: Plan, bronpaden: dict[str, str] | None = None
         for pad, doelbestand in doelen.items():
             doel = kopie / pad.relative_to(root)
             doel.parent.mkdir(parents=True, exist_ok=True)
-            tekst = doelbestand.tekst
-            doel.write_text(tekst, encoding="utf-8")
-            indexen[pad] = _bron_index(tekst)
+            doel.write_text(doelbestand.tekst, encoding="utf-8")
+            indexen[pad] = doelbestand.bron_index
         entries, errors, options_map = loader.load_file(str(kopie / main.relative_to(root)))
         opgenomen = {root / Path(name).relative_to(kopie) for name in options_map.get("include", [])}
         for pad, doelbestand in doelen.items():

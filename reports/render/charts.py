@@ -3,12 +3,25 @@
 Series are told apart by grey level *and* hatching, so a chart stays readable on a
 black-and-white printer. Output is deterministic: a fixed ``svg.hashsalt``, no date in
 the metadata, text kept as text (``svg.fonttype = none``, DejaVu Sans).
+
+Two faces of one drawing: SVG for the HTML (``svg``) and a PNG at ``PNG_DPI`` for the PDF
+(``png_img``). WeasyPrint redraws matplotlib's hatch ``<pattern>`` tile by tile for every
+bar, which made the charts most of the PDF's time; a PNG it only embeds. The figure is
+built once per chart: ``tekenen(formaten)`` says which faces each drawing saves, and the
+drawings are kept (``_TEKENINGEN``) so the HTML and the PDF of one document share them.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import contextvars
+import dataclasses
 import io
 import re
+import struct
+from collections import OrderedDict
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -57,6 +70,54 @@ def _svg(figure) -> str:  # noqa: ANN001
     return text.strip() + "\n"
 
 
+PNG_DPI = 200
+_FORMATEN: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar("formaten", default=frozenset({"svg"}))
+_TEKENINGEN: OrderedDict[object, dict[str, object]] = OrderedDict()
+_BEWAAR = 64
+
+
+@dataclasses.dataclass(frozen=True)
+class Png:
+    """A chart as PNG bytes with its size in points (pixels / ``PNG_DPI`` inch)."""
+
+    data: bytes
+    breedte_pt: float
+    hoogte_pt: float
+
+
+def _png(figure) -> Png:  # noqa: ANN001
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=PNG_DPI, metadata={"Software": None}, bbox_inches="tight")
+    data = buffer.getvalue()
+    width, height = struct.unpack(">II", data[16:24])  # the IHDR chunk
+    return Png(data, width * 72 / PNG_DPI, height * 72 / PNG_DPI)
+
+
+@contextlib.contextmanager
+def tekenen(formaten: set[str] | frozenset[str]) -> Iterator[None]:
+    """Within the block, every drawing saves these faces ("svg", "png") at once."""
+    token = _FORMATEN.set(frozenset(formaten))
+    try:
+        yield
+    finally:
+        _FORMATEN.reset(token)
+
+
+def _getekend(diagram: Staafdiagram, face: str) -> object:
+    try:
+        hash(diagram)
+    except TypeError:
+        return _draw(diagram, {face} | _FORMATEN.get())[face]
+    faces = _TEKENINGEN.get(diagram)
+    if faces is None or face not in faces:
+        faces = {**(faces or {}), **_draw(diagram, {face} | _FORMATEN.get())}
+        _TEKENINGEN[diagram] = faces
+        while len(_TEKENINGEN) > _BEWAAR:
+            _TEKENINGEN.popitem(last=False)
+    _TEKENINGEN.move_to_end(diagram)
+    return faces[face]
+
+
 def svg(diagram: Staafdiagram) -> str:
     """Draw a bar chart of the document model as SVG markup (labels top to bottom in order).
 
@@ -65,6 +126,22 @@ def svg(diagram: Staafdiagram) -> str:
     Returns:
       The ``<svg>`` element as text, ready to embed inline in HTML.
     """
+    return _getekend(diagram, "svg")  # type: ignore[return-value]
+
+
+def png(diagram: Staafdiagram) -> Png:
+    """The same chart as ``svg`` draws, as a PNG (for the PDF; same grey levels and hatching)."""
+    return _getekend(diagram, "png")  # type: ignore[return-value]
+
+
+def png_img(diagram: Staafdiagram) -> str:
+    """An ``<img>`` element with the chart as an inline PNG at its drawn size."""
+    image = png(diagram)
+    data = base64.b64encode(image.data).decode("ascii")
+    return f'<img alt="" src="data:image/png;base64,{data}">\n'  # sized like the SVG (base.html.j2)
+
+
+def _draw(diagram: Staafdiagram, formaten: set[str] | frozenset[str]) -> dict[str, object]:
     labels = diagram.labels
     reeksen = dict(diagram.reeksen)
     gestapeld, eenheid = diagram.gestapeld, diagram.eenheid
@@ -115,6 +192,11 @@ def svg(diagram: Staafdiagram) -> str:
             if len(names) > 1 or verwijzing is not None:
                 axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08 - 0.6 / hoogte), ncol=min(len(names) + 1, 4),
                             frameon=False)
-            return _svg(figure)
+            faces: dict[str, object] = {}
+            if "svg" in formaten:
+                faces["svg"] = _svg(figure)
+            if "png" in formaten:
+                faces["png"] = _png(figure)
+            return faces
         finally:
             plt.close(figure)

@@ -131,15 +131,24 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_html(document: Document, template: str = "document.html.j2", **extra: Any) -> str:
+def _png_markup(diagram: Any) -> markupsafe.Markup:
+    return markupsafe.Markup(charts.png_img(diagram))  # noqa: S704 - our own chart output
+
+
+def render_html(document: Document, template: str = "document.html.j2", *, grafieken: str = "svg",
+                **extra: Any) -> str:
     """Render a document to a complete HTML page (screen and print).
 
     Args:
       document: the document to render.
       template: the template name in ``reports/templates`` (it should extend
         ``document.html.j2`` or ``base.html.j2``).
+      grafieken: "svg" (inline SVG, for the screen) or "png" (inline PNG images, for the
+        PDF: WeasyPrint embeds them instead of redrawing every hatch pattern).
       **extra: further template variables.
     Returns:
       The HTML text; identical input gives identical text.
     """
+    if grafieken == "png":
+        extra = {"svg": _png_markup, **extra}
     return environment().get_template(template).render(doc=document, **extra)

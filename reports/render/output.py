@@ -30,12 +30,18 @@ def write_document(document: Document, out_dir: Path, stem: str, *, template: st
     Returns:
       The written paths, in the order xlsx, pdf, html.
     """
+    from reports.render import charts
     from reports.render.workbook import document_workbook
     from reports.render.excel import workbook_bytes
     from reports.render.html import render_html
 
     wanted = set(formats)
-    html = render_html(document, template, **template_args) if wanted & {"pdf", "html"} else ""
+    # one drawing per chart: SVG for the HTML, PNG for the PDF, saved from the same figure
+    faces = {"svg"} if "html" in wanted else set()
+    faces |= {"png"} if "pdf" in wanted else set()
+    with charts.tekenen(faces):
+        html = render_html(document, template, **template_args) if "html" in wanted else ""
+        pdf_html = render_html(document, template, grafieken="png", **template_args) if "pdf" in wanted else ""
     written = []
     for suffix in FORMATS:
         if suffix not in wanted:
@@ -45,7 +51,7 @@ def write_document(document: Document, out_dir: Path, stem: str, *, template: st
         elif suffix == "pdf":
             from reports.render.pdf import render_pdf
 
-            content = render_pdf(html)
+            content = render_pdf(pdf_html)
         else:
             content = html.encode("utf-8")
         path = out_dir / f"{stem}.{suffix}"
