@@ -101,10 +101,25 @@ class Dekking:
     verplicht: Decimal  # open commitments at the peildatum
     beschikbaar: Decimal  # what the stream can still cover in the year
     begroot: Decimal
+    begroot_later: Decimal = ZERO  # budgeted on the stream after the year, up to its end date's year
 
     @property
     def resterend(self) -> Decimal:
         return self.beschikbaar - self.begroot
+
+    @property
+    def onbenut_voor_einde(self) -> Decimal:
+        """Awarded money no budget uses before the stream's end date: the planned underspend.
+
+        ``beschikbaar − begroot − begroot_later`` (never below 0): what is left after this
+        year's budget and the budgets of the later years up to the end date. Unless it is
+        budgeted or the period is extended, it is not spent and is repaid or not received at
+        the end. 0 for streams not awarded (``verwacht``, ``gereserveerd``, ``aangevraagd``:
+        not yet toegezegd), streams without an end date, and the partners' pledges (EIGEN).
+        """
+        if not self.toegekend or self.einddatum is None:
+            return ZERO
+        return max(self.beschikbaar - self.begroot - self.begroot_later, ZERO)
 
     @property
     def gedekt(self) -> Decimal:
@@ -241,6 +256,18 @@ class Begroting:
         return sum((regel.ongedekt for regel in self.dekking), ZERO)
 
     @property
+    def onbenut_voor_einde(self) -> Decimal:
+        """Awarded money no budget uses before its stream's end date, all streams
+        (:attr:`Dekking.onbenut_voor_einde`)."""
+        return sum((d.onbenut_voor_einde for d in self.dekking), ZERO)
+
+    @property
+    def onbenut(self) -> tuple[Dekking, ...]:
+        """The streams with a planned underspend, largest first."""
+        return tuple(sorted((d for d in self.dekking if d.onbenut_voor_einde > 0),
+                            key=lambda d: (-d.onbenut_voor_einde, d.stroom)))
+
+    @property
     def gedekt_toegekend(self) -> Decimal:
         """The budget covered by awarded streams and partners' pledges."""
         return sum((d.gedekt for d in self.dekking if d.toegekend or d.stroom == EIGEN), ZERO)
@@ -368,9 +395,27 @@ def beschikbaarheid(entries: Sequence[data.Directive], programma: model.Programm
     return out
 
 
+def begroot_na(budget: dict[tuple[int, str, str], Decimal], stroom: str, jaar: int,
+               einddatum: datetime.date | None) -> Decimal:
+    """The current budget on a stream in the years after ``jaar`` up to its end date's year.
+
+    Args:
+      budget: the current budget per (year, actielijn, stream) (``ledger.model.huidige_begroting``).
+      stroom: the stream code.
+      jaar: the budget year.
+      einddatum: the stream's end date; None: no later year counts.
+    Returns:
+      The sum of those budget lines.
+    """
+    if einddatum is None:
+        return ZERO
+    return sum((v for (j, _, s), v in budget.items() if s == stroom and jaar < j <= einddatum.year), ZERO)
+
+
 def _dekking(regels: Sequence[GeldstroomRegel], programma: model.Programma, jaar: int,
              begroot_eigen: Decimal, toezegging_eigen: Decimal) -> tuple[Dekking, ...]:
     out = []
+    budget = huidige_begroting(programma)
     for regel in regels:
         actief = actief_in(programma.geldstromen.get(regel.code), jaar)
         besteed_eerder = regel.besteed_cumulatief - regel.besteed_jaar
@@ -381,6 +426,7 @@ def _dekking(regels: Sequence[GeldstroomRegel], programma: model.Programma, jaar
             stroom=regel.code, naam=regel.naam, status=regel.status, verdeling_open=regel.verdeling_open,
             einddatum=regel.einddatum, toegezegd=regel.toegezegd, besteed_eerder=besteed_eerder,
             verplicht=regel.verplicht, beschikbaar=beschikbaar, begroot=regel.begroot,
+            begroot_later=begroot_na(budget, regel.code, jaar, regel.einddatum),
         ))
     if begroot_eigen or toezegging_eigen:
         out.append(Dekking(

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ledger.nl import datum
 from ledger.nl import euro
+from ledger.nl import euro_rond
 from ledger.nl import getal
 from reports.compute.begroting import EIGEN
 from reports.documents.model import staafdiagram
@@ -26,7 +27,10 @@ from reports.documents.model import Tabel
 
 if TYPE_CHECKING:
     from ledger import model
+    from collections.abc import Sequence
+
     from reports.compute.begroting import Begroting
+    from reports.compute.begroting import Dekking
     from reports.compute.begroting import Risico
 
 PROGRAMMA = "Nationaal Programma Samen Nieuw-West"
@@ -80,6 +84,9 @@ def _samenvatting(b: Begroting) -> Sectie:
         tekst += f", steunt {euro(verwacht)} op geldstromen die nog niet zijn toegekend"
     tekst += f" en is {euro(b.ongedekt)} niet gedekt." if b.ongedekt else "; er is geen ongedekt deel."
     inhoud: list = [Alinea(tekst)]
+    onbenut = onbenut_tekst(b)
+    if onbenut:
+        inhoud.append(Alinea(onbenut, "let-op"))
     inhoud.append(Alinea(
         f"De realisatie {vorig} tot en met {datum(b.realisatie_tot)} is {euro(b.vorig_realisatie)}. "
         f"Alle bedragen komen uit het grootboek, stand {datum(b.peildatum)}.", "noot"))
@@ -117,6 +124,34 @@ def _samenvatting(b: Begroting) -> Sectie:
     return Sectie("Samenvatting", tuple(inhoud), anker="samenvatting", nieuwe_pagina=False)
 
 
+def _stromen_rond(streams: Sequence[Dekking]) -> str:
+    """``VHF € 16,5 mln (tot 31 december 2027), GEM-ORG € 423.757 (…) en …`` for running text."""
+    delen = [f"{d.stroom} {euro_rond(d.onbenut_voor_einde)} (tot {datum(d.einddatum)})" for d in streams]
+    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
+def onbenut_tekst(b: Begroting) -> str:
+    """The summary's sentence on awarded money that no budget uses before its end date ('' when none)."""
+    if not b.onbenut:
+        return ""
+    return (f"Van de toegekende geldstromen wordt {euro_rond(b.onbenut_voor_einde)} niet begroot vóór het einde van "
+            f"hun looptijd: {_stromen_rond(b.onbenut)}. Wordt dit geld niet alsnog begroot of de looptijd niet "
+            "verlengd, dan blijft het onbesteed en moet het worden terugbetaald of wordt het niet uitgekeerd. "
+            "Geld dat nog niet is toegekend, telt hierin niet mee. Zie Dekking en de besluitpunten.")
+
+
+def _onbenut_tabel(b: Begroting) -> Tabel:
+    jaar = b.jaar
+    return Tabel(
+        f"Toegekend geld dat vóór de einddatum niet is begroot ({jaar}): beschikbaar − begroot − later begroot",
+        (Kolom("Geldstroom"), Kolom("Naam"), Kolom("Einddatum", "datum"), Kolom(f"Beschikbaar {jaar}", "euro", True),
+         Kolom(f"Begroot {jaar}", "euro", True), Kolom(f"Begroot na {jaar} tot einddatum", "euro", True),
+         Kolom("Niet begroot vóór einddatum", "euro", True)),
+        tuple((d.stroom, d.naam, d.einddatum, d.beschikbaar, d.begroot, d.begroot_later, d.onbenut_voor_einde)
+              for d in b.onbenut),
+    )
+
+
 def _dekking(b: Begroting) -> Sectie:
     jaar = b.jaar
     rijen = []
@@ -149,7 +184,10 @@ def _dekking(b: Begroting) -> Sectie:
     )
     blok = TabelBlok(tabel, markeringen=frozenset(markeringen), compact=True,
                      breedtes=(9, 15, 8, 7, 10.5, 10.5, 9, 10.5, 10, 10.5))
-    return Sectie("Dekking per geldstroom", (blok,), anker="dekking", nieuwe_pagina=True, liggend=True,
+    inhoud: tuple = (blok,)
+    if b.onbenut:
+        inhoud += (TabelBlok(_onbenut_tabel(b), compact=True, breedtes=(10, 26, 9, 13.75, 13.75, 13.75, 13.75)),)
+    return Sectie("Dekking per geldstroom", inhoud, anker="dekking", nieuwe_pagina=True, liggend=True,
                   blad="Dekking")
 
 
@@ -292,6 +330,13 @@ def besluitpunten(b: Begroting) -> tuple[str, ...]:
         punten.append(f"Kennis te nemen van het ongedekte deel van {euro(b.ongedekt)} ({delen}) en het "
                       f"programmabureau op te dragen vóór 1 april {jaar} dekking voor te stellen of de begroting "
                       "op deze posten te verlagen.")
+    if b.onbenut:
+        delen = "; ".join(f"{d.stroom} {euro_rond(d.onbenut_voor_einde)}" for d in b.onbenut)
+        punten.append(
+            f"Kennis te nemen van {euro_rond(b.onbenut_voor_einde)} toegekend geld dat vóór het einde van de looptijd "
+            f"niet is begroot ({delen}), en het programmabureau op te dragen vóór 1 april {jaar} per geldstroom "
+            "voor te stellen dit geld alsnog te begroten, de financier om verlenging van de looptijd te vragen, "
+            "of terugbetaling van het onbestede deel te aanvaarden.")
     verwacht = [d for d in gedekt if not d.toegekend and d.stroom != EIGEN and d.beschikbaar > 0]
     if verwacht:
         delen = "; ".join(f"{d.stroom} {euro(d.begroot)}" for d in verwacht)
