@@ -347,8 +347,12 @@ def test_coverage_risks_and_decision_points_from_the_figures() -> None:
     assert b.ongedekt == D("50000.00")
     soorten = [(r.soort, r.stroom) for r in b.risicos]
     assert ("looptijd", "PMG") in soorten  # stream ending before the year
-    assert ("verdeling", "VLIEGWIEL") in soorten  # reservation not split between areas
-    assert ("verwacht", "ENERGIEFIXERS") in soorten  # budget on expected money
+    # VLIEGWIEL (reservation, split open) ends in 2026 with nothing budgeted in 2027: no risk, no kans
+    assert all(r.stroom != "VLIEGWIEL" for r in b.risicos) and all(k.stroom != "VLIEGWIEL" for k in b.kansen)
+    # an expected award is a kans, not a risk; the budget on it is named there
+    assert all(r.stroom != "ENERGIEFIXERS" for r in b.risicos)
+    assert [(k.soort, k.stroom, k.bedrag, k.begroot) for k in b.kansen] == [
+        ("verwacht", "ENERGIEFIXERS", D("900000.00"), D("300000.00"))]
     assert ("ongedekt", "VHF") in soorten
     assert besluitpunten(b)[0] == ("De begroting 2027 van Samen Nieuw-West vast te stellen op € 1.490.000,00, "
                                   "verdeeld over de domeinen en actielijnen zoals in dit document opgenomen.")

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from reports.compute.geldstromen import GeldstroomRegel
 
 ZERO = Decimal(0)
+CENT = Decimal("0.01")
 EIGEN = model.EIGEN
 EIGEN_NAAM = "Eigen middelen en formatie van partners"
 _ACTIELIJN = model.ACTIELIJN_ROOT + ":"
@@ -169,25 +170,26 @@ class Bijdrage:
 class Risico:
     """A risk the figures show, as figures; ``reports.documents.begroting`` words it.
 
-    ``soort`` and ``geval`` say which risk it is:
+    ``bedrag`` is always the amount at risk: what the programme loses when the risk occurs.
+    ``kans`` comes from :data:`KANS_REGEL`, ``impact`` from :func:`impact_van`; streams not
+    awarded yet are opportunities (:class:`Kans`), not risks. ``soort`` and ``geval`` say which
+    risk it is:
 
-    * ``looptijd``/``begroot-na-einde``: the stream ended before the year but ``begroot``
-      is budgeted on it in the year;
-    * ``looptijd``/``niet-besteed``: the stream ended (or ends) before the year with
-      received money unspent: ``terug_te_betalen`` (and ``niet_te_ontvangen`` of the award);
-    * ``looptijd``/``loopt-af``: the stream ends in the year; ``begroot`` must be spent
-      before ``einddatum``; ``prognose`` is what the spending rate leaves of the award,
-      ``terug_te_betalen`` the received part of it;
-    * ``verdeling``: ``gereserveerd`` is reserved for Nieuw-West with ``gedeeld_met``, split
-      still open;
-    * ``verwacht``: ``begroot`` rests on a stream not yet awarded (``status``);
+    * ``looptijd``/``eindigt-voor-jaar``: an awarded stream ends before the year: ``bedrag`` is
+      ``begroot`` (budgeted on it in the year, without cover) plus ``terug_te_betalen`` (received
+      money unspent; ``niet_te_ontvangen`` of the award is not paid out);
+    * ``looptijd``/``loopt-af``: an awarded stream ends in the year; ``begroot`` must be spent
+      before ``einddatum``; ``bedrag`` is ``prognose`` (what the spending rate leaves of the award)
+      or, when larger, ``terug_te_betalen`` (the received part of it);
+    * ``verdeling``: ``begroot`` rests on ``gereserveerd``, reserved for Nieuw-West with
+      ``gedeeld_met``, split still open;
     * ``overcommittering``: spent plus open commitments (``nodig``) exceed ``toegekend``;
     * ``ongedekt``: ``begroot`` exceeds ``beschikbaar``;
     * ``eigen``: the partners' own means budgeted (``begroot``) exceed their pledges
       (``toegezegd``).
     """
 
-    soort: str  # looptijd | verdeling | verwacht | overcommittering | ongedekt | eigen
+    soort: str  # looptijd | verdeling | overcommittering | ongedekt | eigen
     stroom: str
     naam: str  # the stream's name
     bedrag: Decimal  # the amount at risk
@@ -205,6 +207,38 @@ class Risico:
     toegekend: Decimal = ZERO
     beschikbaar: Decimal = ZERO
     toegezegd: Decimal = ZERO
+    kans: str = "middel"  # likelihood: klein | middel | groot | zeker (:data:`KANS_REGEL`)
+    impact: str = "klein"  # klein | middel | groot against the year's total budget (:func:`impact_van`)
+
+    @property
+    def kansfactor(self) -> Decimal:
+        """The likelihood as a fraction (:data:`KANSFACTOR`)."""
+        return KANSFACTOR[self.kans]
+
+    @property
+    def gewogen(self) -> Decimal:
+        """The weighted risk: amount at risk × likelihood, to the cent."""
+        return (self.bedrag * self.kansfactor).quantize(CENT)
+
+
+@dataclasses.dataclass(frozen=True)
+class Kans:
+    """An opportunity: money that may come to the programme but is not toegezegd yet.
+
+    ``soort`` ``verwacht``: a stream expected or applied for (``status``), ``bedrag`` its
+    amount, ``begroot`` what the year already budgets on it (it can start only once awarded);
+    ``verdeling``: a reservation for Nieuw-West and ``gedeeld_met`` whose split is still open,
+    nothing budgeted on it.
+    """
+
+    soort: str  # verwacht | verdeling
+    stroom: str
+    naam: str
+    bedrag: Decimal
+    status: str
+    einddatum: datetime.date | None = None
+    begroot: Decimal = ZERO
+    gedeeld_met: tuple[str, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -224,6 +258,30 @@ class Begroting:
     bijdragen: tuple[Bijdrage, ...]
     risicos: tuple[Risico, ...]
     stroomnamen: dict[str, str]
+    kansen: tuple[Kans, ...] = ()
+    weerstandscapaciteit: Decimal | None = None  # declared: ``custom "instelling" "weerstandscapaciteit" … EUR``
+
+    @property
+    def risico_totaal(self) -> Decimal:
+        """The amounts at risk, all risks."""
+        return sum((r.bedrag for r in self.risicos), ZERO)
+
+    @property
+    def risico_gewogen(self) -> Decimal:
+        """The weighted risk (amount × likelihood), all risks: the benodigde weerstandscapaciteit."""
+        return sum((r.gewogen for r in self.risicos), ZERO)
+
+    @property
+    def weerstandsvermogen(self) -> Decimal | None:
+        """Weerstandscapaciteit / weighted risk, to two decimals (None: nothing declared or no risk)."""
+        if self.weerstandscapaciteit is None or not self.risico_gewogen:
+            return None
+        return (self.weerstandscapaciteit / self.risico_gewogen).quantize(CENT)
+
+    @property
+    def weerstand_tekort(self) -> Decimal:
+        """The weighted risk the declared capacity cannot absorb (0 when it can)."""
+        return max(self.risico_gewogen - (self.weerstandscapaciteit or ZERO), ZERO)
 
     @property
     def vorig_jaar(self) -> int:
@@ -437,7 +495,78 @@ def _dekking(regels: Sequence[GeldstroomRegel], programma: model.Programma, jaar
     return tuple(out)
 
 
-RISICO_VOLGORDE = ("ongedekt", "overcommittering", "verwacht", "eigen", "looptijd", "verdeling")
+RISICO_VOLGORDE = ("ongedekt", "overcommittering", "looptijd", "verdeling", "eigen")
+
+KANSFACTOR = {"klein": Decimal("0.25"), "middel": Decimal("0.5"), "groot": Decimal("0.75"), "zeker": Decimal(1)}
+"""Likelihood as a fraction, for the weighted risk."""
+
+KANS_REGEL = {
+    ("looptijd", "afgelopen"): "zeker",  # the stream has ended: the money is not spent, the budget has no cover
+    ("looptijd", "eindigt-voor-jaar"): "groot",  # ends after the peildatum but before the year
+    ("looptijd", "loopt-af"): "middel",  # ends in the year: depends on the spending pace until then
+    ("ongedekt", ""): "groot",  # the budget exceeds what the stream can still cover
+    ("overcommittering", ""): "groot",  # commitments exceed the award
+    ("verdeling", ""): "middel",  # budget on a reservation whose split between areas is open
+    ("eigen", ""): "klein",  # partners' own means budgeted beyond their pledges; pledges usually follow
+}
+"""The documented rule for a risk's likelihood, by (soort, geval); a stream that ends before the
+year is ``afgelopen`` when it has ended at the peildatum."""
+
+IMPACT_GRENZEN = ((Decimal("0.10"), "groot"), (Decimal("0.02"), "middel"))
+"""Impact by the amount at risk as a share of the year's total budget: ≥ 10% groot, ≥ 2% middel, else klein."""
+
+
+def impact_van(bedrag: Decimal, totaal: Decimal) -> str:
+    """A risk's impact: its amount against the year's total budget (:data:`IMPACT_GRENZEN`).
+
+    Args:
+      bedrag: the amount at risk.
+      totaal: the year's total budget (0: every risk is groot).
+    Returns:
+      ``groot``, ``middel`` or ``klein``.
+    """
+    for grens, niveau in IMPACT_GRENZEN:
+        if totaal <= 0 or bedrag >= grens * totaal:
+            return niveau
+    return "klein"
+
+
+def _gewogen(risico: Risico, totaal: Decimal) -> Risico:
+    """The risk with its likelihood (:data:`KANS_REGEL`) and impact (:func:`impact_van`)."""
+    if risico.soort == "looptijd":
+        geval = "afgelopen" if risico.geval == "eindigt-voor-jaar" and risico.afgelopen else risico.geval
+        sleutel = ("looptijd", geval)
+    else:
+        sleutel = (risico.soort, "")
+    return dataclasses.replace(risico, kans=KANS_REGEL[sleutel], impact=impact_van(risico.bedrag, totaal))
+
+
+def weerstandscapaciteit(programma: model.Programma) -> Decimal | None:
+    """What can absorb the risks, as declared: ``custom "instelling" "weerstandscapaciteit" 500000.00 EUR``.
+
+    Args:
+      programma: the parsed declarations.
+    Returns:
+      The declared amount, or None when the ledger declares none.
+    """
+    values = programma.instelling("weerstandscapaciteit")
+    return model.decimaal(values[0]) if values else None
+
+
+def _kansen(regels: Sequence[GeldstroomRegel], programma: model.Programma, jaar: int) -> tuple[Kans, ...]:
+    """Expected streams and open reservations whose period reaches into the year: opportunities, not risks."""
+    out = []
+    for regel in regels:
+        stroom = programma.geldstromen.get(regel.code)
+        if not actief_in(stroom, jaar):
+            continue
+        basis = {"stroom": regel.code, "naam": regel.naam, "status": regel.status, "einddatum": regel.einddatum,
+                 "begroot": regel.begroot}
+        if regel.verdeling_open and regel.begroot == 0 and stroom is not None:
+            out.append(Kans("verdeling", bedrag=regel.bedrag, gedeeld_met=tuple(stroom.gedeeld_met or ()), **basis))
+        elif not regel.verdeling_open and regel.status != "toegekend" and regel.toegezegd > 0:
+            out.append(Kans("verwacht", bedrag=regel.toegezegd, **basis))
+    return tuple(sorted(out, key=lambda k: (k.soort, stroom_volgorde(k.stroom))))
 
 
 def _risicos(jaar: int, regels: Sequence[GeldstroomRegel], dekking: Sequence[Dekking],
@@ -451,24 +580,25 @@ def _risicos(jaar: int, regels: Sequence[GeldstroomRegel], dekking: Sequence[Dek
         begroot = regel.begroot
         terugbetaling = regel.terugbetaling  # the one repayment risk (reports.compute.geldstromen)
         basis = {"stroom": regel.code, "naam": regel.naam}
-        if regel.einddatum is not None and regel.einddatum <= einde:
-            looptijd = {**basis, "einddatum": regel.einddatum, "afgelopen": regel.einddatum <= peildatum}
-            if regel.einddatum < start and begroot > 0:
-                out.append(Risico("looptijd", bedrag=begroot, geval="begroot-na-einde", begroot=begroot, **looptijd))
-            if regel.einddatum < start and terugbetaling.terug_te_betalen > 0:
-                out.append(Risico("looptijd", bedrag=terugbetaling.terug_te_betalen, geval="niet-besteed",
-                                  terug_te_betalen=terugbetaling.terug_te_betalen,
-                                  niet_te_ontvangen=terugbetaling.niet_te_ontvangen, **looptijd))
-            elif regel.einddatum >= start and (begroot > 0 or terugbetaling.terug_te_betalen > 0):
-                out.append(Risico("looptijd", bedrag=max(begroot, terugbetaling.terug_te_betalen), geval="loopt-af",
-                                  begroot=begroot, prognose=regel.prognose_einde,
-                                  terug_te_betalen=terugbetaling.terug_te_betalen,
-                                  niet_te_ontvangen=terugbetaling.niet_te_ontvangen, **looptijd))
-        if regel.verdeling_open and stroom is not None:
-            out.append(Risico("verdeling", bedrag=begroot or regel.bedrag, gereserveerd=regel.bedrag,
+        toegekend = regel.status == "toegekend"
+        if toegekend and regel.einddatum is not None and regel.einddatum <= einde:
+            looptijd = {**basis, "einddatum": regel.einddatum, "afgelopen": regel.einddatum <= peildatum,
+                        "terug_te_betalen": terugbetaling.terug_te_betalen,
+                        "niet_te_ontvangen": terugbetaling.niet_te_ontvangen}
+            if regel.einddatum < start:
+                # one risk per stream: the budget without cover plus the received money to repay
+                bedrag = begroot + terugbetaling.terug_te_betalen
+                if bedrag > 0:
+                    out.append(Risico("looptijd", bedrag=bedrag, geval="eindigt-voor-jaar", begroot=begroot,
+                                      **looptijd))
+            else:
+                bedrag = max(regel.prognose_einde or ZERO, terugbetaling.terug_te_betalen)
+                if bedrag > 0:
+                    out.append(Risico("looptijd", bedrag=bedrag, geval="loopt-af", begroot=begroot,
+                                      prognose=regel.prognose_einde, **looptijd))
+        if regel.verdeling_open and stroom is not None and begroot > 0:
+            out.append(Risico("verdeling", bedrag=begroot, gereserveerd=regel.bedrag,
                               gedeeld_met=tuple(stroom.gedeeld_met or ()), begroot=begroot, **basis))
-        if begroot > 0 and regel.status != "toegekend":
-            out.append(Risico("verwacht", bedrag=begroot, begroot=begroot, status=regel.status, **basis))
         if regel.toegekend > 0 and regel.besteed_cumulatief + regel.verplicht > regel.toegekend:
             nodig = regel.besteed_cumulatief + regel.verplicht
             out.append(Risico("overcommittering", bedrag=nodig - regel.toegekend, nodig=nodig,
@@ -481,7 +611,9 @@ def _risicos(jaar: int, regels: Sequence[GeldstroomRegel], dekking: Sequence[Dek
     if eigen is not None and eigen.ongedekt > 0:
         out.append(Risico("eigen", EIGEN, EIGEN_NAAM, eigen.ongedekt, begroot=eigen.begroot,
                           toegezegd=eigen.toegezegd))
-    return tuple(sorted(out, key=lambda r: (RISICO_VOLGORDE.index(r.soort), stroom_volgorde(r.stroom))))
+    totaal = sum((regel.begroot for regel in regels), ZERO) + (eigen.begroot if eigen is not None else ZERO)
+    return tuple(sorted((_gewogen(r, totaal) for r in out),
+                        key=lambda r: (RISICO_VOLGORDE.index(r.soort), stroom_volgorde(r.stroom))))
 
 
 def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaar: int,
@@ -576,6 +708,7 @@ def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaa
         posten=tuple(posten), domeinen=domeinen, stromen=stromen, dekking=dekking,
         wijzigingen=_wijzigingen(programma, jaar), bijdragen=tuple(bijdragen),
         risicos=_risicos(jaar, overzicht.regels, dekking, programma, peildatum), stroomnamen=stroomnamen,
+        kansen=_kansen(overzicht.regels, programma, jaar), weerstandscapaciteit=weerstandscapaciteit(programma),
     )
 
 

@@ -38,8 +38,7 @@ PROGRAMMA = "Nationaal Programma Samen Nieuw-West"
 RISICO_SOORTEN = {
     "looptijd": "Looptijd",
     "verdeling": "Verdeling open",
-    "verwacht": "Niet toegekend",
-    "overcommittering": "Overcommittering",
+    "overcommittering": "Meer verplicht dan toegekend",
     "ongedekt": "Ongedekt",
     "eigen": "Eigen bijdragen",
 }
@@ -248,22 +247,93 @@ def _partners(b: Begroting) -> Sectie:
                   blad="Partners")
 
 
+KANS_TEKST = {"klein": "klein", "middel": "middel", "groot": "groot", "zeker": "zeker"}
+BEHEERSMAATREGEL = {
+    "ongedekt": "Vóór 1 april dekking voorstellen of de begroting op deze posten verlagen.",
+    "overcommittering": "Geen nieuwe verplichtingen op deze geldstroom; lopende opdrachten herzien of extra "
+                        "middelen aanvragen.",
+    "looptijd": "Maandelijks de besteding volgen; tijdig verlenging vragen of de begroting naar voren halen.",
+    "looptijd-eindigt-voor-jaar": "Eindafrekening opstellen en de terugbetaling reserveren; geen uitgaven meer "
+                                  "op deze geldstroom.",
+    "verdeling": "Posten pas starten na het besluit over de verdeling; zo nodig een besluit vragen.",
+    "eigen": "Ontbrekende toezeggingen vóór vaststelling bij de partners vastleggen.",
+}
+
+
+def beheersmaatregel(r: Risico) -> str:
+    """The mitigation the programme office proposes for a risk."""
+    if r.soort == "looptijd" and r.geval == "eindigt-voor-jaar":
+        return BEHEERSMAATREGEL["looptijd-eindigt-voor-jaar"]
+    return BEHEERSMAATREGEL[r.soort]
+
+
+def weerstand_tekst(b: Begroting) -> str:
+    """The weerstandsvermogen sentence: weighted risk against what can absorb it."""
+    tekst = (f"De risico's samen bedragen {euro_rond(b.risico_totaal)}; gewogen naar kans is dat "
+             f"{euro_rond(b.risico_gewogen)}.")
+    if b.weerstandscapaciteit is None:
+        return tekst + (" Er is geen weerstandscapaciteit vastgelegd; het programma kan tegenvallers dus niet "
+                        "zelf opvangen en is daarvoor aangewezen op de financiers of de partners.")
+    tekst += f" De vastgelegde weerstandscapaciteit is {euro_rond(b.weerstandscapaciteit)}"
+    if b.weerstandsvermogen is not None:
+        tekst += f" (weerstandsvermogen {getal(b.weerstandsvermogen, 2)})"
+    if b.weerstand_tekort:
+        return tekst + f"; {euro_rond(b.weerstand_tekort)} van de gewogen risico's kan het programma niet opvangen."
+    return tekst + "; daarmee kunnen de gewogen risico's worden opgevangen."
+
+
+def _kansen(b: Begroting) -> Tabel | None:
+    if not b.kansen:
+        return None
+    rijen = []
+    for k in b.kansen:
+        if k.soort == "verdeling":
+            gedeeld = " en ".join(k.gedeeld_met) if k.gedeeld_met else "andere gebieden"
+            tekst = (f"Gereserveerd voor Nieuw-West samen met {gedeeld}; na het besluit over de verdeling komt het "
+                     "deel van Nieuw-West beschikbaar.")
+        else:
+            tekst = f"Nog niet toegekend ({STATUS_TEKST.get(k.status, k.status)})."
+            if k.begroot > 0:
+                tekst += f" In {b.jaar} is er {euro_rond(k.begroot)} op begroot; die posten starten pas na toekenning."
+        rijen.append((k.stroom, k.naam, k.einddatum, k.bedrag, tekst))
+    return Tabel(
+        f"Kansen voor {b.jaar}: geld dat nog niet is toegezegd",
+        (Kolom("Geldstroom"), Kolom("Naam"), Kolom("Einddatum", "datum"), Kolom("Bedrag", "euro"),
+         Kolom("Toelichting")),
+        tuple(rijen), totaal_label=None,
+    )
+
+
 def _risicos(b: Begroting) -> Sectie:
+    kansen = _kansen(b)
     if not b.risicos:
-        return Sectie("Risico's", (Alinea("De cijfers tonen geen risico's voor dit jaar."),), anker="risicos",
-                      nieuwe_pagina=False, blad="Risico's")
+        inhoud: tuple = (Alinea("De cijfers tonen geen risico's voor dit jaar."),)
+        if kansen is not None:
+            inhoud += (TabelBlok(kansen, compact=True),)
+        return Sectie("Risico's", inhoud, anker="risicos", nieuwe_pagina=False, blad="Risico's")
     tabel = Tabel(
         f"Risico's voor de begroting {b.jaar}",
-        (Kolom("Soort"), Kolom("Geldstroom"), Kolom("Bedrag", "euro"), Kolom("Toelichting")),
-        tuple((RISICO_SOORTEN.get(r.soort, r.soort), r.stroom, r.bedrag, risico_tekst(r, b)) for r in b.risicos),
-        totaal_label=None,
+        (Kolom("Soort"), Kolom("Geldstroom"), Kolom("Bedrag in gevaar", "euro", True), Kolom("Kans"),
+         Kolom("Impact"), Kolom("Gewogen", "euro", True), Kolom("Toelichting"), Kolom("Beheersmaatregel")),
+        tuple((RISICO_SOORTEN.get(r.soort, r.soort), r.stroom, r.bedrag, KANS_TEKST[r.kans], r.impact, r.gewogen,
+               risico_tekst(r, b), beheersmaatregel(r)) for r in b.risicos),
+        toelichting=(
+            "Bedrag in gevaar: wat het programma verliest als het risico zich voordoet. Kans: zeker als een "
+            "geldstroom al is afgelopen; groot bij een ongedekt of te zwaar verplicht bedrag, of een geldstroom die "
+            "vóór het begrotingsjaar afloopt; middel bij een geldstroom die in het jaar afloopt of een open "
+            "verdeling; klein bij eigen bijdragen zonder toezegging. Gewogen = bedrag × 100%, 75%, 50% of 25%. "
+            "Impact: groot vanaf 10% van de totale begroting, middel vanaf 2%, anders klein."),
     )
-    return Sectie("Risico's", (
+    inhoud = [
         Alinea("Wat de cijfers in het grootboek laten zien: geldstromen die aflopen, reserveringen die nog niet "
-               "tussen de gebieden zijn verdeeld, begrotingsposten die steunen op nog niet toegekend geld, "
-               "overgecommitteerde en ongedekte geldstromen."),
-        TabelBlok(tabel, compact=True),
-    ), anker="risicos", nieuwe_pagina=True, blad="Risico's")
+               "tussen de gebieden zijn verdeeld, verplichtingen boven de toekenning en ongedekte posten. "
+               "Geld dat nog niet is toegekend, staat bij de kansen."),
+        TabelBlok(tabel, compact=True, breedtes=(9, 10, 10, 6, 6, 10, 28, 21)),
+        Alinea(weerstand_tekst(b), "let-op" if b.weerstand_tekort else "tekst"),
+    ]
+    if kansen is not None:
+        inhoud.append(TabelBlok(kansen, compact=True, breedtes=(11, 22, 9, 12, 46)))
+    return Sectie("Risico's", tuple(inhoud), anker="risicos", nieuwe_pagina=True, liggend=True, blad="Risico's")
 
 
 def risico_tekst(r: Risico, b: Begroting) -> str:
@@ -271,46 +341,44 @@ def risico_tekst(r: Risico, b: Begroting) -> str:
     jaar, label = b.jaar, f"{r.stroom} ({r.naam})"
     if r.soort == "looptijd" and r.einddatum is not None:
         eind = datum(r.einddatum)
-        if r.geval == "begroot-na-einde":
+        if r.geval == "eindigt-voor-jaar":
             loopt = "liep af" if r.afgelopen else "loopt af"
-            return (f"{label} {loopt} op {eind}, maar er staat {euro(r.begroot)} op begroot in {jaar}; dat kan niet "
-                    "meer uit deze geldstroom worden betaald.")
-        niet_ontvangen = (f"; {euro(r.niet_te_ontvangen)} van de toekenning wordt niet ontvangen"
+            delen = []
+            if r.begroot > 0:
+                delen.append(f"er staat {euro_rond(r.begroot)} op begroot in {jaar}, dat niet meer uit deze geldstroom "
+                             "kan worden betaald")
+            if r.terug_te_betalen > 0:
+                delen.append(f"{euro_rond(r.terug_te_betalen)} ontvangen geld is niet besteed en moet mogelijk worden "
+                             "terugbetaald")
+            if r.niet_te_ontvangen > 0:
+                delen.append(f"{euro_rond(r.niet_te_ontvangen)} van de toekenning wordt niet uitgekeerd")
+            return f"{label} {loopt} op {eind}; " + "; ".join(delen) + "."
+        niet_ontvangen = (f"; {euro_rond(r.niet_te_ontvangen)} van de toekenning wordt niet uitgekeerd"
                           if r.niet_te_ontvangen > 0 else "")
-        if r.geval == "niet-besteed":
-            if r.afgelopen:
-                return (f"{label} liep af op {eind}; {euro(r.terug_te_betalen)} ontvangen geld is niet besteed en moet "
-                        f"mogelijk worden terugbetaald{niet_ontvangen}.")
-            return (f"{label} loopt af op {eind}; per {datum(b.peildatum)} is {euro(r.terug_te_betalen)} ontvangen "
-                    "geld nog niet besteed; wat daarvan niet vóór de einddatum wordt besteed, moet mogelijk worden "
-                    f"terugbetaald{niet_ontvangen}.")
         tekst = f"{label} loopt af op {eind}"
         if r.begroot > 0:
-            tekst += f"; de {euro(r.begroot)} die in {jaar} is begroot, moet vóór die datum besteed zijn"
+            tekst += f"; de {euro_rond(r.begroot)} die in {jaar} is begroot, moet vóór die datum besteed zijn"
         if r.prognose is not None and r.prognose > 0:
-            tekst += f"; bij het huidige bestedingstempo blijft {euro(r.prognose)} van de toekenning over"
+            tekst += f"; bij het huidige bestedingstempo blijft {euro_rond(r.prognose)} van de toekenning over"
             if r.terug_te_betalen > 0:
-                tekst += f", waarvan {euro(r.terug_te_betalen)} al ontvangen is en mogelijk moet worden terugbetaald"
+                tekst += f", waarvan {euro_rond(r.terug_te_betalen)} al ontvangen is en mogelijk moet worden terugbetaald"
             tekst += niet_ontvangen
         return tekst + "."
     if r.soort == "verdeling":
         gedeeld = " en ".join(r.gedeeld_met) if r.gedeeld_met else "andere gebieden"
-        tekst = (f"{label}: {euro(r.gereserveerd)} is gereserveerd voor Nieuw-West samen met {gedeeld}; de "
+        tekst = (f"{label}: {euro_rond(r.gereserveerd)} is gereserveerd voor Nieuw-West samen met {gedeeld}; de "
                  "verdeling tussen de gebieden is nog niet besloten, dus er is nog niets beschikbaar")
         if r.begroot > 0:
-            tekst += f". In {jaar} is er {euro(r.begroot)} op begroot"
+            tekst += f". In {jaar} is er {euro_rond(r.begroot)} op begroot"
         return tekst + "."
-    if r.soort == "verwacht":
-        return (f"{euro(r.begroot)} is begroot op {label}, die nog niet is toegekend (status: {r.status}); deze "
-                "posten kunnen pas starten na toekenning.")
     if r.soort == "overcommittering":
-        return (f"{label} is overgecommitteerd: besteed plus open verplichtingen {euro(r.nodig)}, toegekend "
-                f"{euro(r.toegekend)}.")
+        return (f"{label}: er is meer besteed en verplicht ({euro_rond(r.nodig)}) dan toegekend "
+                f"({euro_rond(r.toegekend)}).")
     if r.soort == "ongedekt":
-        return f"{label}: begroot {euro(r.begroot)}, beschikbaar {euro(r.beschikbaar)}; {euro(r.bedrag)} is niet gedekt."
+        return f"{label}: begroot {euro_rond(r.begroot)}, beschikbaar {euro_rond(r.beschikbaar)}; {euro_rond(r.bedrag)} is niet gedekt."
     if r.soort == "eigen":
-        return (f"Eigen middelen van partners: begroot {euro(r.begroot)}, toegezegd {euro(r.toegezegd)}; voor "
-                f"{euro(r.bedrag)} is nog geen toezegging.")
+        return (f"Eigen middelen van partners: begroot {euro_rond(r.begroot)}, toegezegd {euro_rond(r.toegezegd)}; voor "
+                f"{euro_rond(r.bedrag)} is nog geen toezegging.")
     raise ValueError(f"onbekend risico: {r.soort}")
 
 
