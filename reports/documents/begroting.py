@@ -76,21 +76,21 @@ def _samenvatting(b: Begroting) -> Sectie:
     jaar, vorig = b.jaar, b.vorig_jaar
     gedekt, verwacht, verschil = b.gedekt_toegekend, b.gedekt_verwacht, b.verschil
     richting = "meer" if verschil >= 0 else "minder"
-    tekst = (f"De begroting {jaar} bedraagt {euro(b.totaal)}, {euro(abs(verschil))} {richting} dan de begroting "
-             f"{vorig} ({euro(b.vorig_totaal)}). Van het begrote bedrag is {euro(gedekt)} gedekt uit toegekende "
-             f"geldstromen en toezeggingen van partners")
+    tekst = (f"De begroting {jaar} bedraagt {euro_rond(b.totaal)}, {euro_rond(abs(verschil))} {richting} dan de "
+             f"begroting {vorig} ({euro_rond(b.vorig_totaal)}). Van het begrote bedrag is {euro_rond(gedekt)} gedekt "
+             "uit toegekende geldstromen en toezeggingen van partners")
     if verwacht:
-        tekst += f", steunt {euro(verwacht)} op geldstromen die nog niet zijn toegekend"
-    tekst += f" en is {euro(b.ongedekt)} niet gedekt." if b.ongedekt else "; er is geen ongedekt deel."
+        tekst += f", steunt {euro_rond(verwacht)} op geldstromen die nog niet zijn toegekend"
+    tekst += f" en is {euro_rond(b.ongedekt)} niet gedekt." if b.ongedekt else "; er is geen ongedekt deel."
     inhoud: list = [Alinea(tekst)]
     onbenut = onbenut_tekst(b)
     if onbenut:
         inhoud.append(Alinea(onbenut, "let-op"))
     inhoud.append(Alinea(
-        f"De realisatie {vorig} tot en met {datum(b.realisatie_tot)} is {euro(b.vorig_realisatie)}. "
+        f"De realisatie {vorig} tot en met {datum(b.realisatie_tot)} is {euro_rond(b.vorig_realisatie)}. "
         f"Alle bedragen komen uit het grootboek, stand {datum(b.peildatum)}.", "noot"))
     if b.ongedekt:
-        inhoud.append(Alinea(f"Let op: {euro(b.ongedekt)} van de begroting is niet gedekt; zie Dekking en "
+        inhoud.append(Alinea(f"Let op: {euro_rond(b.ongedekt)} van de begroting is niet gedekt; zie Dekking en "
                              "Risico's.", "let-op"))
 
     domeinen = Tabel(
@@ -120,6 +120,8 @@ def _samenvatting(b: Begroting) -> Sectie:
             f"Begroting {jaar} per geldstroom",
             staafdiagram([t.code for t in met_budget], {f"Begroting {jaar}": [t.begroot for t in met_budget]}),
         ))
+    if b.onbenut:
+        inhoud.append(TabelBlok(_onbenut_tabel(b), compact=True, breedtes=(17, 11, 18, 18, 18, 18)))
     return Sectie("Samenvatting", tuple(inhoud), anker="samenvatting", nieuwe_pagina=False)
 
 
@@ -136,17 +138,17 @@ def onbenut_tekst(b: Begroting) -> str:
     return (f"Van de toegekende geldstromen wordt {euro_rond(b.onbenut_voor_einde)} niet begroot vóór het einde van "
             f"hun looptijd: {_stromen_rond(b.onbenut)}. Wordt dit geld niet alsnog begroot of de looptijd niet "
             "verlengd, dan blijft het onbesteed en moet het worden terugbetaald of wordt het niet uitgekeerd. "
-            "Geld dat nog niet is toegekend, telt hierin niet mee. Zie Dekking en de besluitpunten.")
+            "Geld dat nog niet is toegekend, telt hierin niet mee; zie de tabel hieronder en de besluitpunten.")
 
 
 def _onbenut_tabel(b: Begroting) -> Tabel:
     jaar = b.jaar
     return Tabel(
-        f"Toegekend geld dat vóór de einddatum niet is begroot ({jaar}): beschikbaar − begroot − later begroot",
-        (Kolom("Geldstroom"), Kolom("Naam"), Kolom("Einddatum", "datum"), Kolom(f"Beschikbaar {jaar}", "euro", True),
+        f"Toegekend geld dat vóór de einddatum niet is begroot: beschikbaar − begroot {jaar} − later begroot",
+        (Kolom("Geldstroom"), Kolom("Einddatum", "datum"), Kolom(f"Beschikbaar {jaar}", "euro", True),
          Kolom(f"Begroot {jaar}", "euro", True), Kolom(f"Begroot na {jaar} tot einddatum", "euro", True),
          Kolom("Niet begroot vóór einddatum", "euro", True)),
-        tuple((d.stroom, d.naam, d.einddatum, d.beschikbaar, d.begroot, d.begroot_later, d.onbenut_voor_einde)
+        tuple((d.stroom, d.einddatum, d.beschikbaar, d.begroot, d.begroot_later, d.onbenut_voor_einde)
               for d in b.onbenut),
     )
 
@@ -183,10 +185,7 @@ def _dekking(b: Begroting) -> Sectie:
     )
     blok = TabelBlok(tabel, markeringen=frozenset(markeringen), compact=True,
                      breedtes=(9, 15, 8, 7, 10.5, 10.5, 9, 10.5, 10, 10.5))
-    inhoud: tuple = (blok,)
-    if b.onbenut:
-        inhoud += (TabelBlok(_onbenut_tabel(b), compact=True, breedtes=(10, 26, 9, 13.75, 13.75, 13.75, 13.75)),)
-    return Sectie("Dekking per geldstroom", inhoud, anker="dekking", nieuwe_pagina=True, liggend=True,
+    return Sectie("Dekking per geldstroom", (blok,), anker="dekking", nieuwe_pagina=True, liggend=True,
                   blad="Dekking")
 
 
@@ -232,7 +231,8 @@ def _partners(b: Begroting) -> Sectie:
         tuple((x.partner, x.naam, x.bedrag, x.uren, x.vorig_bedrag, x.vorig_uren, x.vorig_gerealiseerd,
                x.vorig_gerealiseerd_uren) for x in b.bijdragen),
         toelichting=(
-            "Toezegging: custom \"toezegging\" in het grootboek (geld en formatie naar draagkracht). Geleverd: wat "
+            "Toezegging: wat de partner voor het jaar heeft toegezegd aan geld en formatie, naar draagkracht. "
+            "Geleverd: wat "
             f"de partner in {vorig} als eigen middelen of formatie (geldstroom EIGEN) heeft geboekt; uren × "
             "tarief van de partner."),
     )
@@ -240,8 +240,8 @@ def _partners(b: Begroting) -> Sectie:
     inhoud: list = []
     if eigen is not None:
         inhoud.append(Alinea(
-            f"De begroting {jaar} rekent op {euro(eigen.begroot)} aan eigen middelen en formatie van partners; "
-            f"de partners hebben {euro(eigen.toegezegd)} toegezegd."))
+            f"De begroting {jaar} rekent op {euro_rond(eigen.begroot)} aan eigen middelen en formatie van partners; "
+            f"de partners hebben {euro_rond(eigen.toegezegd)} toegezegd."))
     inhoud.append(TabelBlok(tabel, compact=True))
     return Sectie("Bijdragen van partners", tuple(inhoud), anker="partners", nieuwe_pagina=True, liggend=True,
                   blad="Partners")
