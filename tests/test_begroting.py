@@ -424,14 +424,14 @@ def test_summary_figures_reconcile_with_the_ledger_and_the_coverage_table(output
     kop = dekking["kop"]
     col = {naam: kop.index(naam) for naam in ("Geldstroom", "Status", "Toegezegd", "Open verplichtingen")}
     beschikbaar_col, begroot_col = kop.index(f"Beschikbaar {jaar}"), kop.index(f"Begroot {jaar}")
-    besteed_col = kop.index(f"Besteed vóór {jaar}")
+    besteed_col, prognose_col = kop.index(f"Besteed vóór {jaar}"), kop.index(f"Prognose rest {jaar - 1}")
     som = {"gedekt": D(0), "verwacht": D(0), "ongedekt": D(0)}
     for row in dekking["rows"]:
         toegezegd, besteed, verplicht = (_bedrag(row[col["Toegezegd"]]), _bedrag(row[besteed_col]),
                                          _bedrag(row[col["Open verplichtingen"]]))
         beschikbaar, begroot = _bedrag(row[beschikbaar_col]), _bedrag(row[begroot_col])
         if beschikbaar:  # a stream whose period misses the year shows 0 available
-            assert beschikbaar == toegezegd - besteed - verplicht, row
+            assert beschikbaar == toegezegd - besteed - verplicht - _bedrag(row[prognose_col]), row
         gedekt_hier = min(begroot, max(beschikbaar, D(0)))
         toegekend = row[col["Status"]].startswith(("toegekend", "toegezegd"))
         som["gedekt" if toegekend else "verwacht"] += gedekt_hier

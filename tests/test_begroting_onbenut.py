@@ -61,23 +61,24 @@ def test_the_figure_by_its_rule() -> None:
 
 
 def test_test_ledger_gem_org_by_hand() -> None:
-    """GEM-ORG: 600.000 awarded to 2028, 318.000 spent before 2027 and no open commitments:
-    282.000 available, 200.000 budgeted in 2027, nothing in 2028: 82.000 unbudgeted. VHF is
-    over-budgeted, ENERGIEFIXERS is only expected: neither counts."""
+    """GEM-ORG: 600.000 awarded to 2028, 318.000 spent before 2027 and no open commitments;
+    100.000 spent in 2026 to 31 October (304 days) gives 20.065,79 for the 61 days left:
+    261.934,21 available, 200.000 budgeted in 2027, nothing in 2028: 61.934,21 unbudgeted. VHF
+    is over-budgeted, ENERGIEFIXERS is only expected: neither counts."""
     ledger = load_ledger(DATA)
     b = begroting(ledger.entries, ledger.programma, 2027)
     onbenut = {d.stroom: d.onbenut_voor_einde for d in b.dekking}
-    assert onbenut["GEM-ORG"] == D("82000.00")
+    assert onbenut["GEM-ORG"] == D("61934.21")
     assert onbenut["VHF"] == 0 and onbenut["ENERGIEFIXERS"] == 0 and onbenut["EIGEN"] == 0
-    assert b.onbenut_voor_einde == D("82000.00")
-    assert "€ 82.000" in onbenut_tekst(b)
-    assert any(p.startswith("Kennis te nemen van € 82.000 toegekend geld") and "GEM-ORG € 82.000" in p
+    assert b.onbenut_voor_einde == D("61934.21")
+    assert "€ 61.934" in onbenut_tekst(b)
+    assert any(p.startswith("Kennis te nemen van € 61.934 toegekend geld") and "GEM-ORG € 61.934" in p
                and "verlenging" in p and "terugbetaling" in p for p in besluitpunten(b))
 
 
 def test_a_later_budget_reduces_it(tmp_path: Path) -> None:
-    """Budgeting 50.000 of GEM-ORG in 2028 (before its end date) leaves 32.000; a budget in 2029
-    (after it) changes nothing."""
+    """Budgeting 50.000 of GEM-ORG in 2028 (before its end date) leaves 11.934,21; a budget in
+    2029 (after it) changes nothing."""
     target = tmp_path / "begroting"
     shutil.copytree(DATA.parent, target)
     main = target / "grootboek.beancount"
@@ -88,15 +89,15 @@ def test_a_later_budget_reduces_it(tmp_path: Path) -> None:
     ledger = load_ledger(main)
     b = begroting(ledger.entries, ledger.programma, 2027)
     gem = next(d for d in b.dekking if d.stroom == "GEM-ORG")
-    assert (gem.begroot_later, gem.onbenut_voor_einde) == (D("50000.00"), D("32000.00"))
+    assert (gem.begroot_later, gem.onbenut_voor_einde) == (D("50000.00"), D("11934.21"))
 
 
 @pytest.mark.parametrize("path", [DATA, DEMO_LEDGER], ids=["test", "demo"])
 def test_reconciles_with_the_directives_and_beanquery(path: Path) -> None:
-    """Per awarded stream: award and open commitments (the coverage columns, as geldstromen
-    computes them; awards can be booked later than the stream's declaration) − spending before
-    2027 (beanquery over the stream's actielijn leaves) − the raw budget directives 2027 up to
-    the end year, never below 0."""
+    """Per awarded stream: award, open commitments and the rest-of-year forecast (the coverage
+    columns; test_begroting_prognose reconciles the forecast) − spending before 2027 (beanquery
+    over the stream's actielijn leaves) − the raw budget directives 2027 up to the end year,
+    never below 0."""
     ledger = load_ledger(path)
     b = begroting(ledger.entries, ledger.programma, 2027)
     connection = beanquery.connect("beancount:", entries=ledger.entries, errors=ledger.errors,
@@ -112,20 +113,20 @@ def test_reconciles_with_the_directives_and_beanquery(path: Path) -> None:
         besteed = besteed or D(0)
         assert besteed == d.besteed_eerder, d.stroom
         budget = _budget_directives(ledger.entries, d.stroom, 2027, d.einddatum.year)
-        verwacht = max(d.toegezegd - besteed - d.verplicht - budget, D(0))
+        verwacht = max(d.toegezegd - besteed - d.verplicht - d.prognose_rest - budget, D(0))
         assert d.onbenut_voor_einde == verwacht, d.stroom
         totaal += verwacht
     assert b.onbenut_voor_einde == totaal
 
 
 def test_demo_figures_and_words() -> None:
-    """The demo: € 22,9 mln across the awarded streams, VHF € 16,5 mln; ENERGIEFIXERS (verwacht)
+    """The demo: € 22,1 mln across the awarded streams, VHF € 16,3 mln; ENERGIEFIXERS (verwacht)
     not counted."""
     ledger = load_ledger(DEMO_LEDGER)
     b = begroting(ledger.entries, ledger.programma, 2027)
-    assert b.onbenut_voor_einde == D("22909347.93")
-    assert next(d for d in b.dekking if d.stroom == "VHF").onbenut_voor_einde == D("16533275.50")
+    assert b.onbenut_voor_einde == D("22065380.73")
+    assert next(d for d in b.dekking if d.stroom == "VHF").onbenut_voor_einde == D("16314552.89")
     tekst = onbenut_tekst(b)
-    assert "€ 22,9 mln" in tekst and "VHF € 16,5 mln" in tekst
+    assert "€ 22,1 mln" in tekst and "VHF € 16,3 mln" in tekst
     assert "ENERGIEFIXERS" not in tekst
-    assert any("€ 22,9 mln toegekend geld" in p for p in besluitpunten(b))
+    assert any("€ 22,1 mln toegekend geld" in p for p in besluitpunten(b))

@@ -16,7 +16,9 @@ Definitions:
 * **Dekking** per stream comes from ``reports.compute.geldstromen.geldstromen_overzicht``
   at the peildatum: toegezegd (awarded or reserved, Nieuw-West's part), besteed in
   earlier years (cumulative minus this year), open commitments, and
-  beschikbaar = toegezegd − besteed eerder − open verplichtingen (0 when the stream's
+  beschikbaar = toegezegd − besteed eerder − open verplichtingen − prognose rest (the
+  spending forecast from the peildatum to 31 December of the current year,
+  :func:`prognose_rest`; 0 when the stream's
   period does not reach into the year); resterend = beschikbaar − begroot; a negative
   remainder is ongedekt. The partners' own means (``EIGEN``) are covered by their
   ``toezegging`` for the year.
@@ -103,6 +105,7 @@ class Dekking:
     beschikbaar: Decimal  # what the stream can still cover in the year
     begroot: Decimal
     begroot_later: Decimal = ZERO  # budgeted on the stream after the year, up to its end date's year
+    prognose_rest: Decimal = ZERO  # forecast spending to 31 December of the current year beyond open commitments
 
     @property
     def resterend(self) -> Decimal:
@@ -427,11 +430,49 @@ def actief_in(stroom: model.Geldstroom | None, jaar: int) -> bool:
     return not (stroom.van is not None and stroom.van > datetime.date(jaar, 12, 31))
 
 
-def _beschikbaar(regel: GeldstroomRegel, programma: model.Programma, jaar: int) -> Decimal:
-    """What a stream can still cover in the year: toegezegd − besteed eerder − open verplichtingen."""
+def prognose_rest(entries: Sequence[data.Directive], programma: model.Programma, jaar: int,
+                  peildatum: datetime.date, verplicht: dict[str, Decimal]) -> dict[str, Decimal]:
+    """Forecast spending per stream from the peildatum to 31 December of the year before ``jaar``.
+
+    Method: the stream's spending of that year up to the peildatum, per day, times the days
+    left to 31 December (the spending rate of the year so far); the open commitments are
+    already deducted from ``beschikbaar``, so only what the rate exceeds them by counts.
+    0 when the peildatum is 31 December or later, or before that year.
+
+    Args:
+      entries: the loaded entries.
+      programma: the parsed declarations.
+      jaar: the budget year.
+      peildatum: the reference date.
+      verplicht: open commitments per stream at the peildatum.
+    Returns:
+      The forecast per stream code (streams with no spending that year are absent).
+    """
+    start, einde = datetime.date(jaar - 1, 1, 1), datetime.date(jaar - 1, 12, 31)
+    if peildatum >= einde or peildatum < start:
+        return {}
+    gehad = Decimal((peildatum - start).days + 1)
+    rest = Decimal((einde - peildatum).days)
+    out = {}
+    per_stroom: dict[str, Decimal] = defaultdict(Decimal)
+    for (_, stroom), bedrag in realisatie(entries, programma, start, peildatum).items():
+        if stroom != EIGEN:
+            per_stroom[stroom] += bedrag
+    for stroom, bedrag in per_stroom.items():
+        tempo = (bedrag / gehad * rest).quantize(CENT)
+        extra = max(tempo - verplicht.get(stroom, ZERO), ZERO)
+        if extra > 0:
+            out[stroom] = extra
+    return out
+
+
+def _beschikbaar(regel: GeldstroomRegel, programma: model.Programma, jaar: int,
+                 prognose: Decimal = ZERO) -> Decimal:
+    """What a stream can still cover in the year: toegezegd − besteed eerder − open verplichtingen
+    − the forecast spending of the rest of the current year (:func:`prognose_rest`)."""
     if not actief_in(programma.geldstromen.get(regel.code), jaar):
         return ZERO
-    return regel.toegezegd - (regel.besteed_cumulatief - regel.besteed_jaar) - regel.verplicht
+    return regel.toegezegd - (regel.besteed_cumulatief - regel.besteed_jaar) - regel.verplicht - prognose
 
 
 def beschikbaarheid(entries: Sequence[data.Directive], programma: model.Programma, jaar: int,
@@ -448,7 +489,9 @@ def beschikbaarheid(entries: Sequence[data.Directive], programma: model.Programm
     """
     peildatum = peildatum or peildatum_voor(entries, jaar)
     overzicht = geldstromen_overzicht(entries, programma, jaar, peildatum)
-    out = {regel.code: _beschikbaar(regel, programma, jaar) for regel in overzicht.regels}
+    prognose = prognose_rest(entries, programma, jaar, peildatum, {r.code: r.verplicht for r in overzicht.regels})
+    out = {regel.code: _beschikbaar(regel, programma, jaar, prognose.get(regel.code, ZERO))
+           for regel in overzicht.regels}
     out[EIGEN] = sum((t.bedrag for t in programma.toezeggingen if t.jaar == jaar), ZERO)
     return out
 
@@ -471,20 +514,22 @@ def begroot_na(budget: dict[tuple[int, str, str], Decimal], stroom: str, jaar: i
 
 
 def _dekking(regels: Sequence[GeldstroomRegel], programma: model.Programma, jaar: int,
-             begroot_eigen: Decimal, toezegging_eigen: Decimal) -> tuple[Dekking, ...]:
+             begroot_eigen: Decimal, toezegging_eigen: Decimal,
+             prognose: dict[str, Decimal]) -> tuple[Dekking, ...]:
     out = []
     budget = huidige_begroting(programma)
     for regel in regels:
         actief = actief_in(programma.geldstromen.get(regel.code), jaar)
         besteed_eerder = regel.besteed_cumulatief - regel.besteed_jaar
-        beschikbaar = _beschikbaar(regel, programma, jaar)
+        rest = prognose.get(regel.code, ZERO) if actief else ZERO
+        beschikbaar = _beschikbaar(regel, programma, jaar, rest)
         if regel.begroot == 0 and (not actief or beschikbaar <= 0):
             continue
         out.append(Dekking(
             stroom=regel.code, naam=regel.naam, status=regel.status, verdeling_open=regel.verdeling_open,
             einddatum=regel.einddatum, toegezegd=regel.toegezegd, besteed_eerder=besteed_eerder,
             verplicht=regel.verplicht, beschikbaar=beschikbaar, begroot=regel.begroot,
-            begroot_later=begroot_na(budget, regel.code, jaar, regel.einddatum),
+            begroot_later=begroot_na(budget, regel.code, jaar, regel.einddatum), prognose_rest=rest,
         ))
     if begroot_eigen or toezegging_eigen:
         out.append(Dekking(
@@ -682,8 +727,9 @@ def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaa
     overzicht = geldstromen_overzicht(entries, programma, jaar, peildatum)
     toezeggingen = [t for t in programma.toezeggingen if t.jaar == jaar]
     begroot_eigen = sum((v for (c, s), v in huidig.items() if s == EIGEN), ZERO)
+    prognose = prognose_rest(entries, programma, jaar, peildatum, {r.code: r.verplicht for r in overzicht.regels})
     dekking = _dekking(overzicht.regels, programma, jaar, begroot_eigen,
-                       sum((t.bedrag for t in toezeggingen), ZERO))
+                       sum((t.bedrag for t in toezeggingen), ZERO), prognose)
 
     inzet_bedrag, inzet_uren = _inzet(entries, programma, datetime.date(vorig, 1, 1), vorig_tot)
     per_partner: dict[str, dict[int, tuple[Decimal, Decimal]]] = defaultdict(dict)

@@ -157,34 +157,37 @@ def _dekking(b: Begroting) -> Sectie:
     jaar = b.jaar
     rijen = []
     markeringen = set()
+    vorig = b.vorig_jaar
     for index, d in enumerate(b.dekking):
         status = STATUS_TEKST.get(d.status, d.status) + (", verdeling open" if d.verdeling_open else "")
-        rijen.append((d.stroom, d.naam, status, d.einddatum, d.toegezegd, d.besteed_eerder, d.verplicht,
+        rijen.append((d.stroom, status, d.einddatum, d.toegezegd, d.besteed_eerder, d.verplicht, d.prognose_rest,
                       d.beschikbaar, d.begroot, d.resterend))
         if d.ongedekt > 0:
             markeringen.add((index, 9))
         if d.begroot > 0 and not d.toegekend and d.stroom != EIGEN:
-            markeringen.add((index, 2))
+            markeringen.add((index, 1))
     toelichting = (
         f"Toegezegd: toegekend of gereserveerd bedrag voor Nieuw-West (0 zolang de verdeling tussen gebieden "
         f"open is); voor EIGEN de toezeggingen van partners voor {jaar}. Besteed vóór {jaar} en open "
-        f"verplichtingen: stand {datum(b.peildatum)}. Beschikbaar = toegezegd − besteed − open verplichtingen "
-        f"(0 als de looptijd {jaar} niet raakt). Resterend = beschikbaar − begroot; een negatief bedrag "
+        f"verplichtingen: stand {datum(b.peildatum)}. Beschikbaar = toegezegd − besteed − open verplichtingen − "
+        f"prognose (0 als de looptijd {jaar} niet raakt). Resterend = beschikbaar − begroot; een negatief bedrag "
         "(onderstreept, ⚠) is niet gedekt. Een onderstreepte status: begroot op geld dat nog niet is toegekend.")
-    if b.peildatum < datetime.date(b.vorig_jaar, 12, 31):
-        toelichting += (f" Wat na {datum(b.peildatum)} nog in {b.vorig_jaar} wordt besteed, gaat nog van het "
-                        "beschikbare bedrag af.")
+    if b.peildatum < datetime.date(vorig, 12, 31):
+        toelichting += (f" Prognose: wat tussen {datum(b.peildatum)} en 31 december {vorig} nog wordt besteed, "
+                        f"bij het bestedingstempo van {vorig} tot nu toe, voor zover de open verplichtingen het niet "
+                        "al dekken.")
     tabel = Tabel(
         f"Dekking van de begroting {jaar} per geldstroom",
-        (Kolom("Geldstroom"), Kolom("Naam"), Kolom("Status"), Kolom("Einddatum", "datum"),
+        (Kolom("Geldstroom"), Kolom("Status"), Kolom("Einddatum", "datum"),
          Kolom("Toegezegd", "euro", True), Kolom(f"Besteed vóór {jaar}", "euro", True),
-         Kolom("Open verplichtingen", "euro", True), Kolom(f"Beschikbaar {jaar}", "euro", True),
-         Kolom(f"Begroot {jaar}", "euro", True), Kolom("Resterend", "euro", True)),
+         Kolom("Open verplichtingen", "euro", True), Kolom(f"Prognose rest {vorig}", "euro", True),
+         Kolom(f"Beschikbaar {jaar}", "euro", True), Kolom(f"Begroot {jaar}", "euro", True),
+         Kolom("Resterend", "euro", True)),
         tuple(rijen),
         toelichting=toelichting,
     )
     blok = TabelBlok(tabel, markeringen=frozenset(markeringen), compact=True,
-                     breedtes=(9, 15, 8, 7, 10.5, 10.5, 9, 10.5, 10, 10.5))
+                     breedtes=(10, 8, 7, 10.5, 10.5, 9.5, 9.5, 11, 11, 12.5))
     return Sectie("Dekking per geldstroom", (blok,), anker="dekking", nieuwe_pagina=True, liggend=True,
                   blad="Dekking")
 
