@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
+TOELICHTING_DREMPEL = Decimal("0.25")
+"""Default threshold: a budget line changing by more than 25% against last year needs a toelichting."""
 EIGEN = model.EIGEN
 EIGEN_NAAM = "Eigen middelen en formatie van partners"
 _ACTIELIJN = model.ACTIELIJN_ROOT + ":"
@@ -68,11 +70,28 @@ class Post:
     realisatie: Decimal  # spent in the year up to the peildatum
     vorig_begroot: Decimal  # previous year's current budget
     vorig_realisatie: Decimal  # spent in the previous year up to the peildatum
+    toelichting: str = ""  # the ``toelichting:`` of the year's budget lines and amendments on this key
+    drempel: Decimal = TOELICHTING_DREMPEL  # the declared threshold (:func:`toelichting_drempel`)
 
     @property
     def verschil(self) -> Decimal:
         """Change against the previous year's budget."""
         return self.begroot - self.vorig_begroot
+
+    @property
+    def verschil_aandeel(self) -> Decimal | None:
+        """The change as a fraction of the previous year's budget (None when that was 0)."""
+        if not self.vorig_begroot:
+            return None
+        return self.verschil / self.vorig_begroot
+
+    @property
+    def vraagt_toelichting(self) -> bool:
+        """The line changes by more than the threshold (a new line or one that falls to 0 always does)."""
+        if not self.verschil:
+            return False
+        aandeel = self.verschil_aandeel
+        return aandeel is None or abs(aandeel) > self.drempel
 
 
 @dataclasses.dataclass(frozen=True)
@@ -352,6 +371,23 @@ class Begroting:
     def realisatie_tot(self) -> datetime.date:
         """The end of the previous year's realisation period (the peildatum or 31 December)."""
         return min(self.peildatum, datetime.date(self.vorig_jaar, 12, 31))
+
+
+def toelichting_drempel(programma: model.Programma) -> Decimal:
+    """The declared threshold ``custom "instelling" "begroting_toelichting_drempel" 0.25`` (default 25%)."""
+    values = programma.instelling("begroting_toelichting_drempel")
+    waarde = model.decimaal(values[0]) if values else None
+    return TOELICHTING_DREMPEL if waarde is None else waarde
+
+
+def _toelichtingen(programma: model.Programma, jaar: int) -> dict[tuple[str, str], str]:
+    """The ``toelichting:`` metadata of the year's budget lines and amendments per (actielijn, stream)."""
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for regel in sorted(programma.begroting, key=lambda r: r.datum):
+        tekst = regel.entry.meta.get("toelichting")
+        if regel.jaar == jaar and isinstance(tekst, str) and tekst.strip():
+            out[(regel.actielijn, regel.stroom)].append(tekst.strip())
+    return {key: " ".join(teksten) for key, teksten in out.items()}
 
 
 def realisatie(entries: Iterable[data.Directive], programma: model.Programma, van: datetime.date,
@@ -691,6 +727,8 @@ def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaa
     keys = {k for k, v in (*huidig.items(), *vorig_budget.items(), *vorig_real.items(), *real.items()) if v}
     keys |= set(huidig)
     posten = []
+    toelichtingen = _toelichtingen(programma, jaar)
+    drempel = toelichting_drempel(programma)
     for code, stroom in keys:
         actielijn = programma.actielijnen.get(code)
         if actielijn is None:
@@ -702,6 +740,7 @@ def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaa
             wijzigingen=begroot - prim, begroot=begroot, realisatie=real.get((code, stroom), ZERO),
             vorig_begroot=vorig_budget.get((code, stroom), ZERO),
             vorig_realisatie=vorig_real.get((code, stroom), ZERO),
+            toelichting=toelichtingen.get((code, stroom), ""), drempel=drempel,
         ))
     posten.sort(key=lambda p: (domein_volgorde.get(p.domein, len(domein_volgorde)), p.domein, p.actielijn,
                                stroom_volgorde(p.stroom)))

@@ -14,6 +14,7 @@ from ledger.nl import datum
 from ledger.nl import euro
 from ledger.nl import euro_rond
 from ledger.nl import getal
+from ledger.nl import procent
 from reports.compute.begroting import EIGEN
 from reports.documents.model import staafdiagram
 from reports.documents.model import Alinea
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
     from reports.compute.begroting import Begroting
     from reports.compute.begroting import Dekking
+    from reports.compute.begroting import Post
     from reports.compute.begroting import Risico
 
 PROGRAMMA = "Nationaal Programma Samen Nieuw-West"
@@ -204,7 +206,7 @@ def _per_domein(b: Begroting, programma: model.Programma) -> Sectie:
     if zonder:
         inhoud.append(Alinea(
             f"Actielijnen zonder begroting in {jaar} en {vorig} en zonder realisatie in {vorig} ({len(zonder)}): "
-            + ", ".join(zonder) + ".", "noot"))
+            + "; ".join(f"{code} {programma.actielijnen[code].naam}" for code in zonder) + ".", "noot"))
     for domein in b.domeinen:
         posten = [p for p in b.posten if p.domein == domein.code]
         tabel = Tabel(
@@ -217,9 +219,38 @@ def _per_domein(b: Begroting, programma: model.Programma) -> Sectie:
             totaal_label=f"Totaal {domein.code}",
         )
         blok = TabelBlok(tabel, groepeer=2, compact=True, breedtes=(8, 21, 12, 14.75, 14.75, 14.75, 14.75))
-        inhoud.append(Sectie(f"{domein.code} — {domein.naam}", (blok,),
+        inhoud.append(Sectie(f"{domein.code} — {domein.naam}", (blok, *_verklaringen(posten, b)),
                              anker=f"domein-{domein.code.lower()}"))
     return Sectie("Begroting per domein", tuple(inhoud), anker="per-domein", nieuwe_pagina=True, blad="Per domein")
+
+
+def _verschil_tekst(p: Post) -> str:
+    """``+ € 200.000 (+40%)``, ``nieuw`` or ``vervalt`` for running text."""
+    teken = "+" if p.verschil > 0 else "−"
+    if p.verschil_aandeel is None:
+        return f"nieuw, {euro_rond(p.begroot)}"
+    if not p.begroot:
+        return f"vervalt (was {euro_rond(p.vorig_begroot)})"
+    return f"{teken} {euro_rond(abs(p.verschil))} ({teken}{procent(abs(p.verschil_aandeel))})"
+
+
+def _verklaringen(posten: Sequence[Post], b: Begroting) -> tuple:
+    """The changed lines of a domain with their toelichting from the ledger, and those without one."""
+    veranderd = [p for p in posten if p.vraagt_toelichting]
+    if not veranderd:
+        return ()
+    drempel = procent(veranderd[0].drempel)
+    met = [f"{p.actielijn} {p.naam} ({p.stroom}): {_verschil_tekst(p)}. {p.toelichting}" for p in veranderd
+           if p.toelichting]
+    zonder = [f"{p.actielijn} {p.naam} ({p.stroom}): {_verschil_tekst(p)}" for p in veranderd if not p.toelichting]
+    out: list = []
+    if met:
+        out.append(Lijst(tuple(met), titel=f"Toelichting op wijzigingen van meer dan {drempel} tegenover "
+                                            f"{b.vorig_jaar}"))
+    if zonder:
+        out.append(Alinea(f"Nog zonder toelichting in het grootboek (wijziging van meer dan {drempel} tegenover "
+                          f"{b.vorig_jaar}): " + "; ".join(zonder) + ".", "noot"))
+    return tuple(out)
 
 
 def _partners(b: Begroting) -> Sectie:
