@@ -282,6 +282,19 @@ class Begroting:
     stroomnamen: dict[str, str]
     kansen: tuple[Kans, ...] = ()
     weerstandscapaciteit: Decimal | None = None  # declared: ``custom "instelling" "weerstandscapaciteit" … EUR``
+    vorig_primitief: Decimal = ZERO  # the previous year's primitive budget (its ``begroting`` lines)
+    vorig_aantal_wijzigingen: int = 0  # the previous year's amendment decisions (and pending amendments)
+    autorisatie: tuple[Decimal, str] | None = None  # declared autorisatieniveau (:func:`autorisatieniveau`)
+
+    @property
+    def gewijzigd(self) -> bool:
+        """The year's figure is a gewijzigde begroting (amended), not the primitieve."""
+        return bool(self.wijzigingen)
+
+    @property
+    def vorig_gewijzigd(self) -> bool:
+        """The previous year's figure is a gewijzigde begroting."""
+        return self.vorig_aantal_wijzigingen > 0
 
     @property
     def risico_totaal(self) -> Decimal:
@@ -622,6 +635,28 @@ def _gewogen(risico: Risico, totaal: Decimal) -> Risico:
     return dataclasses.replace(risico, kans=KANS_REGEL[sleutel], impact=impact_van(risico.bedrag, totaal))
 
 
+AUTORISATIE_BINNEN = ("actielijn", "domein", "programma")
+"""Where the programme director may shift budget without the AB: between streams of one
+actielijn, between actielijnen of one domain, or across the programme."""
+
+
+def autorisatieniveau(programma: model.Programma) -> tuple[Decimal, str] | None:
+    """The declared autorisatieniveau: ``custom "instelling" "autorisatieniveau" 50000.00 EUR "domein"``.
+
+    Args:
+      programma: the parsed declarations.
+    Returns:
+      (the largest shift per decision the programme director may make without the AB, within
+      what: one of :data:`AUTORISATIE_BINNEN`), or None when none is declared or it is malformed.
+    """
+    values = programma.instelling("autorisatieniveau")
+    bedrag = model.decimaal(values[0]) if values else None
+    binnen = values[1] if len(values) > 1 else "domein"
+    if bedrag is None or binnen not in AUTORISATIE_BINNEN:
+        return None
+    return bedrag, binnen
+
+
 def weerstandscapaciteit(programma: model.Programma) -> Decimal | None:
     """What can absorb the risks, as declared: ``custom "instelling" "weerstandscapaciteit" 500000.00 EUR``.
 
@@ -794,6 +829,9 @@ def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaa
         wijzigingen=_wijzigingen(programma, jaar), bijdragen=tuple(bijdragen),
         risicos=_risicos(jaar, overzicht.regels, dekking, programma, peildatum), stroomnamen=stroomnamen,
         kansen=_kansen(overzicht.regels, programma, jaar), weerstandscapaciteit=weerstandscapaciteit(programma),
+        vorig_primitief=sum((r.bedrag for r in programma.begroting if r.jaar == vorig and r.soort == "begroting"),
+                            ZERO),
+        vorig_aantal_wijzigingen=len(_wijzigingen(programma, vorig)), autorisatie=autorisatieniveau(programma),
     )
 
 

@@ -88,6 +88,7 @@ def _samenvatting(b: Begroting) -> Sectie:
     onbenut = onbenut_tekst(b)
     if onbenut:
         inhoud.append(Alinea(onbenut, "let-op"))
+    inhoud.append(Alinea(begrotingsstand_tekst(b) + " " + autorisatie_tekst(b), "noot"))
     inhoud.append(Alinea(
         f"De realisatie {vorig} tot en met {datum(b.realisatie_tot)} is {euro_rond(b.vorig_realisatie)}. "
         f"Alle bedragen komen uit het grootboek, stand {datum(b.peildatum)}.", "noot"))
@@ -125,6 +126,35 @@ def _samenvatting(b: Begroting) -> Sectie:
     if b.onbenut:
         inhoud.append(TabelBlok(_onbenut_tabel(b), compact=True, breedtes=(17, 11, 18, 18, 18, 18)))
     return Sectie("Samenvatting", tuple(inhoud), anker="samenvatting", nieuwe_pagina=False)
+
+
+AUTORISATIE_TEKST = {
+    "actielijn": "tussen geldstromen binnen dezelfde actielijn",
+    "domein": "tussen actielijnen binnen hetzelfde domein",
+    "programma": "tussen actielijnen en domeinen van het programma",
+}
+
+
+def begrotingsstand_tekst(b: Begroting) -> str:
+    """Which figures are primitive and which amended: 'Begroting 2027: primitieve begroting …'."""
+    nu = (f"gewijzigde begroting (primitief {euro_rond(b.primitief)}, {len(b.wijzigingen)} wijziging"
+          f"{'en' if len(b.wijzigingen) != 1 else ''})" if b.gewijzigd
+          else "primitieve begroting" if b.status != "geen begroting" else "nog geen begroting")
+    vorig = (f"gewijzigde begroting (primitief {euro_rond(b.vorig_primitief)}, {b.vorig_aantal_wijzigingen} "
+             f"wijziging{'en' if b.vorig_aantal_wijzigingen != 1 else ''})" if b.vorig_gewijzigd
+             else "primitieve begroting" if b.vorig_primitief else "geen begroting")
+    return f"Begroting {b.jaar}: {nu}. Begroting {b.vorig_jaar} ter vergelijking: {vorig}."
+
+
+def autorisatie_tekst(b: Begroting) -> str:
+    """The autorisatieniveau in words, or that none is declared."""
+    if b.autorisatie is None:
+        return ("Er is geen autorisatieniveau vastgelegd: elke verschuiving in de begroting vraagt een besluit van "
+                "het alliantiebestuur.")
+    bedrag, binnen = b.autorisatie
+    return (f"De programmadirecteur mag zonder besluit van het alliantiebestuur per keer tot {euro_rond(bedrag)} "
+            f"verschuiven {AUTORISATIE_TEKST[binnen]}; het totaal van de begroting verandert daardoor niet. "
+            "Andere wijzigingen vragen een besluit van het alliantiebestuur.")
 
 
 def _stromen_rond(streams: Sequence[Dekking]) -> str:
@@ -450,6 +480,9 @@ def besluitpunten(b: Begroting) -> tuple[str, ...]:
         if aflopend:
             tekst += f", in het bijzonder de geldstromen die vóór of in {jaar} aflopen ({', '.join(aflopend)})"
         punten.append(tekst + ".")
+    if b.autorisatie is not None:
+        punten.append("Het autorisatieniveau voor " + str(jaar) + " vast te stellen: " + autorisatie_tekst(b)[0].lower()
+                      + autorisatie_tekst(b)[1:])
     if b.bijdragen:
         uren = b.toezeggingen_uren
         uren_tekst = f" en {getal(uren)} uur formatie" if uren else ""
