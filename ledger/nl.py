@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from decimal import ROUND_HALF_UP
 from decimal import Decimal
 
 from babel.dates import format_date
@@ -53,3 +54,25 @@ def datum(value: datetime.date | None, fmt: str = "long") -> str:
     if fmt == "short":
         return value.strftime("%d-%m-%Y")
     return format_date(value, format="d MMMM y", locale=LOCALE)
+
+
+MILJOEN = Decimal(1_000_000)
+
+
+def euro_rond(amount: Decimal | int | None) -> str:
+    """An amount for running text: whole euros below a million, else ``€ x,x mln``.
+
+    Tables and spreadsheets keep the exact amount (:func:`euro`); a board reads prose.
+    ``€ 40.000``, ``€ 999.999``, ``€ 1,0 mln``, ``€ 16,5 mln`` (halves round away from zero); negative amounts keep their sign.
+
+    Args:
+      amount: the amount; None gives an empty string.
+    Returns:
+      The rounded amount.
+    """
+    if amount is None:
+        return ""
+    value = Decimal(amount).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if abs(value) >= MILJOEN:
+        return "€ " + getal((value / MILJOEN).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), 1) + " mln"
+    return euro(value, cents=False)

@@ -1505,6 +1505,12 @@ def schrijf_instellingen() -> str:
         '2023-01-01 custom "instelling" "begroting_tolerantie" 0.00 "fout"',
         '  toelichting: "Realisatie boven de vastgestelde begroting per actielijn en geldstroom is een fout."',
     ])
+    s.entry([
+        '2023-01-01 custom "instelling" "weerstandscapaciteit" 2500000.00 EUR',
+        "  illustratief: TRUE",
+        '  toelichting: "Wat het programma zelf kan inzetten om tegenvallers op te vangen (post onvoorzien en reserve); '
+        'de begroting zet de gewogen risico\'s hiertegen af."',
+    ])
     return s.tekst()
 
 

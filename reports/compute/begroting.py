@@ -16,7 +16,9 @@ Definitions:
 * **Dekking** per stream comes from ``reports.compute.geldstromen.geldstromen_overzicht``
   at the peildatum: toegezegd (awarded or reserved, Nieuw-West's part), besteed in
   earlier years (cumulative minus this year), open commitments, and
-  beschikbaar = toegezegd − besteed eerder − open verplichtingen (0 when the stream's
+  beschikbaar = toegezegd − besteed eerder − open verplichtingen − prognose rest (the
+  spending forecast from the peildatum to 31 December of the current year,
+  :func:`prognose_rest`; 0 when the stream's
   period does not reach into the year); resterend = beschikbaar − begroot; a negative
   remainder is ongedekt. The partners' own means (``EIGEN``) are covered by their
   ``toezegging`` for the year.
@@ -46,6 +48,9 @@ if TYPE_CHECKING:
     from reports.compute.geldstromen import GeldstroomRegel
 
 ZERO = Decimal(0)
+CENT = Decimal("0.01")
+TOELICHTING_DREMPEL = Decimal("0.25")
+"""Default threshold: a budget line changing by more than 25% against last year needs a toelichting."""
 EIGEN = model.EIGEN
 EIGEN_NAAM = "Eigen middelen en formatie van partners"
 _ACTIELIJN = model.ACTIELIJN_ROOT + ":"
@@ -65,11 +70,28 @@ class Post:
     realisatie: Decimal  # spent in the year up to the peildatum
     vorig_begroot: Decimal  # previous year's current budget
     vorig_realisatie: Decimal  # spent in the previous year up to the peildatum
+    toelichting: str = ""  # the ``toelichting:`` of the year's budget lines and amendments on this key
+    drempel: Decimal = TOELICHTING_DREMPEL  # the declared threshold (:func:`toelichting_drempel`)
 
     @property
     def verschil(self) -> Decimal:
         """Change against the previous year's budget."""
         return self.begroot - self.vorig_begroot
+
+    @property
+    def verschil_aandeel(self) -> Decimal | None:
+        """The change as a fraction of the previous year's budget (None when that was 0)."""
+        if not self.vorig_begroot:
+            return None
+        return self.verschil / self.vorig_begroot
+
+    @property
+    def vraagt_toelichting(self) -> bool:
+        """The line changes by more than the threshold (a new line or one that falls to 0 always does)."""
+        if not self.verschil:
+            return False
+        aandeel = self.verschil_aandeel
+        return aandeel is None or abs(aandeel) > self.drempel
 
 
 @dataclasses.dataclass(frozen=True)
@@ -101,10 +123,26 @@ class Dekking:
     verplicht: Decimal  # open commitments at the peildatum
     beschikbaar: Decimal  # what the stream can still cover in the year
     begroot: Decimal
+    begroot_later: Decimal = ZERO  # budgeted on the stream after the year, up to its end date's year
+    prognose_rest: Decimal = ZERO  # forecast spending to 31 December of the current year beyond open commitments
 
     @property
     def resterend(self) -> Decimal:
         return self.beschikbaar - self.begroot
+
+    @property
+    def onbenut_voor_einde(self) -> Decimal:
+        """Awarded money no budget uses before the stream's end date: the planned underspend.
+
+        ``beschikbaar − begroot − begroot_later`` (never below 0): what is left after this
+        year's budget and the budgets of the later years up to the end date. Unless it is
+        budgeted or the period is extended, it is not spent and is repaid or not received at
+        the end. 0 for streams not awarded (``verwacht``, ``gereserveerd``, ``aangevraagd``:
+        not yet toegezegd), streams without an end date, and the partners' pledges (EIGEN).
+        """
+        if not self.toegekend or self.einddatum is None:
+            return ZERO
+        return max(self.beschikbaar - self.begroot - self.begroot_later, ZERO)
 
     @property
     def gedekt(self) -> Decimal:
@@ -154,25 +192,26 @@ class Bijdrage:
 class Risico:
     """A risk the figures show, as figures; ``reports.documents.begroting`` words it.
 
-    ``soort`` and ``geval`` say which risk it is:
+    ``bedrag`` is always the amount at risk: what the programme loses when the risk occurs.
+    ``kans`` comes from :data:`KANS_REGEL`, ``impact`` from :func:`impact_van`; streams not
+    awarded yet are opportunities (:class:`Kans`), not risks. ``soort`` and ``geval`` say which
+    risk it is:
 
-    * ``looptijd``/``begroot-na-einde``: the stream ended before the year but ``begroot``
-      is budgeted on it in the year;
-    * ``looptijd``/``niet-besteed``: the stream ended (or ends) before the year with
-      received money unspent: ``terug_te_betalen`` (and ``niet_te_ontvangen`` of the award);
-    * ``looptijd``/``loopt-af``: the stream ends in the year; ``begroot`` must be spent
-      before ``einddatum``; ``prognose`` is what the spending rate leaves of the award,
-      ``terug_te_betalen`` the received part of it;
-    * ``verdeling``: ``gereserveerd`` is reserved for Nieuw-West with ``gedeeld_met``, split
-      still open;
-    * ``verwacht``: ``begroot`` rests on a stream not yet awarded (``status``);
+    * ``looptijd``/``eindigt-voor-jaar``: an awarded stream ends before the year: ``bedrag`` is
+      ``begroot`` (budgeted on it in the year, without cover) plus ``terug_te_betalen`` (received
+      money unspent; ``niet_te_ontvangen`` of the award is not paid out);
+    * ``looptijd``/``loopt-af``: an awarded stream ends in the year; ``begroot`` must be spent
+      before ``einddatum``; ``bedrag`` is ``prognose`` (what the spending rate leaves of the award)
+      or, when larger, ``terug_te_betalen`` (the received part of it);
+    * ``verdeling``: ``begroot`` rests on ``gereserveerd``, reserved for Nieuw-West with
+      ``gedeeld_met``, split still open;
     * ``overcommittering``: spent plus open commitments (``nodig``) exceed ``toegekend``;
     * ``ongedekt``: ``begroot`` exceeds ``beschikbaar``;
     * ``eigen``: the partners' own means budgeted (``begroot``) exceed their pledges
       (``toegezegd``).
     """
 
-    soort: str  # looptijd | verdeling | verwacht | overcommittering | ongedekt | eigen
+    soort: str  # looptijd | verdeling | overcommittering | ongedekt | eigen
     stroom: str
     naam: str  # the stream's name
     bedrag: Decimal  # the amount at risk
@@ -190,6 +229,38 @@ class Risico:
     toegekend: Decimal = ZERO
     beschikbaar: Decimal = ZERO
     toegezegd: Decimal = ZERO
+    kans: str = "middel"  # likelihood: klein | middel | groot | zeker (:data:`KANS_REGEL`)
+    impact: str = "klein"  # klein | middel | groot against the year's total budget (:func:`impact_van`)
+
+    @property
+    def kansfactor(self) -> Decimal:
+        """The likelihood as a fraction (:data:`KANSFACTOR`)."""
+        return KANSFACTOR[self.kans]
+
+    @property
+    def gewogen(self) -> Decimal:
+        """The weighted risk: amount at risk × likelihood, to the cent."""
+        return (self.bedrag * self.kansfactor).quantize(CENT)
+
+
+@dataclasses.dataclass(frozen=True)
+class Kans:
+    """An opportunity: money that may come to the programme but is not toegezegd yet.
+
+    ``soort`` ``verwacht``: a stream expected or applied for (``status``), ``bedrag`` its
+    amount, ``begroot`` what the year already budgets on it (it can start only once awarded);
+    ``verdeling``: a reservation for Nieuw-West and ``gedeeld_met`` whose split is still open,
+    nothing budgeted on it.
+    """
+
+    soort: str  # verwacht | verdeling
+    stroom: str
+    naam: str
+    bedrag: Decimal
+    status: str
+    einddatum: datetime.date | None = None
+    begroot: Decimal = ZERO
+    gedeeld_met: tuple[str, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -209,6 +280,43 @@ class Begroting:
     bijdragen: tuple[Bijdrage, ...]
     risicos: tuple[Risico, ...]
     stroomnamen: dict[str, str]
+    kansen: tuple[Kans, ...] = ()
+    weerstandscapaciteit: Decimal | None = None  # declared: ``custom "instelling" "weerstandscapaciteit" … EUR``
+    vorig_primitief: Decimal = ZERO  # the previous year's primitive budget (its ``begroting`` lines)
+    vorig_aantal_wijzigingen: int = 0  # the previous year's amendment decisions (and pending amendments)
+    autorisatie: tuple[Decimal, str] | None = None  # declared autorisatieniveau (:func:`autorisatieniveau`)
+
+    @property
+    def gewijzigd(self) -> bool:
+        """The year's figure is a gewijzigde begroting (amended), not the primitieve."""
+        return bool(self.wijzigingen)
+
+    @property
+    def vorig_gewijzigd(self) -> bool:
+        """The previous year's figure is a gewijzigde begroting."""
+        return self.vorig_aantal_wijzigingen > 0
+
+    @property
+    def risico_totaal(self) -> Decimal:
+        """The amounts at risk, all risks."""
+        return sum((r.bedrag for r in self.risicos), ZERO)
+
+    @property
+    def risico_gewogen(self) -> Decimal:
+        """The weighted risk (amount × likelihood), all risks: the benodigde weerstandscapaciteit."""
+        return sum((r.gewogen for r in self.risicos), ZERO)
+
+    @property
+    def weerstandsvermogen(self) -> Decimal | None:
+        """Weerstandscapaciteit / weighted risk, to two decimals (None: nothing declared or no risk)."""
+        if self.weerstandscapaciteit is None or not self.risico_gewogen:
+            return None
+        return (self.weerstandscapaciteit / self.risico_gewogen).quantize(CENT)
+
+    @property
+    def weerstand_tekort(self) -> Decimal:
+        """The weighted risk the declared capacity cannot absorb (0 when it can)."""
+        return max(self.risico_gewogen - (self.weerstandscapaciteit or ZERO), ZERO)
 
     @property
     def vorig_jaar(self) -> int:
@@ -241,6 +349,18 @@ class Begroting:
         return sum((regel.ongedekt for regel in self.dekking), ZERO)
 
     @property
+    def onbenut_voor_einde(self) -> Decimal:
+        """Awarded money no budget uses before its stream's end date, all streams
+        (:attr:`Dekking.onbenut_voor_einde`)."""
+        return sum((d.onbenut_voor_einde for d in self.dekking), ZERO)
+
+    @property
+    def onbenut(self) -> tuple[Dekking, ...]:
+        """The streams with a planned underspend, largest first."""
+        return tuple(sorted((d for d in self.dekking if d.onbenut_voor_einde > 0),
+                            key=lambda d: (-d.onbenut_voor_einde, d.stroom)))
+
+    @property
     def gedekt_toegekend(self) -> Decimal:
         """The budget covered by awarded streams and partners' pledges."""
         return sum((d.gedekt for d in self.dekking if d.toegekend or d.stroom == EIGEN), ZERO)
@@ -264,6 +384,23 @@ class Begroting:
     def realisatie_tot(self) -> datetime.date:
         """The end of the previous year's realisation period (the peildatum or 31 December)."""
         return min(self.peildatum, datetime.date(self.vorig_jaar, 12, 31))
+
+
+def toelichting_drempel(programma: model.Programma) -> Decimal:
+    """The declared threshold ``custom "instelling" "begroting_toelichting_drempel" 0.25`` (default 25%)."""
+    values = programma.instelling("begroting_toelichting_drempel")
+    waarde = model.decimaal(values[0]) if values else None
+    return TOELICHTING_DREMPEL if waarde is None else waarde
+
+
+def _toelichtingen(programma: model.Programma, jaar: int) -> dict[tuple[str, str], str]:
+    """The ``toelichting:`` metadata of the year's budget lines and amendments per (actielijn, stream)."""
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for regel in sorted(programma.begroting, key=lambda r: r.datum):
+        tekst = regel.entry.meta.get("toelichting")
+        if regel.jaar == jaar and isinstance(tekst, str) and tekst.strip():
+            out[(regel.actielijn, regel.stroom)].append(tekst.strip())
+    return {key: " ".join(teksten) for key, teksten in out.items()}
 
 
 def realisatie(entries: Iterable[data.Directive], programma: model.Programma, van: datetime.date,
@@ -342,11 +479,49 @@ def actief_in(stroom: model.Geldstroom | None, jaar: int) -> bool:
     return not (stroom.van is not None and stroom.van > datetime.date(jaar, 12, 31))
 
 
-def _beschikbaar(regel: GeldstroomRegel, programma: model.Programma, jaar: int) -> Decimal:
-    """What a stream can still cover in the year: toegezegd − besteed eerder − open verplichtingen."""
+def prognose_rest(entries: Sequence[data.Directive], programma: model.Programma, jaar: int,
+                  peildatum: datetime.date, verplicht: dict[str, Decimal]) -> dict[str, Decimal]:
+    """Forecast spending per stream from the peildatum to 31 December of the year before ``jaar``.
+
+    Method: the stream's spending of that year up to the peildatum, per day, times the days
+    left to 31 December (the spending rate of the year so far); the open commitments are
+    already deducted from ``beschikbaar``, so only what the rate exceeds them by counts.
+    0 when the peildatum is 31 December or later, or before that year.
+
+    Args:
+      entries: the loaded entries.
+      programma: the parsed declarations.
+      jaar: the budget year.
+      peildatum: the reference date.
+      verplicht: open commitments per stream at the peildatum.
+    Returns:
+      The forecast per stream code (streams with no spending that year are absent).
+    """
+    start, einde = datetime.date(jaar - 1, 1, 1), datetime.date(jaar - 1, 12, 31)
+    if peildatum >= einde or peildatum < start:
+        return {}
+    gehad = Decimal((peildatum - start).days + 1)
+    rest = Decimal((einde - peildatum).days)
+    out = {}
+    per_stroom: dict[str, Decimal] = defaultdict(Decimal)
+    for (_, stroom), bedrag in realisatie(entries, programma, start, peildatum).items():
+        if stroom != EIGEN:
+            per_stroom[stroom] += bedrag
+    for stroom, bedrag in per_stroom.items():
+        tempo = (bedrag / gehad * rest).quantize(CENT)
+        extra = max(tempo - verplicht.get(stroom, ZERO), ZERO)
+        if extra > 0:
+            out[stroom] = extra
+    return out
+
+
+def _beschikbaar(regel: GeldstroomRegel, programma: model.Programma, jaar: int,
+                 prognose: Decimal = ZERO) -> Decimal:
+    """What a stream can still cover in the year: toegezegd − besteed eerder − open verplichtingen
+    − the forecast spending of the rest of the current year (:func:`prognose_rest`)."""
     if not actief_in(programma.geldstromen.get(regel.code), jaar):
         return ZERO
-    return regel.toegezegd - (regel.besteed_cumulatief - regel.besteed_jaar) - regel.verplicht
+    return regel.toegezegd - (regel.besteed_cumulatief - regel.besteed_jaar) - regel.verplicht - prognose
 
 
 def beschikbaarheid(entries: Sequence[data.Directive], programma: model.Programma, jaar: int,
@@ -363,24 +538,47 @@ def beschikbaarheid(entries: Sequence[data.Directive], programma: model.Programm
     """
     peildatum = peildatum or peildatum_voor(entries, jaar)
     overzicht = geldstromen_overzicht(entries, programma, jaar, peildatum)
-    out = {regel.code: _beschikbaar(regel, programma, jaar) for regel in overzicht.regels}
+    prognose = prognose_rest(entries, programma, jaar, peildatum, {r.code: r.verplicht for r in overzicht.regels})
+    out = {regel.code: _beschikbaar(regel, programma, jaar, prognose.get(regel.code, ZERO))
+           for regel in overzicht.regels}
     out[EIGEN] = sum((t.bedrag for t in programma.toezeggingen if t.jaar == jaar), ZERO)
     return out
 
 
+def begroot_na(budget: dict[tuple[int, str, str], Decimal], stroom: str, jaar: int,
+               einddatum: datetime.date | None) -> Decimal:
+    """The current budget on a stream in the years after ``jaar`` up to its end date's year.
+
+    Args:
+      budget: the current budget per (year, actielijn, stream) (``ledger.model.huidige_begroting``).
+      stroom: the stream code.
+      jaar: the budget year.
+      einddatum: the stream's end date; None: no later year counts.
+    Returns:
+      The sum of those budget lines.
+    """
+    if einddatum is None:
+        return ZERO
+    return sum((v for (j, _, s), v in budget.items() if s == stroom and jaar < j <= einddatum.year), ZERO)
+
+
 def _dekking(regels: Sequence[GeldstroomRegel], programma: model.Programma, jaar: int,
-             begroot_eigen: Decimal, toezegging_eigen: Decimal) -> tuple[Dekking, ...]:
+             begroot_eigen: Decimal, toezegging_eigen: Decimal,
+             prognose: dict[str, Decimal]) -> tuple[Dekking, ...]:
     out = []
+    budget = huidige_begroting(programma)
     for regel in regels:
         actief = actief_in(programma.geldstromen.get(regel.code), jaar)
         besteed_eerder = regel.besteed_cumulatief - regel.besteed_jaar
-        beschikbaar = _beschikbaar(regel, programma, jaar)
+        rest = prognose.get(regel.code, ZERO) if actief else ZERO
+        beschikbaar = _beschikbaar(regel, programma, jaar, rest)
         if regel.begroot == 0 and (not actief or beschikbaar <= 0):
             continue
         out.append(Dekking(
             stroom=regel.code, naam=regel.naam, status=regel.status, verdeling_open=regel.verdeling_open,
             einddatum=regel.einddatum, toegezegd=regel.toegezegd, besteed_eerder=besteed_eerder,
             verplicht=regel.verplicht, beschikbaar=beschikbaar, begroot=regel.begroot,
+            begroot_later=begroot_na(budget, regel.code, jaar, regel.einddatum), prognose_rest=rest,
         ))
     if begroot_eigen or toezegging_eigen:
         out.append(Dekking(
@@ -391,7 +589,100 @@ def _dekking(regels: Sequence[GeldstroomRegel], programma: model.Programma, jaar
     return tuple(out)
 
 
-RISICO_VOLGORDE = ("ongedekt", "overcommittering", "verwacht", "eigen", "looptijd", "verdeling")
+RISICO_VOLGORDE = ("ongedekt", "overcommittering", "looptijd", "verdeling", "eigen")
+
+KANSFACTOR = {"klein": Decimal("0.25"), "middel": Decimal("0.5"), "groot": Decimal("0.75"), "zeker": Decimal(1)}
+"""Likelihood as a fraction, for the weighted risk."""
+
+KANS_REGEL = {
+    ("looptijd", "afgelopen"): "zeker",  # the stream has ended: the money is not spent, the budget has no cover
+    ("looptijd", "eindigt-voor-jaar"): "groot",  # ends after the peildatum but before the year
+    ("looptijd", "loopt-af"): "middel",  # ends in the year: depends on the spending pace until then
+    ("ongedekt", ""): "groot",  # the budget exceeds what the stream can still cover
+    ("overcommittering", ""): "groot",  # commitments exceed the award
+    ("verdeling", ""): "middel",  # budget on a reservation whose split between areas is open
+    ("eigen", ""): "klein",  # partners' own means budgeted beyond their pledges; pledges usually follow
+}
+"""The documented rule for a risk's likelihood, by (soort, geval); a stream that ends before the
+year is ``afgelopen`` when it has ended at the peildatum."""
+
+IMPACT_GRENZEN = ((Decimal("0.10"), "groot"), (Decimal("0.02"), "middel"))
+"""Impact by the amount at risk as a share of the year's total budget: ≥ 10% groot, ≥ 2% middel, else klein."""
+
+
+def impact_van(bedrag: Decimal, totaal: Decimal) -> str:
+    """A risk's impact: its amount against the year's total budget (:data:`IMPACT_GRENZEN`).
+
+    Args:
+      bedrag: the amount at risk.
+      totaal: the year's total budget (0: every risk is groot).
+    Returns:
+      ``groot``, ``middel`` or ``klein``.
+    """
+    for grens, niveau in IMPACT_GRENZEN:
+        if totaal <= 0 or bedrag >= grens * totaal:
+            return niveau
+    return "klein"
+
+
+def _gewogen(risico: Risico, totaal: Decimal) -> Risico:
+    """The risk with its likelihood (:data:`KANS_REGEL`) and impact (:func:`impact_van`)."""
+    if risico.soort == "looptijd":
+        geval = "afgelopen" if risico.geval == "eindigt-voor-jaar" and risico.afgelopen else risico.geval
+        sleutel = ("looptijd", geval)
+    else:
+        sleutel = (risico.soort, "")
+    return dataclasses.replace(risico, kans=KANS_REGEL[sleutel], impact=impact_van(risico.bedrag, totaal))
+
+
+AUTORISATIE_BINNEN = ("actielijn", "domein", "programma")
+"""Where the programme director may shift budget without the AB: between streams of one
+actielijn, between actielijnen of one domain, or across the programme."""
+
+
+def autorisatieniveau(programma: model.Programma) -> tuple[Decimal, str] | None:
+    """The declared autorisatieniveau: ``custom "instelling" "autorisatieniveau" 50000.00 EUR "domein"``.
+
+    Args:
+      programma: the parsed declarations.
+    Returns:
+      (the largest shift per decision the programme director may make without the AB, within
+      what: one of :data:`AUTORISATIE_BINNEN`), or None when none is declared or it is malformed.
+    """
+    values = programma.instelling("autorisatieniveau")
+    bedrag = model.decimaal(values[0]) if values else None
+    binnen = values[1] if len(values) > 1 else "domein"
+    if bedrag is None or binnen not in AUTORISATIE_BINNEN:
+        return None
+    return bedrag, binnen
+
+
+def weerstandscapaciteit(programma: model.Programma) -> Decimal | None:
+    """What can absorb the risks, as declared: ``custom "instelling" "weerstandscapaciteit" 500000.00 EUR``.
+
+    Args:
+      programma: the parsed declarations.
+    Returns:
+      The declared amount, or None when the ledger declares none.
+    """
+    values = programma.instelling("weerstandscapaciteit")
+    return model.decimaal(values[0]) if values else None
+
+
+def _kansen(regels: Sequence[GeldstroomRegel], programma: model.Programma, jaar: int) -> tuple[Kans, ...]:
+    """Expected streams and open reservations whose period reaches into the year: opportunities, not risks."""
+    out = []
+    for regel in regels:
+        stroom = programma.geldstromen.get(regel.code)
+        if not actief_in(stroom, jaar):
+            continue
+        basis = {"stroom": regel.code, "naam": regel.naam, "status": regel.status, "einddatum": regel.einddatum,
+                 "begroot": regel.begroot}
+        if regel.verdeling_open and regel.begroot == 0 and stroom is not None:
+            out.append(Kans("verdeling", bedrag=regel.bedrag, gedeeld_met=tuple(stroom.gedeeld_met or ()), **basis))
+        elif not regel.verdeling_open and regel.status != "toegekend" and regel.toegezegd > 0:
+            out.append(Kans("verwacht", bedrag=regel.toegezegd, **basis))
+    return tuple(sorted(out, key=lambda k: (k.soort, stroom_volgorde(k.stroom))))
 
 
 def _risicos(jaar: int, regels: Sequence[GeldstroomRegel], dekking: Sequence[Dekking],
@@ -405,24 +696,25 @@ def _risicos(jaar: int, regels: Sequence[GeldstroomRegel], dekking: Sequence[Dek
         begroot = regel.begroot
         terugbetaling = regel.terugbetaling  # the one repayment risk (reports.compute.geldstromen)
         basis = {"stroom": regel.code, "naam": regel.naam}
-        if regel.einddatum is not None and regel.einddatum <= einde:
-            looptijd = {**basis, "einddatum": regel.einddatum, "afgelopen": regel.einddatum <= peildatum}
-            if regel.einddatum < start and begroot > 0:
-                out.append(Risico("looptijd", bedrag=begroot, geval="begroot-na-einde", begroot=begroot, **looptijd))
-            if regel.einddatum < start and terugbetaling.terug_te_betalen > 0:
-                out.append(Risico("looptijd", bedrag=terugbetaling.terug_te_betalen, geval="niet-besteed",
-                                  terug_te_betalen=terugbetaling.terug_te_betalen,
-                                  niet_te_ontvangen=terugbetaling.niet_te_ontvangen, **looptijd))
-            elif regel.einddatum >= start and (begroot > 0 or terugbetaling.terug_te_betalen > 0):
-                out.append(Risico("looptijd", bedrag=max(begroot, terugbetaling.terug_te_betalen), geval="loopt-af",
-                                  begroot=begroot, prognose=regel.prognose_einde,
-                                  terug_te_betalen=terugbetaling.terug_te_betalen,
-                                  niet_te_ontvangen=terugbetaling.niet_te_ontvangen, **looptijd))
-        if regel.verdeling_open and stroom is not None:
-            out.append(Risico("verdeling", bedrag=begroot or regel.bedrag, gereserveerd=regel.bedrag,
+        toegekend = regel.status == "toegekend"
+        if toegekend and regel.einddatum is not None and regel.einddatum <= einde:
+            looptijd = {**basis, "einddatum": regel.einddatum, "afgelopen": regel.einddatum <= peildatum,
+                        "terug_te_betalen": terugbetaling.terug_te_betalen,
+                        "niet_te_ontvangen": terugbetaling.niet_te_ontvangen}
+            if regel.einddatum < start:
+                # one risk per stream: the budget without cover plus the received money to repay
+                bedrag = begroot + terugbetaling.terug_te_betalen
+                if bedrag > 0:
+                    out.append(Risico("looptijd", bedrag=bedrag, geval="eindigt-voor-jaar", begroot=begroot,
+                                      **looptijd))
+            else:
+                bedrag = max(regel.prognose_einde or ZERO, terugbetaling.terug_te_betalen)
+                if bedrag > 0:
+                    out.append(Risico("looptijd", bedrag=bedrag, geval="loopt-af", begroot=begroot,
+                                      prognose=regel.prognose_einde, **looptijd))
+        if regel.verdeling_open and stroom is not None and begroot > 0:
+            out.append(Risico("verdeling", bedrag=begroot, gereserveerd=regel.bedrag,
                               gedeeld_met=tuple(stroom.gedeeld_met or ()), begroot=begroot, **basis))
-        if begroot > 0 and regel.status != "toegekend":
-            out.append(Risico("verwacht", bedrag=begroot, begroot=begroot, status=regel.status, **basis))
         if regel.toegekend > 0 and regel.besteed_cumulatief + regel.verplicht > regel.toegekend:
             nodig = regel.besteed_cumulatief + regel.verplicht
             out.append(Risico("overcommittering", bedrag=nodig - regel.toegekend, nodig=nodig,
@@ -435,7 +727,9 @@ def _risicos(jaar: int, regels: Sequence[GeldstroomRegel], dekking: Sequence[Dek
     if eigen is not None and eigen.ongedekt > 0:
         out.append(Risico("eigen", EIGEN, EIGEN_NAAM, eigen.ongedekt, begroot=eigen.begroot,
                           toegezegd=eigen.toegezegd))
-    return tuple(sorted(out, key=lambda r: (RISICO_VOLGORDE.index(r.soort), stroom_volgorde(r.stroom))))
+    totaal = sum((regel.begroot for regel in regels), ZERO) + (eigen.begroot if eigen is not None else ZERO)
+    return tuple(sorted((_gewogen(r, totaal) for r in out),
+                        key=lambda r: (RISICO_VOLGORDE.index(r.soort), stroom_volgorde(r.stroom))))
 
 
 def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaar: int,
@@ -468,6 +762,8 @@ def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaa
     keys = {k for k, v in (*huidig.items(), *vorig_budget.items(), *vorig_real.items(), *real.items()) if v}
     keys |= set(huidig)
     posten = []
+    toelichtingen = _toelichtingen(programma, jaar)
+    drempel = toelichting_drempel(programma)
     for code, stroom in keys:
         actielijn = programma.actielijnen.get(code)
         if actielijn is None:
@@ -479,6 +775,7 @@ def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaa
             wijzigingen=begroot - prim, begroot=begroot, realisatie=real.get((code, stroom), ZERO),
             vorig_begroot=vorig_budget.get((code, stroom), ZERO),
             vorig_realisatie=vorig_real.get((code, stroom), ZERO),
+            toelichting=toelichtingen.get((code, stroom), ""), drempel=drempel,
         ))
     posten.sort(key=lambda p: (domein_volgorde.get(p.domein, len(domein_volgorde)), p.domein, p.actielijn,
                                stroom_volgorde(p.stroom)))
@@ -504,8 +801,9 @@ def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaa
     overzicht = geldstromen_overzicht(entries, programma, jaar, peildatum)
     toezeggingen = [t for t in programma.toezeggingen if t.jaar == jaar]
     begroot_eigen = sum((v for (c, s), v in huidig.items() if s == EIGEN), ZERO)
+    prognose = prognose_rest(entries, programma, jaar, peildatum, {r.code: r.verplicht for r in overzicht.regels})
     dekking = _dekking(overzicht.regels, programma, jaar, begroot_eigen,
-                       sum((t.bedrag for t in toezeggingen), ZERO))
+                       sum((t.bedrag for t in toezeggingen), ZERO), prognose)
 
     inzet_bedrag, inzet_uren = _inzet(entries, programma, datetime.date(vorig, 1, 1), vorig_tot)
     per_partner: dict[str, dict[int, tuple[Decimal, Decimal]]] = defaultdict(dict)
@@ -530,6 +828,10 @@ def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaa
         posten=tuple(posten), domeinen=domeinen, stromen=stromen, dekking=dekking,
         wijzigingen=_wijzigingen(programma, jaar), bijdragen=tuple(bijdragen),
         risicos=_risicos(jaar, overzicht.regels, dekking, programma, peildatum), stroomnamen=stroomnamen,
+        kansen=_kansen(overzicht.regels, programma, jaar), weerstandscapaciteit=weerstandscapaciteit(programma),
+        vorig_primitief=sum((r.bedrag for r in programma.begroting if r.jaar == vorig and r.soort == "begroting"),
+                            ZERO),
+        vorig_aantal_wijzigingen=len(_wijzigingen(programma, vorig)), autorisatie=autorisatieniveau(programma),
     )
 
 

@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 
 from ledger.nl import datum
 from ledger.nl import euro
+from ledger.nl import euro_rond
 from ledger.nl import getal
+from ledger.nl import procent
 from reports.compute.begroting import EIGEN
 from reports.documents.model import staafdiagram
 from reports.documents.model import Alinea
@@ -26,7 +28,11 @@ from reports.documents.model import Tabel
 
 if TYPE_CHECKING:
     from ledger import model
+    from collections.abc import Sequence
+
     from reports.compute.begroting import Begroting
+    from reports.compute.begroting import Dekking
+    from reports.compute.begroting import Post
     from reports.compute.begroting import Risico
 
 PROGRAMMA = "Nationaal Programma Samen Nieuw-West"
@@ -34,8 +40,7 @@ PROGRAMMA = "Nationaal Programma Samen Nieuw-West"
 RISICO_SOORTEN = {
     "looptijd": "Looptijd",
     "verdeling": "Verdeling open",
-    "verwacht": "Niet toegekend",
-    "overcommittering": "Overcommittering",
+    "overcommittering": "Meer verplicht dan toegekend",
     "ongedekt": "Ongedekt",
     "eigen": "Eigen bijdragen",
 }
@@ -73,18 +78,22 @@ def _samenvatting(b: Begroting) -> Sectie:
     jaar, vorig = b.jaar, b.vorig_jaar
     gedekt, verwacht, verschil = b.gedekt_toegekend, b.gedekt_verwacht, b.verschil
     richting = "meer" if verschil >= 0 else "minder"
-    tekst = (f"De begroting {jaar} bedraagt {euro(b.totaal)}, {euro(abs(verschil))} {richting} dan de begroting "
-             f"{vorig} ({euro(b.vorig_totaal)}). Van het begrote bedrag is {euro(gedekt)} gedekt uit toegekende "
-             f"geldstromen en toezeggingen van partners")
+    tekst = (f"De begroting {jaar} bedraagt {euro_rond(b.totaal)}, {euro_rond(abs(verschil))} {richting} dan de "
+             f"begroting {vorig} ({euro_rond(b.vorig_totaal)}). Van het begrote bedrag is {euro_rond(gedekt)} gedekt "
+             "uit toegekende geldstromen en toezeggingen van partners")
     if verwacht:
-        tekst += f", steunt {euro(verwacht)} op geldstromen die nog niet zijn toegekend"
-    tekst += f" en is {euro(b.ongedekt)} niet gedekt." if b.ongedekt else "; er is geen ongedekt deel."
+        tekst += f", steunt {euro_rond(verwacht)} op geldstromen die nog niet zijn toegekend"
+    tekst += f" en is {euro_rond(b.ongedekt)} niet gedekt." if b.ongedekt else "; er is geen ongedekt deel."
     inhoud: list = [Alinea(tekst)]
+    onbenut = onbenut_tekst(b)
+    if onbenut:
+        inhoud.append(Alinea(onbenut, "let-op"))
+    inhoud.append(Alinea(begrotingsstand_tekst(b) + " " + autorisatie_tekst(b), "noot"))
     inhoud.append(Alinea(
-        f"De realisatie {vorig} tot en met {datum(b.realisatie_tot)} is {euro(b.vorig_realisatie)}. "
+        f"De realisatie {vorig} tot en met {datum(b.realisatie_tot)} is {euro_rond(b.vorig_realisatie)}. "
         f"Alle bedragen komen uit het grootboek, stand {datum(b.peildatum)}.", "noot"))
     if b.ongedekt:
-        inhoud.append(Alinea(f"Let op: {euro(b.ongedekt)} van de begroting is niet gedekt; zie Dekking en "
+        inhoud.append(Alinea(f"Let op: {euro_rond(b.ongedekt)} van de begroting is niet gedekt; zie Dekking en "
                              "Risico's.", "let-op"))
 
     domeinen = Tabel(
@@ -114,41 +123,103 @@ def _samenvatting(b: Begroting) -> Sectie:
             f"Begroting {jaar} per geldstroom",
             staafdiagram([t.code for t in met_budget], {f"Begroting {jaar}": [t.begroot for t in met_budget]}),
         ))
+    if b.onbenut:
+        inhoud.append(TabelBlok(_onbenut_tabel(b), compact=True, breedtes=(17, 11, 18, 18, 18, 18)))
     return Sectie("Samenvatting", tuple(inhoud), anker="samenvatting", nieuwe_pagina=False)
+
+
+AUTORISATIE_TEKST = {
+    "actielijn": "tussen geldstromen binnen dezelfde actielijn",
+    "domein": "tussen actielijnen binnen hetzelfde domein",
+    "programma": "tussen actielijnen en domeinen van het programma",
+}
+
+
+def begrotingsstand_tekst(b: Begroting) -> str:
+    """Which figures are primitive and which amended: 'Begroting 2027: primitieve begroting …'."""
+    nu = (f"gewijzigde begroting (primitief {euro_rond(b.primitief)}, {len(b.wijzigingen)} wijziging"
+          f"{'en' if len(b.wijzigingen) != 1 else ''})" if b.gewijzigd
+          else "primitieve begroting" if b.status != "geen begroting" else "nog geen begroting")
+    vorig = (f"gewijzigde begroting (primitief {euro_rond(b.vorig_primitief)}, {b.vorig_aantal_wijzigingen} "
+             f"wijziging{'en' if b.vorig_aantal_wijzigingen != 1 else ''})" if b.vorig_gewijzigd
+             else "primitieve begroting" if b.vorig_primitief else "geen begroting")
+    return f"Begroting {b.jaar}: {nu}. Begroting {b.vorig_jaar} ter vergelijking: {vorig}."
+
+
+def autorisatie_tekst(b: Begroting) -> str:
+    """The autorisatieniveau in words, or that none is declared."""
+    if b.autorisatie is None:
+        return ("Er is geen autorisatieniveau vastgelegd: elke verschuiving in de begroting vraagt een besluit van "
+                "het alliantiebestuur.")
+    bedrag, binnen = b.autorisatie
+    return (f"De programmadirecteur mag zonder besluit van het alliantiebestuur per keer tot {euro_rond(bedrag)} "
+            f"verschuiven {AUTORISATIE_TEKST[binnen]}; het totaal van de begroting verandert daardoor niet. "
+            "Andere wijzigingen vragen een besluit van het alliantiebestuur.")
+
+
+def _stromen_rond(streams: Sequence[Dekking]) -> str:
+    """``VHF € 16,5 mln (tot 31 december 2027), GEM-ORG € 423.757 (…) en …`` for running text."""
+    delen = [f"{d.stroom} {euro_rond(d.onbenut_voor_einde)} (tot {datum(d.einddatum)})" for d in streams]
+    return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
+
+
+def onbenut_tekst(b: Begroting) -> str:
+    """The summary's sentence on awarded money that no budget uses before its end date ('' when none)."""
+    if not b.onbenut:
+        return ""
+    return (f"Van de toegekende geldstromen wordt {euro_rond(b.onbenut_voor_einde)} niet begroot vóór het einde van "
+            f"hun looptijd: {_stromen_rond(b.onbenut)}. Wordt dit geld niet alsnog begroot of de looptijd niet "
+            "verlengd, dan blijft het onbesteed en moet het worden terugbetaald of wordt het niet uitgekeerd. "
+            "Geld dat nog niet is toegekend, telt hierin niet mee; zie de tabel hieronder en de besluitpunten.")
+
+
+def _onbenut_tabel(b: Begroting) -> Tabel:
+    jaar = b.jaar
+    return Tabel(
+        f"Toegekend geld dat vóór de einddatum niet is begroot: beschikbaar − begroot {jaar} − later begroot",
+        (Kolom("Geldstroom"), Kolom("Einddatum", "datum"), Kolom(f"Beschikbaar {jaar}", "euro", True),
+         Kolom(f"Begroot {jaar}", "euro", True), Kolom(f"Begroot na {jaar} tot einddatum", "euro", True),
+         Kolom("Niet begroot vóór einddatum", "euro", True)),
+        tuple((d.stroom, d.einddatum, d.beschikbaar, d.begroot, d.begroot_later, d.onbenut_voor_einde)
+              for d in b.onbenut),
+    )
 
 
 def _dekking(b: Begroting) -> Sectie:
     jaar = b.jaar
     rijen = []
     markeringen = set()
+    vorig = b.vorig_jaar
     for index, d in enumerate(b.dekking):
         status = STATUS_TEKST.get(d.status, d.status) + (", verdeling open" if d.verdeling_open else "")
-        rijen.append((d.stroom, d.naam, status, d.einddatum, d.toegezegd, d.besteed_eerder, d.verplicht,
+        rijen.append((d.stroom, status, d.einddatum, d.toegezegd, d.besteed_eerder, d.verplicht, d.prognose_rest,
                       d.beschikbaar, d.begroot, d.resterend))
         if d.ongedekt > 0:
             markeringen.add((index, 9))
         if d.begroot > 0 and not d.toegekend and d.stroom != EIGEN:
-            markeringen.add((index, 2))
+            markeringen.add((index, 1))
     toelichting = (
         f"Toegezegd: toegekend of gereserveerd bedrag voor Nieuw-West (0 zolang de verdeling tussen gebieden "
         f"open is); voor EIGEN de toezeggingen van partners voor {jaar}. Besteed vóór {jaar} en open "
-        f"verplichtingen: stand {datum(b.peildatum)}. Beschikbaar = toegezegd − besteed − open verplichtingen "
-        f"(0 als de looptijd {jaar} niet raakt). Resterend = beschikbaar − begroot; een negatief bedrag "
+        f"verplichtingen: stand {datum(b.peildatum)}. Beschikbaar = toegezegd − besteed − open verplichtingen − "
+        f"prognose (0 als de looptijd {jaar} niet raakt). Resterend = beschikbaar − begroot; een negatief bedrag "
         "(onderstreept, ⚠) is niet gedekt. Een onderstreepte status: begroot op geld dat nog niet is toegekend.")
-    if b.peildatum < datetime.date(b.vorig_jaar, 12, 31):
-        toelichting += (f" Wat na {datum(b.peildatum)} nog in {b.vorig_jaar} wordt besteed, gaat nog van het "
-                        "beschikbare bedrag af.")
+    if b.peildatum < datetime.date(vorig, 12, 31):
+        toelichting += (f" Prognose: wat tussen {datum(b.peildatum)} en 31 december {vorig} nog wordt besteed, "
+                        f"bij het bestedingstempo van {vorig} tot nu toe, voor zover de open verplichtingen het niet "
+                        "al dekken.")
     tabel = Tabel(
         f"Dekking van de begroting {jaar} per geldstroom",
-        (Kolom("Geldstroom"), Kolom("Naam"), Kolom("Status"), Kolom("Einddatum", "datum"),
+        (Kolom("Geldstroom"), Kolom("Status"), Kolom("Einddatum", "datum"),
          Kolom("Toegezegd", "euro", True), Kolom(f"Besteed vóór {jaar}", "euro", True),
-         Kolom("Open verplichtingen", "euro", True), Kolom(f"Beschikbaar {jaar}", "euro", True),
-         Kolom(f"Begroot {jaar}", "euro", True), Kolom("Resterend", "euro", True)),
+         Kolom("Open verplichtingen", "euro", True), Kolom(f"Prognose rest {vorig}", "euro", True),
+         Kolom(f"Beschikbaar {jaar}", "euro", True), Kolom(f"Begroot {jaar}", "euro", True),
+         Kolom("Resterend", "euro", True)),
         tuple(rijen),
         toelichting=toelichting,
     )
     blok = TabelBlok(tabel, markeringen=frozenset(markeringen), compact=True,
-                     breedtes=(9, 15, 8, 7, 10.5, 10.5, 9, 10.5, 10, 10.5))
+                     breedtes=(10, 8, 7, 10.5, 10.5, 9.5, 9.5, 11, 11, 12.5))
     return Sectie("Dekking per geldstroom", (blok,), anker="dekking", nieuwe_pagina=True, liggend=True,
                   blad="Dekking")
 
@@ -165,7 +236,7 @@ def _per_domein(b: Begroting, programma: model.Programma) -> Sectie:
     if zonder:
         inhoud.append(Alinea(
             f"Actielijnen zonder begroting in {jaar} en {vorig} en zonder realisatie in {vorig} ({len(zonder)}): "
-            + ", ".join(zonder) + ".", "noot"))
+            + "; ".join(f"{code} {programma.actielijnen[code].naam}" for code in zonder) + ".", "noot"))
     for domein in b.domeinen:
         posten = [p for p in b.posten if p.domein == domein.code]
         tabel = Tabel(
@@ -178,9 +249,38 @@ def _per_domein(b: Begroting, programma: model.Programma) -> Sectie:
             totaal_label=f"Totaal {domein.code}",
         )
         blok = TabelBlok(tabel, groepeer=2, compact=True, breedtes=(8, 21, 12, 14.75, 14.75, 14.75, 14.75))
-        inhoud.append(Sectie(f"{domein.code} — {domein.naam}", (blok,),
+        inhoud.append(Sectie(f"{domein.code} — {domein.naam}", (blok, *_verklaringen(posten, b)),
                              anker=f"domein-{domein.code.lower()}"))
     return Sectie("Begroting per domein", tuple(inhoud), anker="per-domein", nieuwe_pagina=True, blad="Per domein")
+
+
+def _verschil_tekst(p: Post) -> str:
+    """``+ € 200.000 (+40%)``, ``nieuw`` or ``vervalt`` for running text."""
+    teken = "+" if p.verschil > 0 else "−"
+    if p.verschil_aandeel is None:
+        return f"nieuw, {euro_rond(p.begroot)}"
+    if not p.begroot:
+        return f"vervalt (was {euro_rond(p.vorig_begroot)})"
+    return f"{teken} {euro_rond(abs(p.verschil))} ({teken}{procent(abs(p.verschil_aandeel))})"
+
+
+def _verklaringen(posten: Sequence[Post], b: Begroting) -> tuple:
+    """The changed lines of a domain with their toelichting from the ledger, and those without one."""
+    veranderd = [p for p in posten if p.vraagt_toelichting]
+    if not veranderd:
+        return ()
+    drempel = procent(veranderd[0].drempel)
+    met = [f"{p.actielijn} {p.naam} ({p.stroom}): {_verschil_tekst(p)}. {p.toelichting}" for p in veranderd
+           if p.toelichting]
+    zonder = [f"{p.actielijn} {p.naam} ({p.stroom}): {_verschil_tekst(p)}" for p in veranderd if not p.toelichting]
+    out: list = []
+    if met:
+        out.append(Lijst(tuple(met), titel=f"Toelichting op wijzigingen van meer dan {drempel} tegenover "
+                                            f"{b.vorig_jaar}"))
+    if zonder:
+        out.append(Alinea(f"Nog zonder toelichting in het grootboek (wijziging van meer dan {drempel} tegenover "
+                          f"{b.vorig_jaar}): " + "; ".join(zonder) + ".", "noot"))
+    return tuple(out)
 
 
 def _partners(b: Begroting) -> Sectie:
@@ -195,7 +295,8 @@ def _partners(b: Begroting) -> Sectie:
         tuple((x.partner, x.naam, x.bedrag, x.uren, x.vorig_bedrag, x.vorig_uren, x.vorig_gerealiseerd,
                x.vorig_gerealiseerd_uren) for x in b.bijdragen),
         toelichting=(
-            "Toezegging: custom \"toezegging\" in het grootboek (geld en formatie naar draagkracht). Geleverd: wat "
+            "Toezegging: wat de partner voor het jaar heeft toegezegd aan geld en formatie, naar draagkracht. "
+            "Geleverd: wat "
             f"de partner in {vorig} als eigen middelen of formatie (geldstroom EIGEN) heeft geboekt; uren × "
             "tarief van de partner."),
     )
@@ -203,29 +304,100 @@ def _partners(b: Begroting) -> Sectie:
     inhoud: list = []
     if eigen is not None:
         inhoud.append(Alinea(
-            f"De begroting {jaar} rekent op {euro(eigen.begroot)} aan eigen middelen en formatie van partners; "
-            f"de partners hebben {euro(eigen.toegezegd)} toegezegd."))
+            f"De begroting {jaar} rekent op {euro_rond(eigen.begroot)} aan eigen middelen en formatie van partners; "
+            f"de partners hebben {euro_rond(eigen.toegezegd)} toegezegd."))
     inhoud.append(TabelBlok(tabel, compact=True))
     return Sectie("Bijdragen van partners", tuple(inhoud), anker="partners", nieuwe_pagina=True, liggend=True,
                   blad="Partners")
 
 
+KANS_TEKST = {"klein": "klein", "middel": "middel", "groot": "groot", "zeker": "zeker"}
+BEHEERSMAATREGEL = {
+    "ongedekt": "Vóór 1 april dekking voorstellen of de begroting op deze posten verlagen.",
+    "overcommittering": "Geen nieuwe verplichtingen op deze geldstroom; lopende opdrachten herzien of extra "
+                        "middelen aanvragen.",
+    "looptijd": "Maandelijks de besteding volgen; tijdig verlenging vragen of de begroting naar voren halen.",
+    "looptijd-eindigt-voor-jaar": "Eindafrekening opstellen en de terugbetaling reserveren; geen uitgaven meer "
+                                  "op deze geldstroom.",
+    "verdeling": "Posten pas starten na het besluit over de verdeling; zo nodig een besluit vragen.",
+    "eigen": "Ontbrekende toezeggingen vóór vaststelling bij de partners vastleggen.",
+}
+
+
+def beheersmaatregel(r: Risico) -> str:
+    """The mitigation the programme office proposes for a risk."""
+    if r.soort == "looptijd" and r.geval == "eindigt-voor-jaar":
+        return BEHEERSMAATREGEL["looptijd-eindigt-voor-jaar"]
+    return BEHEERSMAATREGEL[r.soort]
+
+
+def weerstand_tekst(b: Begroting) -> str:
+    """The weerstandsvermogen sentence: weighted risk against what can absorb it."""
+    tekst = (f"De risico's samen bedragen {euro_rond(b.risico_totaal)}; gewogen naar kans is dat "
+             f"{euro_rond(b.risico_gewogen)}.")
+    if b.weerstandscapaciteit is None:
+        return tekst + (" Er is geen weerstandscapaciteit vastgelegd; het programma kan tegenvallers dus niet "
+                        "zelf opvangen en is daarvoor aangewezen op de financiers of de partners.")
+    tekst += f" De vastgelegde weerstandscapaciteit is {euro_rond(b.weerstandscapaciteit)}"
+    if b.weerstandsvermogen is not None:
+        tekst += f" (weerstandsvermogen {getal(b.weerstandsvermogen, 2)})"
+    if b.weerstand_tekort:
+        return tekst + f"; {euro_rond(b.weerstand_tekort)} van de gewogen risico's kan het programma niet opvangen."
+    return tekst + "; daarmee kunnen de gewogen risico's worden opgevangen."
+
+
+def _kansen(b: Begroting) -> Tabel | None:
+    if not b.kansen:
+        return None
+    rijen = []
+    for k in b.kansen:
+        if k.soort == "verdeling":
+            gedeeld = " en ".join(k.gedeeld_met) if k.gedeeld_met else "andere gebieden"
+            tekst = (f"Gereserveerd voor Nieuw-West samen met {gedeeld}; na het besluit over de verdeling komt het "
+                     "deel van Nieuw-West beschikbaar.")
+        else:
+            tekst = f"Nog niet toegekend ({STATUS_TEKST.get(k.status, k.status)})."
+            if k.begroot > 0:
+                tekst += f" In {b.jaar} is er {euro_rond(k.begroot)} op begroot; die posten starten pas na toekenning."
+        rijen.append((k.stroom, k.naam, k.einddatum, k.bedrag, tekst))
+    return Tabel(
+        f"Kansen voor {b.jaar}: geld dat nog niet is toegezegd",
+        (Kolom("Geldstroom"), Kolom("Naam"), Kolom("Einddatum", "datum"), Kolom("Bedrag", "euro"),
+         Kolom("Toelichting")),
+        tuple(rijen), totaal_label=None,
+    )
+
+
 def _risicos(b: Begroting) -> Sectie:
+    kansen = _kansen(b)
     if not b.risicos:
-        return Sectie("Risico's", (Alinea("De cijfers tonen geen risico's voor dit jaar."),), anker="risicos",
-                      nieuwe_pagina=False, blad="Risico's")
+        inhoud: tuple = (Alinea("De cijfers tonen geen risico's voor dit jaar."),)
+        if kansen is not None:
+            inhoud += (TabelBlok(kansen, compact=True),)
+        return Sectie("Risico's", inhoud, anker="risicos", nieuwe_pagina=False, blad="Risico's")
     tabel = Tabel(
         f"Risico's voor de begroting {b.jaar}",
-        (Kolom("Soort"), Kolom("Geldstroom"), Kolom("Bedrag", "euro"), Kolom("Toelichting")),
-        tuple((RISICO_SOORTEN.get(r.soort, r.soort), r.stroom, r.bedrag, risico_tekst(r, b)) for r in b.risicos),
-        totaal_label=None,
+        (Kolom("Soort"), Kolom("Geldstroom"), Kolom("Bedrag in gevaar", "euro", True), Kolom("Kans"),
+         Kolom("Impact"), Kolom("Gewogen", "euro", True), Kolom("Toelichting"), Kolom("Beheersmaatregel")),
+        tuple((RISICO_SOORTEN.get(r.soort, r.soort), r.stroom, r.bedrag, KANS_TEKST[r.kans], r.impact, r.gewogen,
+               risico_tekst(r, b), beheersmaatregel(r)) for r in b.risicos),
+        toelichting=(
+            "Bedrag in gevaar: wat het programma verliest als het risico zich voordoet. Kans: zeker als een "
+            "geldstroom al is afgelopen; groot bij een ongedekt of te zwaar verplicht bedrag, of een geldstroom die "
+            "vóór het begrotingsjaar afloopt; middel bij een geldstroom die in het jaar afloopt of een open "
+            "verdeling; klein bij eigen bijdragen zonder toezegging. Gewogen = bedrag × 100%, 75%, 50% of 25%. "
+            "Impact: groot vanaf 10% van de totale begroting, middel vanaf 2%, anders klein."),
     )
-    return Sectie("Risico's", (
+    inhoud = [
         Alinea("Wat de cijfers in het grootboek laten zien: geldstromen die aflopen, reserveringen die nog niet "
-               "tussen de gebieden zijn verdeeld, begrotingsposten die steunen op nog niet toegekend geld, "
-               "overgecommitteerde en ongedekte geldstromen."),
-        TabelBlok(tabel, compact=True),
-    ), anker="risicos", nieuwe_pagina=True, blad="Risico's")
+               "tussen de gebieden zijn verdeeld, verplichtingen boven de toekenning en ongedekte posten. "
+               "Geld dat nog niet is toegekend, staat bij de kansen."),
+        TabelBlok(tabel, compact=True, breedtes=(9, 10, 10, 6, 6, 10, 28, 21)),
+        Alinea(weerstand_tekst(b), "let-op" if b.weerstand_tekort else "tekst"),
+    ]
+    if kansen is not None:
+        inhoud.append(TabelBlok(kansen, compact=True, breedtes=(11, 22, 9, 12, 46)))
+    return Sectie("Risico's", tuple(inhoud), anker="risicos", nieuwe_pagina=True, liggend=True, blad="Risico's")
 
 
 def risico_tekst(r: Risico, b: Begroting) -> str:
@@ -233,46 +405,44 @@ def risico_tekst(r: Risico, b: Begroting) -> str:
     jaar, label = b.jaar, f"{r.stroom} ({r.naam})"
     if r.soort == "looptijd" and r.einddatum is not None:
         eind = datum(r.einddatum)
-        if r.geval == "begroot-na-einde":
+        if r.geval == "eindigt-voor-jaar":
             loopt = "liep af" if r.afgelopen else "loopt af"
-            return (f"{label} {loopt} op {eind}, maar er staat {euro(r.begroot)} op begroot in {jaar}; dat kan niet "
-                    "meer uit deze geldstroom worden betaald.")
-        niet_ontvangen = (f"; {euro(r.niet_te_ontvangen)} van de toekenning wordt niet ontvangen"
+            delen = []
+            if r.begroot > 0:
+                delen.append(f"er staat {euro_rond(r.begroot)} op begroot in {jaar}, dat niet meer uit deze geldstroom "
+                             "kan worden betaald")
+            if r.terug_te_betalen > 0:
+                delen.append(f"{euro_rond(r.terug_te_betalen)} ontvangen geld is niet besteed en moet mogelijk worden "
+                             "terugbetaald")
+            if r.niet_te_ontvangen > 0:
+                delen.append(f"{euro_rond(r.niet_te_ontvangen)} van de toekenning wordt niet uitgekeerd")
+            return f"{label} {loopt} op {eind}; " + "; ".join(delen) + "."
+        niet_ontvangen = (f"; {euro_rond(r.niet_te_ontvangen)} van de toekenning wordt niet uitgekeerd"
                           if r.niet_te_ontvangen > 0 else "")
-        if r.geval == "niet-besteed":
-            if r.afgelopen:
-                return (f"{label} liep af op {eind}; {euro(r.terug_te_betalen)} ontvangen geld is niet besteed en moet "
-                        f"mogelijk worden terugbetaald{niet_ontvangen}.")
-            return (f"{label} loopt af op {eind}; per {datum(b.peildatum)} is {euro(r.terug_te_betalen)} ontvangen "
-                    "geld nog niet besteed; wat daarvan niet vóór de einddatum wordt besteed, moet mogelijk worden "
-                    f"terugbetaald{niet_ontvangen}.")
         tekst = f"{label} loopt af op {eind}"
         if r.begroot > 0:
-            tekst += f"; de {euro(r.begroot)} die in {jaar} is begroot, moet vóór die datum besteed zijn"
+            tekst += f"; de {euro_rond(r.begroot)} die in {jaar} is begroot, moet vóór die datum besteed zijn"
         if r.prognose is not None and r.prognose > 0:
-            tekst += f"; bij het huidige bestedingstempo blijft {euro(r.prognose)} van de toekenning over"
+            tekst += f"; bij het huidige bestedingstempo blijft {euro_rond(r.prognose)} van de toekenning over"
             if r.terug_te_betalen > 0:
-                tekst += f", waarvan {euro(r.terug_te_betalen)} al ontvangen is en mogelijk moet worden terugbetaald"
+                tekst += f", waarvan {euro_rond(r.terug_te_betalen)} al ontvangen is en mogelijk moet worden terugbetaald"
             tekst += niet_ontvangen
         return tekst + "."
     if r.soort == "verdeling":
         gedeeld = " en ".join(r.gedeeld_met) if r.gedeeld_met else "andere gebieden"
-        tekst = (f"{label}: {euro(r.gereserveerd)} is gereserveerd voor Nieuw-West samen met {gedeeld}; de "
+        tekst = (f"{label}: {euro_rond(r.gereserveerd)} is gereserveerd voor Nieuw-West samen met {gedeeld}; de "
                  "verdeling tussen de gebieden is nog niet besloten, dus er is nog niets beschikbaar")
         if r.begroot > 0:
-            tekst += f". In {jaar} is er {euro(r.begroot)} op begroot"
+            tekst += f". In {jaar} is er {euro_rond(r.begroot)} op begroot"
         return tekst + "."
-    if r.soort == "verwacht":
-        return (f"{euro(r.begroot)} is begroot op {label}, die nog niet is toegekend (status: {r.status}); deze "
-                "posten kunnen pas starten na toekenning.")
     if r.soort == "overcommittering":
-        return (f"{label} is overgecommitteerd: besteed plus open verplichtingen {euro(r.nodig)}, toegekend "
-                f"{euro(r.toegekend)}.")
+        return (f"{label}: er is meer besteed en verplicht ({euro_rond(r.nodig)}) dan toegekend "
+                f"({euro_rond(r.toegekend)}).")
     if r.soort == "ongedekt":
-        return f"{label}: begroot {euro(r.begroot)}, beschikbaar {euro(r.beschikbaar)}; {euro(r.bedrag)} is niet gedekt."
+        return f"{label}: begroot {euro_rond(r.begroot)}, beschikbaar {euro_rond(r.beschikbaar)}; {euro_rond(r.bedrag)} is niet gedekt."
     if r.soort == "eigen":
-        return (f"Eigen middelen van partners: begroot {euro(r.begroot)}, toegezegd {euro(r.toegezegd)}; voor "
-                f"{euro(r.bedrag)} is nog geen toezegging.")
+        return (f"Eigen middelen van partners: begroot {euro_rond(r.begroot)}, toegezegd {euro_rond(r.toegezegd)}; voor "
+                f"{euro_rond(r.bedrag)} is nog geen toezegging.")
     raise ValueError(f"onbekend risico: {r.soort}")
 
 
@@ -292,6 +462,13 @@ def besluitpunten(b: Begroting) -> tuple[str, ...]:
         punten.append(f"Kennis te nemen van het ongedekte deel van {euro(b.ongedekt)} ({delen}) en het "
                       f"programmabureau op te dragen vóór 1 april {jaar} dekking voor te stellen of de begroting "
                       "op deze posten te verlagen.")
+    if b.onbenut:
+        delen = "; ".join(f"{d.stroom} {euro_rond(d.onbenut_voor_einde)}" for d in b.onbenut)
+        punten.append(
+            f"Kennis te nemen van {euro_rond(b.onbenut_voor_einde)} toegekend geld dat vóór het einde van de looptijd "
+            f"niet is begroot ({delen}), en het programmabureau op te dragen vóór 1 april {jaar} per geldstroom "
+            "voor te stellen dit geld alsnog te begroten, de financier om verlenging van de looptijd te vragen, "
+            "of terugbetaling van het onbestede deel te aanvaarden.")
     verwacht = [d for d in gedekt if not d.toegekend and d.stroom != EIGEN and d.beschikbaar > 0]
     if verwacht:
         delen = "; ".join(f"{d.stroom} {euro(d.begroot)}" for d in verwacht)
@@ -303,6 +480,9 @@ def besluitpunten(b: Begroting) -> tuple[str, ...]:
         if aflopend:
             tekst += f", in het bijzonder de geldstromen die vóór of in {jaar} aflopen ({', '.join(aflopend)})"
         punten.append(tekst + ".")
+    if b.autorisatie is not None:
+        punten.append("Het autorisatieniveau voor " + str(jaar) + " vast te stellen: " + autorisatie_tekst(b)[0].lower()
+                      + autorisatie_tekst(b)[1:])
     if b.bijdragen:
         uren = b.toezeggingen_uren
         uren_tekst = f" en {getal(uren)} uur formatie" if uren else ""

@@ -1,0 +1,91 @@
+"""Changes explained: every budget line changing more than the declared threshold against last
+year shows its ``toelichting:`` from the ledger, or is listed as lacking one; never invented.
+
+Expected changes come from the raw budget directives (``custom "begroting"`` and
+``"begrotingswijziging"``) and their metadata, independent of our code.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+
+from beancount.core import data
+
+from ledger.load import DEMO_LEDGER
+from ledger.load import load_ledger
+from reports.compute.begroting import begroting
+from reports.documents.begroting import begroting_document
+from reports.documents.model import Alinea
+from reports.documents.model import Lijst
+from reports.documents.model import Sectie
+
+DATA = Path(__file__).parent / "data" / "begroting" / "grootboek.beancount"
+D = Decimal
+
+
+def _raw(entries: list) -> tuple[dict, dict]:
+    budget: dict[tuple[int, str, str], Decimal] = defaultdict(Decimal)
+    toelichting: dict[tuple[int, str, str], str] = {}
+    for entry in entries:
+        if isinstance(entry, data.Custom) and entry.type in ("begroting", "begrotingswijziging"):
+            jaar, actielijn, stroom, bedrag = (v.value for v in entry.values)
+            budget[(int(jaar), actielijn, stroom)] += bedrag.number
+            if "toelichting" in entry.meta:
+                toelichting[(int(jaar), actielijn, stroom)] = entry.meta["toelichting"]
+    return budget, toelichting
+
+
+def _teksten(doc) -> list[str]:  # noqa: ANN001
+    out: list[str] = []
+
+    def walk(item) -> None:  # noqa: ANN001
+        if isinstance(item, Sectie):
+            for sub in item.inhoud:
+                walk(sub)
+        elif isinstance(item, Alinea):
+            out.append(item.tekst)
+        elif isinstance(item, Lijst):
+            out.extend(item.items)
+
+    for sectie in doc.secties:
+        walk(sectie)
+    return out
+
+
+def test_changes_by_the_raw_directives() -> None:
+    ledger = load_ledger(DATA)
+    b = begroting(ledger.entries, ledger.programma, 2027)
+    budget, toelichting = _raw(ledger.entries)
+    want = set()
+    for (jaar, actielijn, stroom) in {(2027, a, s) for (_, a, s) in budget}:
+        nu, toen = budget.get((2027, actielijn, stroom), D(0)), budget.get((2026, actielijn, stroom), D(0))
+        if nu != toen and (toen == 0 or abs(nu - toen) / toen > D("0.25")):
+            want.add((actielijn, stroom))
+    assert {(p.actielijn, p.stroom) for p in b.posten if p.vraagt_toelichting} == want
+    vhf = next(p for p in b.posten if (p.actielijn, p.stroom) == ("WON-01", "VHF"))
+    assert vhf.toelichting == toelichting[(2027, "WON-01", "VHF")]
+    assert all(not p.toelichting for p in b.posten if (2027, p.actielijn, p.stroom) not in toelichting)
+
+    doc = begroting_document(b, ledger.programma, documentdatum=datetime.date(2026, 12, 1), kenmerk="x", demo=False)
+    teksten = _teksten(doc)
+    assert ("WON-01 Verduurzaming van de woningvoorraad (VHF): + € 200.000 (+40%). Tweede fase: 120 extra "
+            "woningen in Geuzenveld verduurzaamd.") in teksten
+    zonder = [t for t in teksten if t.startswith("Nog zonder toelichting")]
+    assert any("VEI-11 Credible Messengers (PMG): − € 70.000 (−88%)" in t for t in zonder)
+    assert any("VEI-13 Time-out woningen (VLIEGWIEL): vervalt (was € 50.000)" in t for t in zonder)
+    assert not any("Tweede fase" in t for t in zonder)
+
+
+def test_actielijnen_without_budget_are_named() -> None:
+    ledger = load_ledger(DEMO_LEDGER)
+    b = begroting(ledger.entries, ledger.programma, 2027)
+    doc = begroting_document(b, ledger.programma, documentdatum=datetime.date(2026, 12, 1), kenmerk="x", demo=True)
+    noot = next((t for t in _teksten(doc) if t.startswith("Actielijnen zonder begroting")), None)
+    if noot is not None:
+        met_post = {p.actielijn for p in b.posten}
+        for code, actielijn in ledger.programma.actielijnen.items():
+            if code not in met_post:
+                assert f"{code} {actielijn.naam}" in noot
