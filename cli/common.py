@@ -121,6 +121,7 @@ def toon_tabellen(ledger: Ledger, bladen: list[tuple[str, Any]], fmt: str, out: 
     from ledger.files import write_atomic
     from reports.documents.bevindingen import bevindingen_tabel
     from reports.documents.bevindingen import markering
+    from reports.documents.bevindingen import met_bevindingenblad
     from reports.documents.bevindingen import vindplaats
     from reports.render import text as render
 
@@ -131,9 +132,7 @@ def toon_tabellen(ledger: Ledger, bladen: list[tuple[str, Any]], fmt: str, out: 
 
         if not out:
             raise click.ClickException("--formaat xlsx vraagt --naar BESTAND.xlsx")
-        if gevonden:
-            bladen = [*bladen, ("Bevindingen", bevindingen_tabel(gevonden, basis))]
-        write_atomic(Path(out), workbook_bytes(tables_workbook(bladen)))
+        write_atomic(Path(out), workbook_bytes(tables_workbook(met_bevindingenblad(bladen, gevonden, basis))))
         click.echo(f"{melding} geschreven naar {out}")
         return
     if fmt == "csv":

@@ -94,11 +94,7 @@ class Ledger:
     @property
     def fingerprint(self) -> str:
         """SHA-256 over the contents of every file the ledger includes (first 12 hex digits)."""
-        digest = hashlib.sha256()
-        for name in sorted(self.options_map.get("include", [])):
-            digest.update(os.path.relpath(name, self.path.parent).encode())
-            digest.update(Path(name).read_bytes())
-        return digest.hexdigest()[:12]
+        return vingerafdruk(self.path, self.options_map)
 
     @property
     def last_date(self):  # noqa: ANN201
@@ -107,6 +103,23 @@ class Ledger:
             if isinstance(entry, data.Transaction):
                 return entry.date
         return None
+
+
+def vingerafdruk(path: Path, options_map: dict[str, Any]) -> str:
+    """The ledger fingerprint every document states: SHA-256 over each included file's name
+    (relative to the main file) and contents, first 12 hex digits.
+
+    Args:
+      path: the main ledger file.
+      options_map: the loaded options (their ``include`` lists every file read).
+    Returns:
+      The fingerprint.
+    """
+    digest = hashlib.sha256()
+    for name in sorted(options_map.get("include", [])):
+        digest.update(os.path.relpath(name, path.parent).encode())
+        digest.update(Path(name).read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def resolve_path(path: str | os.PathLike[str] | None = None) -> Path:

@@ -86,3 +86,11 @@ def met_bevindingen(document: Document, bevindingen: Sequence[Bevinding], basis:
                                                   breedtes=(11, 17, 11, 10, 8, 43))),
                     anker="bevindingen", nieuwe_pagina=True, liggend=True, blad="Bevindingen")
     return dataclasses.replace(document, secties=(*document.secties, sectie), markering=markering(bevindingen))
+
+
+def met_bevindingenblad(bladen: Sequence[tuple[str, Tabel]], bevindingen: Sequence[Bevinding],
+                        basis: Path | None = None) -> list[tuple[str, Tabel]]:
+    """The sheets of a table workbook, with a sheet "Bevindingen" when there are findings."""
+    if not bevindingen:
+        return list(bladen)
+    return [*bladen, ("Bevindingen", bevindingen_tabel(bevindingen, basis))]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import io
 from pathlib import Path
 from typing import Any
 from typing import Callable
@@ -28,10 +29,14 @@ from fava.ext import FavaExtensionBase
 from fava.ext import extension_endpoint
 from flask import current_app
 from flask import jsonify
+from flask import Response
 from flask import request
+from flask import send_file
 from markupsafe import Markup
 
 from ledger import model
+from ledger.load import DEMO_LEDGER
+from ledger.load import vingerafdruk
 from reports.compute.begroting import begroting
 from reports.compute.bevindingen import bevindingen
 from reports.compute.geldstromen import geldstromen_overzicht
@@ -40,6 +45,7 @@ from reports.compute.proportionaliteit import proportionaliteit
 from reports.compute.verplichtingen import verplichtingen_overzicht
 from reports.documents.begroting import begroting_document
 from reports.documents.bevindingen import met_bevindingen
+from reports.documents.bevindingen import met_bevindingenblad
 from reports.documents.geldstromen import geldstromen_tabel
 from reports.documents.model import Alinea
 from reports.documents.model import Document
@@ -48,12 +54,16 @@ from reports.documents.model import Lijst
 from reports.documents.model import Sectie
 from reports.documents.model import Tabel
 from reports.documents.model import TabelBlok
+from reports.documents.proportionaliteit import TEMPLATE as PROPORTIONALITEIT_TEMPLATE
 from reports.documents.proportionaliteit import proportionaliteit_document
 from reports.documents.verplichtingen import verplichtingen_per_stroom_tabel
 from reports.documents.verplichtingen import verplichtingen_tabel
 from reports.render import charts
+from reports.render.excel import workbook_bytes
+from reports.render.output import document_bytes
 from reports.render.stamp import documentdatum
 from reports.render.text import format_cel
+from reports.render.workbook import tables_workbook
 
 #: Where the importers' configuration lives in the installed package (see ``after_load_file``).
 IMPORT_CONFIG = Path(__file__).resolve().parents[2] / "importers" / "config.py"
@@ -140,6 +150,49 @@ class _Pagina:
             return programma
 
         return self.bewaard(("programma",), maak)
+
+    # ---- downloads: the files of the matching CLI report, made by the same code --------
+
+    downloadformaten: tuple[str, ...] = ("xlsx",)
+
+    @extension_endpoint("download")
+    def download(self) -> Any:
+        """``download?formaat=xlsx|pdf`` (and the page's filters): the report as a file."""
+        formaat = request.args.get("formaat", "xlsx")
+        if formaat not in self.downloadformaten:
+            return Response(f"Formaat ‘{formaat}’ kan niet; kies uit {', '.join(self.downloadformaten)}.", 400,
+                            mimetype="text/plain")
+        try:
+            inhoud, naam = self.downloadbestand(formaat)
+        except OngeldigJaar as fout:
+            return Response(str(fout), 400, mimetype="text/plain")
+        return send_file(io.BytesIO(inhoud), mimetype=MIME[formaat], as_attachment=True, download_name=naam)
+
+    def downloadlink(self, formaat: str) -> str:
+        """The download of this page's report, with the filters of the page."""
+        jaar = {"jaar": request.args["jaar"]} if "jaar" in request.args else {}
+        # Flask's url_for names its first argument "endpoint", as Fava's endpoint route does its
+        # parameter: build the page's URL (with Fava's filters) and add the endpoint to its path.
+        pagina = url_for("extension_report", extension_name=self.name, formaat=formaat, **jaar)
+        pad, _, query = pagina.partition("?")
+        return f"{pad.rstrip('/')}/download?{query}"
+
+    def downloadbestand(self, formaat: str) -> tuple[bytes, str]:
+        """(content, file name) of the report in ``formaat``; each page says what it offers."""
+        raise NotImplementedError
+
+    def tabellenbestand(self, bladen: list[tuple[str, Tabel]], naam: str) -> tuple[bytes, str]:
+        """A table report as XLSX, with the findings sheet ``snw`` adds too."""
+        gevonden = bevindingen(self.ledger.errors, self.programma())
+        workbook = tables_workbook(met_bevindingenblad(bladen, gevonden, self.basis()))
+        return workbook_bytes(workbook), naam
+
+    def kenmerk(self) -> str:
+        """The ledger fingerprint the CLI prints on documents."""
+        return vingerafdruk(Path(self.ledger.beancount_file_path), self.ledger.options)
+
+    def is_demo(self) -> bool:
+        return Path(self.ledger.beancount_file_path).resolve() == DEMO_LEDGER
 
     def basis(self) -> Path:
         """The folder of the ledger's main file (for short file names of findings)."""
@@ -327,6 +380,12 @@ def alleen_lezen() -> bool:
     return any(getattr(f, "__name__", "") == "_read_only" for f in current_app.before_request_funcs.get(None, ()))
 
 
+MIME = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
 class Geldstromen(_Pagina, FavaExtensionBase):
     """Per stream: awarded, received, budgeted, committed, spent, to spend, forecast.
 
@@ -364,6 +423,13 @@ class Geldstromen(_Pagina, FavaExtensionBase):
     def alle_kolommen(self) -> bool:
         return request.args.get("kolommen") == "alle"
 
+    def downloadbestand(self, formaat: str) -> tuple[bytes, str]:
+        jaar, peildatum = self.keuze()
+        overzicht = self.overzicht(jaar, peildatum)
+        regels = tuple(r for r in overzicht.regels if self.past(self.stroom_rekening(r.code)))
+        tabel = geldstromen_tabel(dataclasses.replace(overzicht, regels=regels))  # every column, as snw writes
+        return self.tabellenbestand([("Geldstromen", tabel)], f"geldstromen-{jaar}.xlsx")
+
     def kolommenlink(self) -> str:
         """This page with the other column choice (the filters are kept)."""
         if self.alle_kolommen():
@@ -400,6 +466,12 @@ class Verplichtingen(_Pagina, FavaExtensionBase):
         cijfers = self.cijfers()
         return [verplichtingen_per_stroom_tabel(cijfers), verplichtingen_tabel(cijfers)]
 
+    def downloadbestand(self, formaat: str) -> tuple[bytes, str]:
+        cijfers = self.cijfers()
+        return self.tabellenbestand([("Verplichtingen", verplichtingen_tabel(cijfers)),
+                                     ("Per geldstroom", verplichtingen_per_stroom_tabel(cijfers))],
+                                    f"verplichtingen-{self.keuze()[0]}.xlsx")
+
 
 class Begroting(_Pagina, FavaExtensionBase):
     """The begroting of a year as the board reads it (same sections as the PDF)."""
@@ -421,6 +493,21 @@ class Begroting(_Pagina, FavaExtensionBase):
 
         return self.bewaard(("begroting", jaar), maak)
 
+    downloadformaten = ("xlsx", "pdf")
+
+    def downloadbestand(self, formaat: str) -> tuple[bytes, str]:
+        """The files ``snw begroting JAAR`` writes, from the same builders."""
+        jaar, _ = self.keuze()
+        programma = self.programma()
+        figures = begroting(self.ledger.all_entries, programma, jaar)
+        document = met_bevindingen(
+            begroting_document(figures, programma, documentdatum=documentdatum(), kenmerk=self.kenmerk(),
+                               demo=self.is_demo()),
+            bevindingen(self.ledger.errors, programma), self.basis())
+        inhoud = document_bytes(document, template="begroting.html.j2", formats=(formaat,),
+                                ondertekening=figures.status != "vastgesteld")[formaat]
+        return inhoud, f"begroting-{jaar}.{formaat}"
+
 
 class Proportionaliteit(_Pagina, FavaExtensionBase):
     """Partners against their draagkracht, programme versus regular money, spending per resident."""
@@ -438,3 +525,17 @@ class Proportionaliteit(_Pagina, FavaExtensionBase):
             return met_bevindingen(document, bevindingen(self.ledger.errors, programma), self.basis())
 
         return self.bewaard(("proportionaliteit", jaar), maak)
+
+    downloadformaten = ("xlsx", "pdf")
+
+    def downloadbestand(self, formaat: str) -> tuple[bytes, str]:
+        """The files ``snw proportionaliteit JAAR`` writes, from the same builders."""
+        jaar, _ = self.keuze()
+        programma = self.programma()
+        rapport = proportionaliteit(self.ledger.all_entries, programma, jaar)
+        document = met_bevindingen(
+            proportionaliteit_document(rapport, documentdatum=documentdatum(), kenmerk=self.kenmerk(),
+                                       demo=self.is_demo(), grootboek=Path(self.ledger.beancount_file_path).name),
+            bevindingen(self.ledger.errors, programma), self.basis())
+        inhoud = document_bytes(document, template=PROPORTIONALITEIT_TEMPLATE, formats=(formaat,))[formaat]
+        return inhoud, f"proportionaliteit-{jaar}.{formaat}"
