@@ -25,12 +25,12 @@ from reports.documents.model import Sectie
 from reports.documents.model import TabelBlok
 from reports.documents.model import Kolom
 from reports.documents.model import Tabel
+from reports.documents.subsidiejaren import subsidiejaar_tabellen
 
 if TYPE_CHECKING:
     import datetime
 
     from reports.compute.sisa import Sisa
-    from reports.compute.subsidiejaren import Subsidiejaar
 
 HERKOMST_TITELS = {
     "EU": "Voorschotten van Europese overheidslichamen",
@@ -180,38 +180,6 @@ def tranche_tabel(rapport: Sisa) -> Tabel:
                     for t in rapport.tranches),
         toelichting="De jaartranches van een uitkering (alle jaren, alle thema's) horen samen de toekenning te zijn.",
     )
-
-
-def subsidiejaar_tabel(rijen: tuple[Subsidiejaar, ...]) -> Tabel:
-    """One stream's spending per grant year, split over the two calendar years each spans."""
-    eerste = rijen[0]
-    return Tabel(
-        titel=f"{eerste.stroom} — {eerste.naam}: besteding per subsidiejaar",
-        kolommen=(
-            Kolom("Subsidiejaar"),
-            Kolom("Van", "datum"),
-            Kolom("Tot en met", "datum"),
-            Kolom("Besteed in kalenderjaar van de start", "euro", True),
-            Kolom("Besteed in kalenderjaar erna", "euro", True),
-            Kolom("Besteed in subsidiejaar", "euro", True),
-            Kolom("Stand"),
-        ),
-        rijen=tuple((r.label, r.van, r.tot, r.eerste_kalenderjaar, r.tweede_kalenderjaar, r.besteed,
-                     "lopend" if r.lopend else "afgesloten") for r in rijen),
-        toelichting=(
-            "Het subsidiejaar van deze regeling is niet het kalenderjaar. Besteed in kalenderjaar van de start: "
-            "boekingen van het subsidiejaar in het jaar waarin het begint; erna: in het jaar waarin het eindigt. "
-            "Opgeteld per kalenderjaar is dat de besteding in de tabellen hierboven."
-        ),
-    )
-
-
-def subsidiejaar_tabellen(rijen: tuple[Subsidiejaar, ...]) -> list[Tabel]:
-    """A table per stream (rows in stream order, as ``reports.compute.subsidiejaren`` gives them)."""
-    per_stroom: dict[str, list[Subsidiejaar]] = {}
-    for rij in rijen:
-        per_stroom.setdefault(rij.stroom, []).append(rij)
-    return [subsidiejaar_tabel(tuple(r)) for r in per_stroom.values()]
 
 
 PASSIVA_KOLOMMEN = (
