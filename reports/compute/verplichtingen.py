@@ -98,7 +98,7 @@ def verplichtingen_overzicht(entries: Sequence[data.Directive], programma: model
             stroom=regel.code, naam=regel.naam, toegekend=regel.toegekend, besteed=regel.besteed_cumulatief,
             verplicht=sum((v.bedrag for v in eigen), ZERO),
             betaald=sum((v.betaald for v in eigen), ZERO),
-            open=sum((v.open for v in eigen), ZERO),
+            open=regel.verplicht,  # the open commitments of geldstromen: one sum of VerplichtingStand.open
             open_verlopen=sum((v.open for v in eigen if v.verlopen), ZERO),
             vrij_na_verplichtingen=regel.vrij_na_verplichtingen,
         ))

@@ -187,6 +187,12 @@ class _Pagina:
         workbook = tables_workbook(met_bevindingenblad(bladen, gevonden, self.basis()))
         return workbook_bytes(workbook), naam
 
+    def documentbestand(self, document: Document, formaat: str, naam: str, *, template: str,
+                        **template_args: Any) -> tuple[bytes, str]:
+        """A board document as ``snw`` writes it: findings added, rendered by ``document_bytes``."""
+        document = met_bevindingen(document, bevindingen(self.ledger.errors, self.programma()), self.basis())
+        return document_bytes(document, template=template, formats=(formaat,), **template_args)[formaat], naam
+
     def kenmerk(self) -> str:
         """The ledger fingerprint the CLI prints on documents."""
         return vingerafdruk(Path(self.ledger.beancount_file_path), self.ledger.options)
@@ -500,13 +506,10 @@ class Begroting(_Pagina, FavaExtensionBase):
         jaar, _ = self.keuze()
         programma = self.programma()
         figures = begroting(self.ledger.all_entries, programma, jaar)
-        document = met_bevindingen(
-            begroting_document(figures, programma, documentdatum=documentdatum(), kenmerk=self.kenmerk(),
-                               demo=self.is_demo()),
-            bevindingen(self.ledger.errors, programma), self.basis())
-        inhoud = document_bytes(document, template="begroting.html.j2", formats=(formaat,),
-                                ondertekening=figures.status != "vastgesteld")[formaat]
-        return inhoud, f"begroting-{jaar}.{formaat}"
+        document = begroting_document(figures, programma, documentdatum=documentdatum(), kenmerk=self.kenmerk(),
+                                      demo=self.is_demo())
+        return self.documentbestand(document, formaat, f"begroting-{jaar}.{formaat}", template="begroting.html.j2",
+                                    ondertekening=figures.status != "vastgesteld")
 
 
 class Proportionaliteit(_Pagina, FavaExtensionBase):
@@ -533,9 +536,7 @@ class Proportionaliteit(_Pagina, FavaExtensionBase):
         jaar, _ = self.keuze()
         programma = self.programma()
         rapport = proportionaliteit(self.ledger.all_entries, programma, jaar)
-        document = met_bevindingen(
-            proportionaliteit_document(rapport, documentdatum=documentdatum(), kenmerk=self.kenmerk(),
-                                       demo=self.is_demo(), grootboek=Path(self.ledger.beancount_file_path).name),
-            bevindingen(self.ledger.errors, programma), self.basis())
-        inhoud = document_bytes(document, template=PROPORTIONALITEIT_TEMPLATE, formats=(formaat,))[formaat]
-        return inhoud, f"proportionaliteit-{jaar}.{formaat}"
+        document = proportionaliteit_document(rapport, documentdatum=documentdatum(), kenmerk=self.kenmerk(),
+                                              demo=self.is_demo(), grootboek=Path(self.ledger.beancount_file_path).name)
+        return self.documentbestand(document, formaat, f"proportionaliteit-{jaar}.{formaat}",
+                                    template=PROPORTIONALITEIT_TEMPLATE)
