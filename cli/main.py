@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "import": "cli.importeren:importeren",
     "proportionaliteit": "cli.proportionaliteit:proportionaliteit",
     "sisa": "cli.sisa:sisa",
+    "verantwoording": "cli.verantwoording:verantwoording",
     "fava": "cli.fava:fava",
 }
 

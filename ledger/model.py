@@ -33,6 +33,8 @@ EIGEN = "EIGEN"
 CURRENCY = "EUR"
 
 STATUSSEN = ("aangevraagd", "verwacht", "gereserveerd", "toegekend")
+KARAKTERS = ("incidenteel", "structureel")
+"""A stream's ``karakter:``: one-off money or recurring money (the meerjarenbeeld keeps them apart)."""
 OVERLOOP_REGIMES = ("hoofdthema", "vrij")
 ZERO = Decimal(0)
 
@@ -58,6 +60,7 @@ _STROOM_KEYS = (
     "bron",
     "departement",
     "sisa_code",
+    "karakter",
     "sisa_besteding",
     "sisa_overloop",
     "sisa_cumulatief",
@@ -127,6 +130,8 @@ class Geldstroom:
     sisa_indicatoren: tuple[tuple[str, str | None, str], ...] = ()
     #: declared Aard controle per kind (``sisa_aard_controle:``); other kinds follow SISA_AARD_STANDAARD
     sisa_aard_controle: tuple[tuple[str, str], ...] = ()
+    #: ``karakter:`` "incidenteel" (one-off money) or "structureel" (recurring); None: not declared
+    karakter: str | None = None
 
     def sisa_nummer(self, soort: str, thema: str | None = None) -> str | None:
         """The declared SiSa indicator number of a kind (and hoofdthema), None when not declared."""
@@ -271,6 +276,17 @@ class AbBesluit:
 
 
 @dataclasses.dataclass(frozen=True)
+class Verantwoordingsregel:
+    """The explanation of a year's realisation on one budget line (``custom "verantwoording"``)."""
+
+    jaar: int
+    actielijn: str
+    stroom: str
+    toelichting: str
+    entry: data.Custom
+
+
+@dataclasses.dataclass(frozen=True)
 class BegrotingRegel:
     """One budget line (``begroting``) or amendment (``begrotingswijziging``)."""
 
@@ -302,6 +318,9 @@ class Programma:
     instellingen: Mapping[str, tuple[Any, ...]]
     ab_besluiten: Mapping[str, AbBesluit]
     begroting: tuple[BegrotingRegel, ...]
+    #: ``custom "verantwoording" JAAR "ACTIELIJN" "STROOM"`` with ``toelichting:``: why the year's
+    #: realisation on a budget line differs from its budget
+    verantwoordingen: tuple[Verantwoordingsregel, ...] = ()
 
     def geldstroom_op(self, code: str, date: datetime.date) -> Geldstroom | None:
         """The state of a stream on a date (None when not yet declared then)."""
@@ -455,6 +474,7 @@ def _build_stream(code: str, naam: str, fields: dict[str, Any], entry: data.Cust
             for thema, nummer in (sisa_nummers(fields.get(f"sisa_{soort}")) or ())
         ),
         sisa_aard_controle=sisa_aarden(fields.get("sisa_aard_controle")) or (),
+        karakter=str(fields["karakter"]) if fields.get("karakter") in KARAKTERS else None,
     )
 
 
@@ -479,6 +499,8 @@ def _check_stream_fields(entry: data.Custom, fields: dict[str, Any]) -> list[Dec
     start = fields.get("boekjaar_start")
     if start is not None and (decimaal(start) is None or not 1 <= int(decimaal(start) or 0) <= 12):
         errors.append(_bad(entry, "boekjaar_start moet een maand zijn (1-12)"))
+    if "karakter" in fields and fields["karakter"] not in KARAKTERS:
+        errors.append(_bad(entry, f"karakter '{fields['karakter']}' is geen van {', '.join(KARAKTERS)}"))
     if "sisa_code" in fields and (not isinstance(fields["sisa_code"], str) or not fields["sisa_code"].strip()):
         errors.append(_bad(entry, "sisa_code moet een tekst zijn, bijvoorbeeld \"E27K\""))
     for soort in SISA_SOORTEN:
@@ -514,6 +536,7 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
     instellingen: dict[str, tuple[Any, ...]] = {}
     besluiten: dict[str, AbBesluit] = {}
     begroting: list[BegrotingRegel] = []
+    verantwoordingen: list[Verantwoordingsregel] = []
     kenmerken: set[str] = set()
     tarief_entries: list[tuple[str, Tarief]] = []
 
@@ -655,6 +678,14 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
                 continue
             besluiten[str(values[0])] = AbBesluit(
                 str(values[0]), entry.date, str(values[1]) if len(values) > 1 else "", entry)
+        elif kind == "verantwoording":
+            jaar = decimaal(values[0]) if values else None
+            tekst = meta.get("toelichting")
+            if jaar is None or len(values) < 3 or not isinstance(tekst, str) or not tekst.strip():
+                errors.append(_bad(entry, "verantwoording heeft jaar, actielijn, geldstroom en toelichting: nodig"))
+                continue
+            verantwoordingen.append(Verantwoordingsregel(int(jaar), str(values[1]), str(values[2]), tekst.strip(),
+                                                         entry))
         elif kind in ("begroting", "begrotingswijziging"):
             jaar = decimaal(values[0]) if values else None
             bedrag = decimaal(values[3]) if len(values) > 3 else None
@@ -692,6 +723,7 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
         instellingen=instellingen,
         ab_besluiten=besluiten,
         begroting=tuple(begroting),
+        verantwoordingen=tuple(verantwoordingen),
     )
     return programma, errors
 

@@ -297,6 +297,11 @@ STATUS_MAPPING = {
 HERKOMST = {"gemeente": "gemeente", "rijk": "rijk", "EU": "eu", "fonds": "fonds", "partners": "partners"}
 
 
+def karakter_van(st: Stroom) -> str:
+    """Structureel: the gemeente's money that runs to the programme's horizon; all else is one-off."""
+    return "structureel" if st.herkomst == "gemeente" and st.tot.year >= 2040 else "incidenteel"
+
+
 @dataclass
 class Stroom:
     """Een geldstroom zoals de demo hem declareert."""
@@ -1583,6 +1588,7 @@ def schrijf_geldstromen(demo: Demo) -> str:
             meta: dict[str, Any] = {
                 "financier": st.financier,
                 "herkomst": st.herkomst,
+                "karakter": karakter_van(st),
                 "specifieke_uitkering": True if st.specifieke_uitkering else None,
                 "departement": st.departement,
                 "status": st.status,

@@ -101,6 +101,13 @@ def _validate(programma: model.Programma) -> list[Any]:
                                          regel.entry))
         if regel.besluit and regel.besluit not in programma.ab_besluiten:
             errors.append(BegrotingError(regel.entry.meta, f"Onbekend AB-besluit: {regel.besluit}", regel.entry))
+    for uitleg in programma.verantwoordingen:
+        if uitleg.actielijn not in programma.actielijnen:
+            errors.append(BegrotingError(uitleg.entry.meta, f"Onbekende actielijn in verantwoording: {uitleg.actielijn}",
+                                         uitleg.entry))
+        if uitleg.stroom != model.EIGEN and uitleg.stroom not in programma.geldstromen:
+            errors.append(BegrotingError(uitleg.entry.meta, f"Onbekende geldstroom in verantwoording: {uitleg.stroom}",
+                                         uitleg.entry))
     return errors
 
 

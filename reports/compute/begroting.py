@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from reports.compute.geldstromen import GeldstroomRegel
+    from reports.compute.meerjarenbeeld import Meerjarenbeeld
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
@@ -54,6 +55,19 @@ TOELICHTING_DREMPEL = Decimal("0.25")
 EIGEN = model.EIGEN
 EIGEN_NAAM = "Eigen middelen en formatie van partners"
 _ACTIELIJN = model.ACTIELIJN_ROOT + ":"
+
+
+def afwijking_boven_drempel(bedrag: Decimal, referentie: Decimal, drempel: Decimal) -> bool:
+    """Whether ``bedrag`` differs from ``referentie`` by more than ``drempel`` × ``referentie``.
+
+    The one rule for "needs a toelichting": a budget line against last year's (the begroting,
+    ``snw check``), a year's realisation against its budget (the verantwoording). Any
+    difference counts when the reference is 0 (a new line, or spending without a budget).
+    """
+    verschil = bedrag - referentie
+    if not verschil:
+        return False
+    return not referentie or abs(verschil / referentie) > drempel
 
 
 @dataclasses.dataclass(frozen=True)
@@ -88,10 +102,7 @@ class Post:
     @property
     def vraagt_toelichting(self) -> bool:
         """The line changes by more than the threshold (a new line or one that falls to 0 always does)."""
-        if not self.verschil:
-            return False
-        aandeel = self.verschil_aandeel
-        return aandeel is None or abs(aandeel) > self.drempel
+        return afwijking_boven_drempel(self.begroot, self.vorig_begroot, self.drempel)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -285,6 +296,8 @@ class Begroting:
     vorig_primitief: Decimal = ZERO  # the previous year's primitive budget (its ``begroting`` lines)
     vorig_aantal_wijzigingen: int = 0  # the previous year's amendment decisions (and pending amendments)
     autorisatie: tuple[Decimal, str] | None = None  # declared autorisatieniveau (:func:`autorisatieniveau`)
+    vorig_wijzigingen: tuple[Wijziging, ...] = ()  # the previous (current) year's amendments with their decisions
+    meerjaren: Meerjarenbeeld | None = None  # the year and the three after it (reports.compute.meerjarenbeeld)
 
     @property
     def gewijzigd(self) -> bool:
@@ -393,7 +406,7 @@ def toelichting_drempel(programma: model.Programma) -> Decimal:
     return TOELICHTING_DREMPEL if waarde is None else waarde
 
 
-def _toelichtingen(programma: model.Programma, jaar: int) -> dict[tuple[str, str], str]:
+def toelichtingen_van(programma: model.Programma, jaar: int) -> dict[tuple[str, str], str]:
     """The ``toelichting:`` metadata of the year's budget lines and amendments per (actielijn, stream)."""
     out: dict[tuple[str, str], list[str]] = defaultdict(list)
     for regel in sorted(programma.begroting, key=lambda r: r.datum):
@@ -423,9 +436,9 @@ def realisatie(entries: Iterable[data.Directive], programma: model.Programma, va
     return dict(totals)
 
 
-def _inzet(entries: Iterable[data.Directive], programma: model.Programma, van: datetime.date,
-           tot: datetime.date) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
-    """EIGEN spending (amount, hours) per partner in a period."""
+def inzet_per_partner(entries: Iterable[data.Directive], programma: model.Programma, van: datetime.date,
+                      tot: datetime.date) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
+    """The partners' own means spent (``EIGEN``): amount and hours per partner in a period."""
     bedrag: dict[str, Decimal] = defaultdict(Decimal)
     uren: dict[str, Decimal] = defaultdict(Decimal)
     for besteding in bestedingen(entries, programma, tot=tot, van=van):
@@ -442,7 +455,7 @@ def stroom_volgorde(stroom: str) -> tuple[int, str]:
     return (1 if stroom == EIGEN else 0, stroom)
 
 
-def _status(programma: model.Programma, jaar: int) -> tuple[str, model.AbBesluit | None, int]:
+def status_van(programma: model.Programma, jaar: int) -> tuple[str, model.AbBesluit | None, int]:
     primitief = [r for r in programma.begroting if r.jaar == jaar and r.soort == "begroting"]
     if not primitief:
         return "geen begroting", None, 0
@@ -452,7 +465,7 @@ def _status(programma: model.Programma, jaar: int) -> tuple[str, model.AbBesluit
     return ("ontwerp" if zonder or besluit is None else "vastgesteld"), besluit, zonder
 
 
-def _wijzigingen(programma: model.Programma, jaar: int) -> tuple[Wijziging, ...]:
+def wijzigingen_van(programma: model.Programma, jaar: int) -> tuple[Wijziging, ...]:
     groepen: dict[str | None, list[model.BegrotingRegel]] = defaultdict(list)
     for regel in programma.begroting:
         if regel.jaar == jaar and regel.soort == "begrotingswijziging":
@@ -762,7 +775,7 @@ def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaa
     keys = {k for k, v in (*huidig.items(), *vorig_budget.items(), *vorig_real.items(), *real.items()) if v}
     keys |= set(huidig)
     posten = []
-    toelichtingen = _toelichtingen(programma, jaar)
+    toelichtingen = toelichtingen_van(programma, jaar)
     drempel = toelichting_drempel(programma)
     for code, stroom in keys:
         actielijn = programma.actielijnen.get(code)
@@ -805,7 +818,7 @@ def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaa
     dekking = _dekking(overzicht.regels, programma, jaar, begroot_eigen,
                        sum((t.bedrag for t in toezeggingen), ZERO), prognose)
 
-    inzet_bedrag, inzet_uren = _inzet(entries, programma, datetime.date(vorig, 1, 1), vorig_tot)
+    inzet_bedrag, inzet_uren = inzet_per_partner(entries, programma, datetime.date(vorig, 1, 1), vorig_tot)
     per_partner: dict[str, dict[int, tuple[Decimal, Decimal]]] = defaultdict(dict)
     for t in programma.toezeggingen:
         if t.jaar in (jaar, vorig):
@@ -822,17 +835,22 @@ def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaa
             vorig_gerealiseerd=inzet_bedrag.get(code, ZERO), vorig_gerealiseerd_uren=inzet_uren.get(code, ZERO),
         ))
 
-    status, besluit, zonder = _status(programma, jaar)
-    return Begroting(
+    status, besluit, zonder = status_van(programma, jaar)
+    vorig_wijzigingen = wijzigingen_van(programma, vorig)
+    uitkomst = Begroting(
         jaar=jaar, peildatum=peildatum, status=status, besluit=besluit, regels_zonder_besluit=zonder,
         posten=tuple(posten), domeinen=domeinen, stromen=stromen, dekking=dekking,
-        wijzigingen=_wijzigingen(programma, jaar), bijdragen=tuple(bijdragen),
+        wijzigingen=wijzigingen_van(programma, jaar), bijdragen=tuple(bijdragen),
         risicos=_risicos(jaar, overzicht.regels, dekking, programma, peildatum), stroomnamen=stroomnamen,
         kansen=_kansen(overzicht.regels, programma, jaar), weerstandscapaciteit=weerstandscapaciteit(programma),
         vorig_primitief=sum((r.bedrag for r in programma.begroting if r.jaar == vorig and r.soort == "begroting"),
                             ZERO),
-        vorig_aantal_wijzigingen=len(_wijzigingen(programma, vorig)), autorisatie=autorisatieniveau(programma),
+        vorig_aantal_wijzigingen=len(vorig_wijzigingen), autorisatie=autorisatieniveau(programma),
+        vorig_wijzigingen=vorig_wijzigingen,
     )
+    from reports.compute.meerjarenbeeld import meerjarenbeeld  # it reads the begroting's coverage
+
+    return dataclasses.replace(uitkomst, meerjaren=meerjarenbeeld(uitkomst, entries, programma))
 
 
 @dataclasses.dataclass(frozen=True)

@@ -8,6 +8,7 @@ No figure is computed here: every amount comes from ``reports.compute``.
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ledger.nl import datum
@@ -25,6 +26,8 @@ from reports.documents.model import Sectie
 from reports.documents.model import TabelBlok
 from reports.documents.model import Kolom
 from reports.documents.model import Tabel
+from reports.documents.meerjarenbeeld import meerjarenbeeld_sectie
+from reports.documents.meerjarenbeeld import wijzigingen_huidig_jaar
 
 if TYPE_CHECKING:
     from ledger import model
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
     from reports.compute.begroting import Risico
 
 PROGRAMMA = "Nationaal Programma Samen Nieuw-West"
+ZERO = Decimal(0)
 
 RISICO_SOORTEN = {
     "looptijd": "Looptijd",
@@ -462,6 +466,13 @@ def besluitpunten(b: Begroting) -> tuple[str, ...]:
         punten.append(f"Kennis te nemen van het ongedekte deel van {euro(b.ongedekt)} ({delen}) en het "
                       f"programmabureau op te dragen vóór 1 april {jaar} dekking voor te stellen of de begroting "
                       "op deze posten te verlagen.")
+    m = b.meerjaren
+    if m is not None and any(any(s.ongedekt[1:]) for s in m.stromen):
+        later = [s for s in m.stromen if any(s.ongedekt[1:])]
+        delen = "; ".join(f"{s.stroom} {euro(sum(s.ongedekt[1:], ZERO))}" for s in later)
+        punten.append(f"Kennis te nemen van wat in {jaar + 1}–{m.jaren[-1]} is begroot zonder dekking ({delen}; zie "
+                      f"Meerjarenbeeld), en het programmabureau op te dragen dit bij de begroting {jaar + 1} te "
+                      "dekken of de meerjarige begroting te verlagen.")
     if b.onbenut:
         delen = "; ".join(f"{d.stroom} {euro_rond(d.onbenut_voor_einde)}" for d in b.onbenut)
         punten.append(
@@ -556,10 +567,13 @@ def begroting_document(b: Begroting, programma: model.Programma, *, documentdatu
     Returns:
       The document; render it with ``reports.render.html`` / ``pdf`` / ``document``.
     """
-    secties = [_samenvatting(b), _dekking(b), _per_domein(b, programma), _partners(b), _risicos(b)]
-    wijzigingen = _wijzigingen(b)
-    if wijzigingen is not None:
-        secties.append(wijzigingen)
+    secties = [_samenvatting(b), _dekking(b)]
+    if b.meerjaren is not None:
+        secties.append(meerjarenbeeld_sectie(b.meerjaren))
+    secties += [_per_domein(b, programma), _partners(b), _risicos(b)]
+    for wijzigingen in (_wijzigingen(b), wijzigingen_huidig_jaar(b)):
+        if wijzigingen is not None:
+            secties.append(wijzigingen)
     secties.append(_besluitpunten(b))
     uren = b.toezeggingen_uren
     omslag = (

@@ -1,0 +1,53 @@
+"""``snw verantwoording JAAR``: the year's accountability to the alliantiebestuur (XLSX, PDF, HTML)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cli.common import JAAR
+from cli.common import LedgerContext
+from cli.common import STRIKT
+from cli.common import bevindingen_van
+from cli.common import display_path
+from cli.common import pass_ledger
+from ledger.nl import euro
+
+
+@click.command()
+@click.argument("jaar", type=JAAR)
+@click.option("--naar", "out", type=click.Path(file_okay=False), default=".", show_default=True,
+              help="Map voor verantwoording-JAAR.xlsx, .pdf en .html.")
+@click.option("--formaat", "formats", type=click.Choice(["xlsx", "pdf", "html"]), multiple=True,
+              help="Alleen deze vorm(en); standaard alle drie.")
+@STRIKT
+@pass_ledger
+def verantwoording(ctx: LedgerContext, jaar: int, out: str, formats: tuple[str, ...], strikt: bool) -> None:
+    """De verantwoording over JAAR voor het alliantiebestuur: XLSX, PDF (A4) en HTML.
+
+    Per domein, actielijn en geldstroom de primitieve begroting, de wijzigingen (met hun
+    AB-besluiten), de huidige begroting, de realisatie, de open verplichtingen en wat
+    resteert; de toelichting op afwijkingen (ontbrekende toelichtingen genoemd); de bijdragen
+    van partners tegen hun toezeggingen; de SiSa-samenvatting met de staat van overlopende
+    passiva; de open bevindingen van het grootboek en de besluitpunten.
+    """
+    from reports.compute.verantwoording import verantwoording as compute
+    from reports.documents.bevindingen import met_bevindingen
+    from reports.documents.verantwoording import verantwoording_document
+    from reports.render.output import write_document
+    from reports.render.stamp import documentdatum
+
+    ledger = ctx.ledger()
+    gevonden = bevindingen_van(ledger, strikt=strikt)
+    figures = compute(ledger.entries, ledger.programma, jaar)
+    document = met_bevindingen(
+        verantwoording_document(figures, documentdatum=documentdatum(), kenmerk=ledger.fingerprint,
+                                demo=ledger.is_demo, aantal_bevindingen=len(gevonden)),
+        gevonden, ledger.path.parent)
+    written = write_document(document, Path(out), f"verantwoording-{jaar}", template="begroting.html.j2",
+                             formats=formats or ("xlsx", "pdf", "html"), ondertekening=True)
+    click.echo(f"Verantwoording {jaar}: begroot {euro(figures.begroot)}, gerealiseerd {euro(figures.gerealiseerd)}, "
+               f"resterend {euro(figures.resterend)}:")
+    for path in written:
+        click.echo(f"  {display_path(path)}")
