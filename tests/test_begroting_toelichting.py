@@ -8,6 +8,7 @@ Expected changes come from the raw budget directives (``custom "begroting"`` and
 from __future__ import annotations
 
 import datetime
+import re
 from collections import defaultdict
 from decimal import Decimal
 from pathlib import Path
@@ -89,3 +90,46 @@ def test_actielijnen_without_budget_are_named() -> None:
         for code, actielijn in ledger.programma.actielijnen.items():
             if code not in met_post:
                 assert f"{code} {actielijn.naam}" in noot
+
+
+def test_snw_check_warns_for_each_line_without_toelichting(tmp_path: Path) -> None:
+    """``snw check`` lists every unexplained change beyond the threshold as a warning at its line (exit 0);
+    the expected set is recomputed from the raw directives, and a toelichting makes the warning go."""
+    import json
+    import shutil
+
+    from click.testing import CliRunner
+
+    from cli.main import cli
+
+    map_ = tmp_path / "begroting"
+    shutil.copytree(DATA.parent, map_)
+    main = map_ / DATA.name
+    ledger = load_ledger(main)
+    budget, toelichting = _raw(ledger.entries)
+    jaren = {j for j, _, _ in budget}
+    expected = set()
+    for jaar in sorted(jaren):
+        if jaar - 1 not in jaren:
+            continue
+        for code, stroom in {(c, s) for (j, c, s) in budget if j in (jaar, jaar - 1)}:
+            nu, toen = budget.get((jaar, code, stroom), D(0)), budget.get((jaar - 1, code, stroom), D(0))
+            if nu != toen and (not toen or abs(nu - toen) / toen > D("0.25")) and (jaar, code, stroom) not in toelichting:
+                expected.add(f"begroting {jaar} {code}/{stroom} zonder toelichting")
+    assert expected
+    result = CliRunner().invoke(cli, ["--grootboek", str(main), "check", "--json"])
+    assert result.exit_code == 0, result.output
+    items = json.loads(result.output)
+    found = {re.search(r"begroting \d{4} \S+ zonder toelichting", i["message"]).group(0) for i in items
+             if "zonder toelichting" in i["message"]}
+    assert found == expected
+    assert all(i["warning"] and i["file"] and i["line"] for i in items if "zonder toelichting" in i["message"])
+    # Explain one: its warning goes.
+    budget_2027 = map_ / "budgets" / "2027.beancount"
+    text = budget_2027.read_text(encoding="utf-8")
+    regel = next(line for line in text.splitlines() if '"WON-04" "VHF"' in line)
+    budget_2027.write_text(text.replace(regel, regel + '\n  toelichting: "Nieuwe geldstroom voor Energiefixers."'),
+                           encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--grootboek", str(main), "--geen-cache", "check"])
+    assert "begroting 2027 WON-04/VHF zonder toelichting" not in result.output
+    assert "begroting 2027 WON-04/ENERGIEFIXERS zonder toelichting" in result.output

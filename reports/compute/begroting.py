@@ -416,6 +416,45 @@ def toelichtingen_van(programma: model.Programma, jaar: int) -> dict[tuple[str, 
     return {key: " ".join(teksten) for key, teksten in out.items()}
 
 
+@dataclasses.dataclass(frozen=True)
+class OntbrekendeToelichting:
+    """A budget line that changes beyond the threshold against the year before, without a ``toelichting:``."""
+
+    jaar: int
+    actielijn: str
+    stroom: str
+    begroot: Decimal
+    vorig_begroot: Decimal
+    entry: data.Custom  # the line's first budget directive of the year (of the year before when it falls to 0)
+
+
+def ontbrekende_toelichtingen(programma: model.Programma) -> tuple[OntbrekendeToelichting, ...]:
+    """Every budget line, in every year after the first budgeted one, whose change against the year
+    before needs a toelichting (:func:`afwijking_boven_drempel`, the begroting's rule) and has none.
+
+    ``snw check`` lists them as warnings; the begroting names them; nothing is invented.
+    """
+    budget = huidige_begroting(programma)
+    drempel = toelichting_drempel(programma)
+    eerste: dict[tuple[int, str, str], data.Custom] = {}
+    for regel in sorted(programma.begroting, key=lambda r: (r.datum, r.entry.meta.get("lineno", 0))):
+        eerste.setdefault((regel.jaar, regel.actielijn, regel.stroom), regel.entry)
+    jaren = sorted({regel.jaar for regel in programma.begroting})
+    out = []
+    for jaar in jaren:
+        if jaar - 1 not in jaren:
+            continue
+        uitleg = toelichtingen_van(programma, jaar)
+        keys = {(c, s) for (j, c, s) in budget if j in (jaar, jaar - 1)}
+        for code, stroom in sorted(keys, key=lambda k: (k[0], stroom_volgorde(k[1]))):
+            nu, toen = budget.get((jaar, code, stroom), ZERO), budget.get((jaar - 1, code, stroom), ZERO)
+            if (code, stroom) in uitleg or not afwijking_boven_drempel(nu, toen, drempel):
+                continue
+            entry = eerste.get((jaar, code, stroom)) or eerste[(jaar - 1, code, stroom)]
+            out.append(OntbrekendeToelichting(jaar, code, stroom, nu, toen, entry))
+    return tuple(out)
+
+
 def realisatie(entries: Iterable[data.Directive], programma: model.Programma, van: datetime.date,
                tot: datetime.date) -> dict[tuple[str, str], Decimal]:
     """Spending per (actielijn, stream) from ``van`` to ``tot`` inclusive.

@@ -107,8 +107,6 @@ def _samenvatting(v: Verantwoording, aantal_bevindingen: int) -> Sectie:
         Alinea(" ".join(samenvatting_tekst(v, aantal_bevindingen))),
         TabelBlok(_groep_tabel(f"Verantwoording {v.jaar} per domein", "Domein", v.domeinen, v.jaar), compact=True,
                   breedtes=(8, 22, 11, 10, 11, 11, 11, 16)),
-        TabelBlok(_groep_tabel(f"Verantwoording {v.jaar} per geldstroom", "Geldstroom", v.stromen, v.jaar),
-                  compact=True, breedtes=(12, 22, 11, 9, 11, 11, 10, 14)),
         Alinea(f"Primitief: de begroting {v.jaar} zoals vastgesteld; wijzigingen: de begrotingswijzigingen van "
                f"{v.jaar}; gerealiseerd: de bestedingen van 1 januari tot en met {datum(v.peildatum)}, de eigen "
                f"middelen van partners inbegrepen; open verplichtingen: wat op verplichtingen van {v.jaar} nog niet "
@@ -134,6 +132,13 @@ def _per_domein(v: Verantwoording) -> Sectie:
                   blad="Per domein")
 
 
+def _per_stroom(v: Verantwoording) -> Sectie:
+    tabel = _groep_tabel(f"Verantwoording {v.jaar} per geldstroom", "Geldstroom", v.stromen, v.jaar)
+    return Sectie("Verantwoording per geldstroom", (TabelBlok(tabel, compact=True,
+                                                              breedtes=(12, 22, 11, 9, 11, 11, 10, 14)),),
+                  anker="per-stroom", liggend=True, blad="Per geldstroom")
+
+
 def _wijzigingen(v: Verantwoording) -> Sectie | None:
     if not v.wijzigingen:
         return None
@@ -153,14 +158,18 @@ def _wijzigingen(v: Verantwoording) -> Sectie | None:
     if zonder:
         tekst += " Een wijziging zonder AB-besluit is nog niet bekrachtigd."
     return Sectie(f"Begrotingswijzigingen {v.jaar}", (Alinea(tekst), overzicht, TabelBlok(regels, compact=True)),
-                  anker="wijzigingen", nieuwe_pagina=True, blad="Wijzigingen")
+                  anker="wijzigingen", liggend=True, blad="Wijzigingen")
 
 
 def _post_rij(p: Verantwoordingspost) -> tuple:
     return (p.actielijn, p.naam, p.stroom, p.begroot, p.gerealiseerd, p.afwijking)
 
 
-def _toelichting(v: Verantwoording) -> Sectie:
+def _toelichting(v: Verantwoording) -> Sectie | None:
+    """The explained and the unexplained variances (None when no line varies beyond the threshold:
+    the summary says so)."""
+    if not v.toegelicht and not v.zonder_toelichting:
+        return None
     drempel = procent(v.drempel, 0)
     inhoud: list = [Alinea(
         f"Een post waarvan de realisatie meer dan {drempel} van de begroting afwijkt (of die zonder begroting is "
@@ -183,9 +192,7 @@ def _toelichting(v: Verantwoording) -> Sectie:
             tuple(_post_rij(p) for p in v.zonder_toelichting),
             totaal_label=None,
         ), compact=True))
-    if not v.toegelicht and not v.zonder_toelichting:
-        inhoud.append(Alinea(f"Geen post wijkt meer dan {drempel} af van de begroting."))
-    return Sectie("Toelichting op afwijkingen", tuple(inhoud), anker="toelichting", nieuwe_pagina=True, liggend=True,
+    return Sectie("Toelichting op afwijkingen", tuple(inhoud), anker="toelichting", liggend=True,
                   blad="Toelichting")
 
 
@@ -271,7 +278,7 @@ def verantwoording_document(v: Verantwoording, *, documentdatum: datetime.date, 
     Returns:
       The document.
     """
-    secties = [_samenvatting(v, aantal_bevindingen), _per_domein(v)]
+    secties = [_samenvatting(v, aantal_bevindingen), _per_domein(v), _per_stroom(v)]
     for sectie in (_wijzigingen(v), _toelichting(v), _partners(v), _sisa(v)):
         if sectie is not None:
             secties.append(sectie)
