@@ -383,7 +383,8 @@ def test_document_sections_in_order() -> None:
     ledger = load_ledger(DATA)
     doc = begroting_document(begroting(ledger.entries, ledger.programma, 2025), ledger.programma,
                              documentdatum=datetime.date(2026, 11, 26), kenmerk="abc", demo=False)
-    assert [s.titel for s in doc.secties] == ["Samenvatting", "Dekking per geldstroom", "Begroting per domein",
+    assert [s.titel for s in doc.secties] == ["Samenvatting", "Dekking per geldstroom", "Meerjarenbeeld 2025–2028",
+                                             "Begroting per domein",
                                              "Bijdragen van partners", "Risico's", "Begrotingswijzigingen",
                                              "Besluitpunten"]
     assert dict(doc.omslag)["Status"].startswith("Vastgesteld door het alliantiebestuur, besluit AB-2024-12")

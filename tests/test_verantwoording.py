@@ -37,7 +37,7 @@ JARGON = re.compile(r"custom \"|\bplugin\b|Income:|Expenses:|Liabilities:|Assets
                     r"\bTRUE\b|\bFALSE\b|beancount|overgecommitteerd|overcommittering", re.IGNORECASE)
 
 UITLEG = """
-2026-02-01 custom "verantwoording" 2025 "VEI-13" "PMG" ""
+2026-02-01 custom "verantwoording" 2025 "VEI-13" "PMG"
   toelichting: "Time-out woningen kwamen pas in het voorjaar beschikbaar."
 2026-02-01 custom "begrotingswijziging" 2025 "ORG-02" "GEM-ORG" 1000.00 EUR
   toelichting: "Kleine monitoringsopdracht."
@@ -128,7 +128,7 @@ def test_unknown_actielijn_in_a_verantwoording_line_is_an_error_with_file_and_li
     map_ = tmp_path / "begroting"
     shutil.copytree(DATA, map_)
     (map_ / "uitleg.beancount").write_text(
-        '2026-02-01 custom "verantwoording" 2025 "VEI-99" "PMG" ""\n  toelichting: "x"\n', encoding="utf-8")
+        '2026-02-01 custom "verantwoording" 2025 "VEI-99" "PMG"\n  toelichting: "x"\n', encoding="utf-8")
     main = map_ / "grootboek.beancount"
     main.write_text(main.read_text(encoding="utf-8") + 'include "uitleg.beancount"\n', encoding="utf-8")
     ledger = load_ledger(main)
