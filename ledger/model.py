@@ -738,6 +738,24 @@ def posting_meta(posting: data.Posting, txn: data.Transaction, key: str) -> Any:
 BegrotingKey = tuple[int, str, str]  # (jaar, actielijn, geldstroom)
 
 
+TOELICHTING_DREMPEL = Decimal("0.25")
+"""Default threshold: a budget line changing by more than 25% against last year needs a toelichting."""
+
+
+def afwijking_boven_drempel(bedrag: Decimal, referentie: Decimal, drempel: Decimal) -> bool:
+    """Whether ``bedrag`` differs from ``referentie`` by more than ``drempel`` × ``referentie``.
+
+    The one rule for "needs a toelichting": a budget line against last year's (the begroting,
+    ``snw check``, the demo's budget files), a year's realisation against its budget (the
+    verantwoording). Any difference counts when the reference is 0 (a new line, or spending
+    without a budget).
+    """
+    verschil = bedrag - referentie
+    if not verschil:
+        return False
+    return not referentie or abs(verschil / referentie) > drempel
+
+
 def huidige_begroting(programma: model.Programma, peildatum: datetime.date | None = None) -> dict[BegrotingKey, Decimal]:
     """The current budget per (year, actielijn, stream), amendments up to a date included.
 

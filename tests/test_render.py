@@ -103,3 +103,21 @@ def test_workbook_keeps_numbers_and_sum_formulas() -> None:
     assert formulas == ["=SUM(C8:C87)"]
     moment = datetime.datetime(2026, 11, 1)
     assert workbook_bytes(document_workbook(_document()), moment) == workbook_bytes(document_workbook(_document()), moment)
+
+
+def test_codes_never_break_at_their_hyphen() -> None:
+    """A code (VEI-11, SPUK-KW-2026) in a narrow column stays on one line in the PDF; names may wrap."""
+    from pypdf import PdfReader
+
+    codes = ("SPUK-KW-2026", "GEM-REGULIER", "VEI-11")
+    tabel = Tabel("Smal", (Kolom("Code"), Kolom("Naam"), Kolom("Bedrag", "euro")),
+                  tuple((code, "Een lange naam die mag afbreken over regels", D(1000)) for code in codes),
+                  totaal_label=None)
+    document = Document(titel="Codes", datum=datetime.date(2026, 11, 1), inhoudsopgave=False,
+                        secties=(Sectie("Codes", (TabelBlok(tabel, breedtes=(6, 20, 74)),)),))
+    html = render_html(document)
+    assert html.count('class="code"') == len(codes)
+    text = PdfReader(io.BytesIO(render_pdf(html))).pages[1].extract_text()
+    lines = text.splitlines()
+    for code in codes:
+        assert any(line.startswith(code) for line in lines), (code, lines)  # whole, at the start of its row

@@ -158,6 +158,9 @@ def test_command_writes_the_three_faces_in_plain_dutch(tmp_path: Path, path: Pat
     reader = PdfReader(tmp_path / "verantwoording-2025.pdf")
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert not JARGON.findall(text), sorted(set(JARGON.findall(text)))
+    for number, page in enumerate(reader.pages[1:], start=2):  # the cover is short by design
+        body = "".join(page.extract_text().split())
+        assert len(body) > 300, (number, body)  # no near-empty page (header and footer are ~120 characters)
     for kop in ("Samenvatting", "Verantwoording per domein", "Verantwoording per geldstroom",
                 "Bijdragen van partners", "Besluitpunten"):
         assert kop in text, kop

@@ -63,6 +63,8 @@ import yaml
 from beancount.parser import printer
 
 from ledger.files import write_all_atomic
+from ledger.model import TOELICHTING_DREMPEL
+from ledger.model import afwijking_boven_drempel
 from ledger.load import load_ledger
 
 HIER = Path(__file__).resolve().parent
@@ -1792,6 +1794,38 @@ def stand_op(demo: Demo, code: str, dag: date) -> str:
     return ""
 
 
+def toelichting_begroting(demo: Demo, jaar: int, code: str, stroom: str,
+                          wijzigingen: list[Begrotingswijziging]) -> str | None:
+    """The programme office's explanation of a budget line that changes beyond the threshold.
+
+    The line needs one by the ledger's own rule (``ledger.model.afwijking_boven_drempel``, the
+    default threshold), unless an amendment of the year on the same line explains it or it is the
+    first budget year. The reason is the demo's story: a stream that starts or ends, the
+    transition from vliegwiel to regular money, the scaling up after the first year.
+    """
+    if not any(j == jaar - 1 for j, _, _ in demo.begroting):
+        return None
+    if any((w.actielijn, w.stroom) == (code, stroom) for w in wijzigingen):
+        return None
+    nu = Decimal(demo.begroting.get((jaar, code, stroom), 0))
+    toen = Decimal(demo.begroting.get((jaar - 1, code, stroom), 0))
+    if not afwijking_boven_drempel(nu, toen, TOELICHTING_DREMPEL):
+        return None
+    st = demo.stromen.get(stroom)
+    if stroom == EIGEN:
+        return f"Eigen inzet van de partners volgens hun toezegging voor {jaar}."
+    if st is not None and st.tot < date(jaar, 12, 31):
+        return f"{stroom} loopt af op {datum_nl(st.tot)}; begroot tot de einddatum."
+    if stroom == "GEM-REGULIER":
+        return "Reguliere gemeentelijke middelen nemen over van de vliegwielmiddelen, die eind 2026 aflopen."
+    if not toen:
+        begin = f" (looptijd vanaf {datum_nl(st.van)})" if st is not None and st.van.year == jaar else ""
+        return f"Nieuw: deze actielijn wordt vanaf {jaar} uit {stroom} betaald{begin}."
+    if nu > toen:
+        return f"Opschaling: {jaar - 1} was het eerste volle uitvoeringsjaar van deze actielijn op {stroom}."
+    return f"Minder activiteiten op {stroom} dan in {jaar - 1}, volgens het uitvoeringsplan."
+
+
 def schrijf_begroting(demo: Demo, jaar: int) -> str:
     besluit = BESLUITEN.get(jaar)
     if besluit:
@@ -1837,6 +1871,9 @@ def schrijf_begroting(demo: Demo, jaar: int) -> str:
         regel = [f'{dag.isoformat()} custom "begroting" {jaar} {q(code):<8} {q(stroom):<15} {fmt(d(bedrag)):>12} EUR']
         if kenmerk:
             regel.append(f"  besluit: {q(kenmerk)}")
+        uitleg_regel = toelichting_begroting(demo, jaar, code, stroom, wijzigingen)
+        if uitleg_regel:
+            regel.append(f"  toelichting: {q(uitleg_regel)}")
         s.entry(regel)
     if jaar == 2025:
         (w,) = wijzigingen

@@ -35,11 +35,17 @@ from typing import TYPE_CHECKING
 
 from beancount.core import data
 
+from ledger.model import TOELICHTING_DREMPEL
+from ledger.model import afwijking_boven_drempel
 from ledger.model import huidige_begroting
 from reports.compute.bestedingen import bestedingen
 from reports.compute.peildatum import peildatum_voor
 from ledger import model
 from reports.compute.geldstromen import geldstromen_overzicht
+from reports.compute.meerjarenbeeld import meerjarenbeeld
+from reports.compute.stromen import EIGEN_NAAM
+from reports.compute.stromen import actief_in
+from reports.compute.stromen import stroom_volgorde
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -50,24 +56,8 @@ if TYPE_CHECKING:
 
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
-TOELICHTING_DREMPEL = Decimal("0.25")
-"""Default threshold: a budget line changing by more than 25% against last year needs a toelichting."""
 EIGEN = model.EIGEN
-EIGEN_NAAM = "Eigen middelen en formatie van partners"
 _ACTIELIJN = model.ACTIELIJN_ROOT + ":"
-
-
-def afwijking_boven_drempel(bedrag: Decimal, referentie: Decimal, drempel: Decimal) -> bool:
-    """Whether ``bedrag`` differs from ``referentie`` by more than ``drempel`` × ``referentie``.
-
-    The one rule for "needs a toelichting": a budget line against last year's (the begroting,
-    ``snw check``), a year's realisation against its budget (the verantwoording). Any
-    difference counts when the reference is 0 (a new line, or spending without a budget).
-    """
-    verschil = bedrag - referentie
-    if not verschil:
-        return False
-    return not referentie or abs(verschil / referentie) > drempel
 
 
 @dataclasses.dataclass(frozen=True)
@@ -86,6 +76,7 @@ class Post:
     vorig_realisatie: Decimal  # spent in the previous year up to the peildatum
     toelichting: str = ""  # the ``toelichting:`` of the year's budget lines and amendments on this key
     drempel: Decimal = TOELICHTING_DREMPEL  # the declared threshold (:func:`toelichting_drempel`)
+    looptijd_voorbij: datetime.date | None = None  # :func:`looptijd_voorbij`: the line ends with its stream
 
     @property
     def verschil(self) -> Decimal:
@@ -416,6 +407,18 @@ def toelichtingen_van(programma: model.Programma, jaar: int) -> dict[tuple[str, 
     return {key: " ".join(teksten) for key, teksten in out.items()}
 
 
+def looptijd_voorbij(programma: model.Programma, jaar: int, stroom: str, begroot: Decimal) -> datetime.date | None:
+    """The stream's end date when a line falls to 0 because the stream's period ended before ``jaar``.
+
+    Such a change is explained by the ledger itself (the stream's ``tot``), so it needs no
+    ``toelichting:``; None for every other line.
+    """
+    geldstroom = programma.geldstromen.get(stroom)
+    if begroot or geldstroom is None or geldstroom.tot is None or actief_in(geldstroom, jaar):
+        return None
+    return geldstroom.tot if geldstroom.tot < datetime.date(jaar, 1, 1) else None
+
+
 @dataclasses.dataclass(frozen=True)
 class OntbrekendeToelichting:
     """A budget line that changes beyond the threshold against the year before, without a ``toelichting:``."""
@@ -448,7 +451,8 @@ def ontbrekende_toelichtingen(programma: model.Programma) -> tuple[OntbrekendeTo
         keys = {(c, s) for (j, c, s) in budget if j in (jaar, jaar - 1)}
         for code, stroom in sorted(keys, key=lambda k: (k[0], stroom_volgorde(k[1]))):
             nu, toen = budget.get((jaar, code, stroom), ZERO), budget.get((jaar - 1, code, stroom), ZERO)
-            if (code, stroom) in uitleg or not afwijking_boven_drempel(nu, toen, drempel):
+            if ((code, stroom) in uitleg or not afwijking_boven_drempel(nu, toen, drempel)
+                    or looptijd_voorbij(programma, jaar, stroom, nu) is not None):
                 continue
             entry = eerste.get((jaar, code, stroom)) or eerste[(jaar - 1, code, stroom)]
             out.append(OntbrekendeToelichting(jaar, code, stroom, nu, toen, entry))
@@ -489,11 +493,6 @@ def inzet_per_partner(entries: Iterable[data.Directive], programma: model.Progra
     return bedrag, uren
 
 
-def stroom_volgorde(stroom: str) -> tuple[int, str]:
-    """Sort key for streams: declared streams by code, EIGEN last."""
-    return (1 if stroom == EIGEN else 0, stroom)
-
-
 def status_van(programma: model.Programma, jaar: int) -> tuple[str, model.AbBesluit | None, int]:
     primitief = [r for r in programma.begroting if r.jaar == jaar and r.soort == "begroting"]
     if not primitief:
@@ -520,15 +519,6 @@ def wijzigingen_van(programma: model.Programma, jaar: int) -> tuple[Wijziging, .
                                 key=lambda t: (t[0], stroom_volgorde(t[1])))),
         ))
     return tuple(sorted(out, key=lambda w: (w.besluit is None, w.datum, w.besluit or "")))
-
-
-def actief_in(stroom: model.Geldstroom | None, jaar: int) -> bool:
-    """Whether a stream's period reaches into the year (spending in it is allowed)."""
-    if stroom is None:
-        return False
-    if stroom.tot is not None and stroom.tot < datetime.date(jaar, 1, 1):
-        return False
-    return not (stroom.van is not None and stroom.van > datetime.date(jaar, 12, 31))
 
 
 def prognose_rest(entries: Sequence[data.Directive], programma: model.Programma, jaar: int,
@@ -828,6 +818,7 @@ def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaa
             vorig_begroot=vorig_budget.get((code, stroom), ZERO),
             vorig_realisatie=vorig_real.get((code, stroom), ZERO),
             toelichting=toelichtingen.get((code, stroom), ""), drempel=drempel,
+            looptijd_voorbij=looptijd_voorbij(programma, jaar, stroom, begroot),
         ))
     posten.sort(key=lambda p: (domein_volgorde.get(p.domein, len(domein_volgorde)), p.domein, p.actielijn,
                                stroom_volgorde(p.stroom)))
@@ -887,9 +878,8 @@ def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaa
         vorig_aantal_wijzigingen=len(vorig_wijzigingen), autorisatie=autorisatieniveau(programma),
         vorig_wijzigingen=vorig_wijzigingen,
     )
-    from reports.compute.meerjarenbeeld import meerjarenbeeld  # it reads the begroting's coverage
-
-    return dataclasses.replace(uitkomst, meerjaren=meerjarenbeeld(uitkomst, entries, programma))
+    return dataclasses.replace(uitkomst, meerjaren=meerjarenbeeld(jaar, peildatum, uitkomst.dekking, entries,
+                                                                  programma))
 
 
 @dataclasses.dataclass(frozen=True)

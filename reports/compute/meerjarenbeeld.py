@@ -32,13 +32,14 @@ import datetime
 from collections import defaultdict
 from decimal import Decimal
 from typing import TYPE_CHECKING
+from typing import Any
 
 from ledger import model
 from ledger.model import huidige_begroting
-from reports.compute.begroting import EIGEN
-from reports.compute.begroting import EIGEN_NAAM
-from reports.compute.begroting import actief_in
-from reports.compute.begroting import stroom_volgorde
+from reports.compute.stromen import EIGEN
+from reports.compute.stromen import EIGEN_NAAM
+from reports.compute.stromen import actief_in
+from reports.compute.stromen import stroom_volgorde
 from reports.compute.verplichtingstanden import verplichtingen_standen
 
 if TYPE_CHECKING:
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
 
     from beancount.core import data
 
-    from reports.compute.begroting import Begroting
     from reports.compute.verplichtingstanden import VerplichtingStand
 
 ZERO = Decimal(0)
@@ -165,38 +165,44 @@ class Meerjarenbeeld:
                             key=lambda s: (s.einddatum, s.stroom)))
 
 
-def meerjarenbeeld(b: Begroting, entries: Sequence[data.Directive], programma: model.Programma) -> Meerjarenbeeld:
-    """The meerjarenbeeld of the begroting ``b`` (see the module's definitions).
+def meerjarenbeeld(jaar: int, peildatum: datetime.date, dekking: Sequence[Any], entries: Sequence[data.Directive],
+                   programma: model.Programma) -> Meerjarenbeeld:
+    """The meerjarenbeeld of the begroting of ``jaar`` (see the module's definitions).
+
+    ``reports.compute.begroting.begroting`` calls it and keeps the result as ``Begroting.meerjaren``.
 
     Args:
-      b: the computed begroting of the budget year.
+      jaar: the budget year.
+      peildatum: the begroting's reference date.
+      dekking: the begroting's coverage per stream (``reports.compute.begroting.Dekking``).
       entries: the loaded entries.
       programma: the parsed declarations.
     Returns:
       The four years per domain and per stream.
     """
-    jaren = tuple(range(b.jaar, b.jaar + JAREN))
+    begin = jaar
+    jaren = tuple(range(begin, begin + JAREN))
     budget = huidige_begroting(programma)
     per_stroom: dict[str, list[Decimal]] = defaultdict(lambda: [ZERO] * JAREN)
     per_domein: dict[str, list[Decimal]] = defaultdict(lambda: [ZERO] * JAREN)
     for (jaar, actielijn, stroom), bedrag in budget.items():
         if jaar in jaren and bedrag:
-            per_stroom[stroom][jaar - b.jaar] += bedrag
+            per_stroom[stroom][jaar - begin] += bedrag
             lijn = programma.actielijnen.get(actielijn)
             if lijn is not None:
-                per_domein[lijn.domein][jaar - b.jaar] += bedrag
+                per_domein[lijn.domein][jaar - begin] += bedrag
 
     later: dict[str, Decimal] = defaultdict(Decimal)
-    for stand in verplichtingen_standen(entries, programma, b.peildatum):
-        for jaar, bedrag in spreiding(stand, (b.jaar - 1, *jaren)).items():
-            if jaar > b.jaar:
+    for stand in verplichtingen_standen(entries, programma, peildatum):
+        for j, bedrag in spreiding(stand, (begin - 1, *jaren)).items():
+            if j > begin:
                 later[stand.stroom] += bedrag
 
-    dekking = {d.stroom: d for d in b.dekking}
+    per_code = {d.stroom: d for d in dekking}
     toezeggingen: dict[int, Decimal] = defaultdict(Decimal)
     for t in programma.toezeggingen:
         toezeggingen[t.jaar] += t.bedrag
-    codes = sorted({*per_stroom, *(d.stroom for d in b.dekking), *later}, key=stroom_volgorde)
+    codes = sorted({*per_stroom, *per_code, *later}, key=stroom_volgorde)
     stromen = []
     for code in codes:
         begroot = tuple(per_stroom.get(code, [ZERO] * JAREN))
@@ -209,7 +215,7 @@ def meerjarenbeeld(b: Begroting, entries: Sequence[data.Directive], programma: m
                 beschikbaar=beschikbaar, begroot=begroot, ongedekt=ongedekt, verplicht_later=ZERO, vrij=vrij))
             continue
         stroom = programma.geldstromen.get(code)
-        d = dekking.get(code)
+        d = per_code.get(code)
         beschikbaar = d.beschikbaar if d is not None else ZERO
         pot = max(beschikbaar, ZERO)
         ongedekt_jaren = []
@@ -237,4 +243,4 @@ def meerjarenbeeld(b: Begroting, entries: Sequence[data.Directive], programma: m
         for code, bedragen in sorted(per_domein.items(),
                                      key=lambda item: (domein_volgorde.get(item[0], len(domein_volgorde)), item[0]))
     )
-    return Meerjarenbeeld(jaren=jaren, peildatum=b.peildatum, domeinen=domeinen, stromen=tuple(stromen))
+    return Meerjarenbeeld(jaren=jaren, peildatum=peildatum, domeinen=domeinen, stromen=tuple(stromen))

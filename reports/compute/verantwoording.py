@@ -10,7 +10,7 @@ computation the begroting and the other reports use:
   remaining);
 * the **toelichting** on a line whose realisation differs from its budget by more than the
   declared threshold (``begroting_toelichting_drempel``, the begroting's rule
-  :func:`reports.compute.begroting.afwijking_boven_drempel`): the ``toelichting:`` of a
+  :func:`ledger.model.afwijking_boven_drempel`): the ``toelichting:`` of a
   ``custom "verantwoording" JAAR "ACTIELIJN" "STROOM"`` entry, else the ``toelichting:`` of the
   year's budget lines on that key; lines without either are listed as missing, never invented;
 * the amendments of the year with their AB decisions (``reports.compute.begroting``);
@@ -31,7 +31,7 @@ from ledger import model
 from reports.compute.begroting import EIGEN
 from reports.compute.begroting import EIGEN_NAAM
 from reports.compute.begroting import Wijziging
-from reports.compute.begroting import afwijking_boven_drempel
+from ledger.model import afwijking_boven_drempel
 from reports.compute.begroting import inzet_per_partner
 from reports.compute.begroting import status_van
 from reports.compute.begroting import stroom_volgorde

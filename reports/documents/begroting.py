@@ -274,9 +274,9 @@ def _verklaringen(posten: Sequence[Post], b: Begroting) -> tuple:
     if not veranderd:
         return ()
     drempel = procent(veranderd[0].drempel)
-    met = [f"{p.actielijn} {p.naam} ({p.stroom}): {_verschil_tekst(p)}. {p.toelichting}" for p in veranderd
-           if p.toelichting]
-    zonder = [f"{p.actielijn} {p.naam} ({p.stroom}): {_verschil_tekst(p)}" for p in veranderd if not p.toelichting]
+    met = [f"{p.actielijn} {p.naam} ({p.stroom}): {_verschil_tekst(p)}. {_uitleg(p)}" for p in veranderd
+           if _uitleg(p)]
+    zonder = [f"{p.actielijn} {p.naam} ({p.stroom}): {_verschil_tekst(p)}" for p in veranderd if not _uitleg(p)]
     out: list = []
     if met:
         out.append(Lijst(tuple(met), titel=f"Toelichting op wijzigingen van meer dan {drempel} tegenover "
@@ -285,6 +285,15 @@ def _verklaringen(posten: Sequence[Post], b: Begroting) -> tuple:
         out.append(Alinea(f"Nog zonder toelichting in het grootboek (wijziging van meer dan {drempel} tegenover "
                           f"{b.vorig_jaar}): " + "; ".join(zonder) + ".", "noot"))
     return tuple(out)
+
+
+def _uitleg(p: Post) -> str:
+    """The line's toelichting, or the ledger's own reason when the line ends with its stream."""
+    if p.toelichting:
+        return p.toelichting
+    if p.looptijd_voorbij is not None:
+        return f"De looptijd van {p.stroom} eindigde op {datum(p.looptijd_voorbij)}."
+    return ""
 
 
 def _partners(b: Begroting) -> Sectie:

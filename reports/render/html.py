@@ -12,6 +12,7 @@ euros), ``getal``, ``procent``, ``datum``, and ``cel(soort)`` for a table cell o
 from __future__ import annotations
 
 import functools
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,6 +55,10 @@ def _blok_soort(blok: Any) -> str:
     raise TypeError(f"onbekend blok in document: {type(blok).__name__}")
 
 
+CODE = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+")
+"""A code such as VEI-11, GEM-ORG or SPUK-KW-2026: its cell never breaks at the hyphen."""
+
+
 def _als_tabelblok(blok: Tabel | TabelBlok) -> TabelBlok:
     return blok if isinstance(blok, TabelBlok) else TabelBlok(blok)
 
@@ -79,7 +84,11 @@ def _tabel_rijen(blok: TabelBlok) -> list[list[dict[str, Any]]]:
                 "tekst": tekst,
                 "getal": kolom.soort in NUMERIC,
                 "let_op": (r, c) in blok.markeringen,
+                "code": isinstance(value, str) and CODE.fullmatch(value) is not None,
             })
+            cel = cells[-1]
+            cel["klasse"] = " ".join(k for k, aan in (("getal", cel["getal"]), ("let-op", cel["let_op"]),
+                                                      ("code", cel["code"])) if aan)
         rows.append({"cellen": cells, "nadruk": r in blok.nadruk_rijen,
                      "groepstart": blok.groepeer > 0 and vorige is not None
                      and values[: blok.groepeer] != vorige[: blok.groepeer]})
