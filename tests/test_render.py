@@ -121,3 +121,12 @@ def test_codes_never_break_at_their_hyphen() -> None:
     lines = text.splitlines()
     for code in codes:
         assert any(line.startswith(code) for line in lines), (code, lines)  # whole, at the start of its row
+
+
+def test_codes_in_running_text_stay_whole_and_text_stays_escaped() -> None:
+    html = render_html(Document(titel="Codes", datum=datetime.date(2026, 11, 1), inhoudsopgave=False, secties=(
+        Sectie("Codes", (Alinea("SPUK-KW-2026 loopt af; <b>VHF</b> en GEM-ORG op 31-12-2027, € 5"),
+                         Lijst(("VEI-11 blijft",)))),)))
+    assert ('<span class="code">SPUK-KW-2026</span> loopt af; &lt;b&gt;VHF&lt;/b&gt; en '
+            '<span class="code">GEM-ORG</span> op 31-12-2027, €\u00a05') in html
+    assert '<li><span class="code">VEI-11</span> blijft</li>' in html

@@ -103,6 +103,15 @@ def _tabel_totalen(blok: TabelBlok) -> list[dict[str, Any]] | None:
             for value, kolom in zip(blok.tabel.totalen(), blok.tabel.kolommen)]
 
 
+CODE_IN_TEKST = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+(?![\w-])")
+
+
+def _codes(tekst: str) -> markupsafe.Markup:
+    """Running text with each code (VEI-11, SPUK-KW-2026) in a span that does not break at its hyphen."""
+    veilig = str(markupsafe.escape(_finalize(tekst)))
+    return markupsafe.Markup(CODE_IN_TEKST.sub(r'<span class="code">\g<0></span>', veilig))  # noqa: S704 - escaped above
+
+
 def _finalize(value: Any) -> Any:
     """Keep the euro sign with its amount on one line (``€ 1.000`` -> ``€\u00a01.000``)."""
     if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
@@ -129,6 +138,7 @@ def environment() -> jinja2.Environment:
         "procent": procent,
         "datum": datum,
         "cel": _cel,
+        "codes": _codes,
     })
     env.globals.update({
         "blok_soort": _blok_soort,
