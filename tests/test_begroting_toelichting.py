@@ -140,3 +140,23 @@ def test_snw_check_warns_for_each_line_without_toelichting(tmp_path: Path) -> No
     result = CliRunner().invoke(cli, ["--grootboek", str(main), "--geen-cache", "check"])
     assert "begroting 2027 WON-04/VHF zonder toelichting" not in result.output
     assert "begroting 2027 WON-04/ENERGIEFIXERS zonder toelichting" in result.output
+
+
+def test_every_domain_that_changes_beyond_the_threshold_is_explained_per_stream() -> None:
+    """VEI falls 78% in the demo: its section says so, with the change per stream from the budget lines."""
+    from reports.documents.begroting import domein_verschil_tekst
+
+    ledger = load_ledger(DEMO_LEDGER)
+    b = begroting(ledger.entries, ledger.programma, 2027)
+    budget, _ = _raw(ledger.entries)
+    for domein in b.domeinen:
+        tekst = domein_verschil_tekst(domein, b)
+        change = abs(domein.begroot - domein.vorig_begroot) / domein.vorig_begroot if domein.vorig_begroot else None
+        assert bool(tekst) == (change is None or change > D("0.25")), domein.code
+    vei = next(d for d in b.domeinen if d.code == "VEI")
+    codes = {c for c, a in ledger.programma.actielijnen.items() if a.domein == "VEI"}
+    pmg = sum((v for (j, c, s), v in budget.items() if j == 2027 and c in codes and s == "PMG"), D(0)) - \
+        sum((v for (j, c, s), v in budget.items() if j == 2026 and c in codes and s == "PMG"), D(0))
+    assert pmg == D("-1897000.00")
+    assert domein_verschil_tekst(vei, b).startswith(
+        "De begroting 2027 voor Veiligheid is € 588.000, € 2,1 mln minder dan 2026 (−78%). Per geldstroom: PMG −€ 1,9 mln")

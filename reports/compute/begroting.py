@@ -358,6 +358,14 @@ class Begroting:
         (:attr:`Dekking.onbenut_voor_einde`)."""
         return sum((d.onbenut_voor_einde for d in self.dekking), ZERO)
 
+    def verschil_per_stroom(self, domein: str) -> tuple[tuple[str, Decimal], ...]:
+        """A domain's change against the previous year's budget per stream, largest change first."""
+        per: dict[str, Decimal] = defaultdict(Decimal)
+        for post in self.posten:
+            if post.domein == domein:
+                per[post.stroom] += post.verschil
+        return tuple(sorted(((s, v) for s, v in per.items() if v), key=lambda item: (-abs(item[1]), item[0])))
+
     @property
     def onbenut(self) -> tuple[Dekking, ...]:
         """The streams with a planned underspend, largest first."""

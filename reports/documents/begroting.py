@@ -16,6 +16,8 @@ from ledger.nl import euro
 from ledger.nl import euro_rond
 from ledger.nl import getal
 from ledger.nl import procent
+from ledger.model import TOELICHTING_DREMPEL
+from ledger.model import afwijking_boven_drempel
 from reports.compute.begroting import EIGEN
 from reports.documents.model import staafdiagram
 from reports.documents.model import Alinea
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
     from reports.compute.begroting import Dekking
     from reports.compute.begroting import Post
     from reports.compute.begroting import Risico
+    from reports.compute.begroting import Totaal
 
 PROGRAMMA = "Nationaal Programma Samen Nieuw-West"
 ZERO = Decimal(0)
@@ -253,9 +256,34 @@ def _per_domein(b: Begroting, programma: model.Programma) -> Sectie:
             totaal_label=f"Totaal {domein.code}",
         )
         blok = TabelBlok(tabel, groepeer=2, compact=True, breedtes=(8, 21, 12, 14.75, 14.75, 14.75, 14.75))
-        inhoud.append(Sectie(f"{domein.code} — {domein.naam}", (blok, *_verklaringen(posten, b)),
+        inhoud.append(Sectie(f"{domein.code} — {domein.naam}",
+                             (blok, *_domein_verschil(domein, b), *_verklaringen(posten, b)),
                              anker=f"domein-{domein.code.lower()}"))
     return Sectie("Begroting per domein", tuple(inhoud), anker="per-domein", nieuwe_pagina=True, blad="Per domein")
+
+
+def domein_verschil_tekst(domein: Totaal, b: Begroting) -> str:
+    """A domain's change against last year in one sentence, per stream (largest first); '' when it is within
+    the threshold for a toelichting."""
+    drempel = b.posten[0].drempel if b.posten else TOELICHTING_DREMPEL
+    if not afwijking_boven_drempel(domein.begroot, domein.vorig_begroot, drempel):
+        return ""
+    vorig = b.vorig_jaar
+    richting = "meer" if domein.verschil > 0 else "minder"
+    teken = "+" if domein.verschil > 0 else "−"
+    aandeel = f" ({teken}{procent(abs(domein.verschil) / domein.vorig_begroot, 0)})" if domein.vorig_begroot else ""
+    delen = [f"{stroom} {'+' if v > 0 else '−'}{euro_rond(abs(v))}" for stroom, v in b.verschil_per_stroom(domein.code)]
+    tekst = (f"De begroting {b.jaar} voor {domein.naam} is {euro_rond(domein.begroot)}, {euro_rond(abs(domein.verschil))} "
+             f"{richting} dan {vorig}{aandeel}.")
+    if delen:
+        tekst += " Per geldstroom: " + ", ".join(delen[:5]) + (" en andere" if len(delen) > 5 else "") + \
+            "; de toelichting per regel staat hieronder."
+    return tekst
+
+
+def _domein_verschil(domein: Totaal, b: Begroting) -> tuple:
+    tekst = domein_verschil_tekst(domein, b)
+    return (Alinea(tekst),) if tekst else ()
 
 
 def _verschil_tekst(p: Post) -> str:
