@@ -463,6 +463,7 @@ def _als_tabel(plaats: _Plaats, nummer: int) -> bool:
     distinct non-empty texts. The totals row stays outside (a SUM over the table's rows).
     """
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.filters import AutoFilter
     from openpyxl.worksheet.table import Table
 
     koppen = [k.kop for k in plaats.tabel.kolommen]
@@ -470,7 +471,7 @@ def _als_tabel(plaats: _Plaats, nummer: int) -> bool:
             or len({k.casefold() for k in koppen}) != len(koppen):
         return False
     ref = f"A{plaats.kop_rij}:{get_column_letter(len(koppen))}{plaats.laatste}"
-    plaats.sheet.add_table(Table(displayName=f"Tabel{nummer}", ref=ref))
+    plaats.sheet.add_table(Table(displayName=f"Tabel{nummer}", ref=ref, autoFilter=AutoFilter(ref=ref)))
     return True
 
 
@@ -521,11 +522,12 @@ def _sommen(boek: _Boek) -> None:
     Each cell becomes ``SUMIFS(detail column, detail key column, this row's key cell)`` (one
     term per matched detail table, added), or ``SUM(detail column)`` without a key. The key is
     referenced as a cell, never typed into the formula. A cell keeps its typed value when no
-    detail table is in the workbook or its key is not a plain code.
+    detail table is in the workbook, its key is not a plain code, or the detail rows do not add
+    up to it (a filtered detail, e.g. a Fava download with an account filter): the XLSX never
+    shows another figure than the PDF.
 
     Raises:
-      ValueError: a declared sum does not equal the builder's value, or names a missing column
-        (a programming error: the PDF would then show another figure than the XLSX).
+      ValueError: a declared sum names a column the detail table lacks (a programming error).
     """
     from openpyxl.utils import get_column_letter
 
@@ -566,9 +568,5 @@ def _sommen(boek: _Boek) -> None:
                             f"${get_column_letter(sleutelindex + 1)}${bron.laatste}")
                 termen.append(f"SUMIFS({bereik},{sleutels},{sleutelcel})")
         gegeven = rij[col] if rij[col] is not None else Decimal(0)
-        if verwacht != gegeven:
-            msg = (f"{plaats.tabel.titel}, {kolom.kop}, {sleutel}: {gegeven} is niet de som van "
-                   f"{som.kolom!r} in {som.bron!r} ({verwacht})")
-            raise ValueError(msg)
-        if termen:
+        if termen and verwacht == gegeven:
             plaats.sheet.cell(row=plaats.eerste + index, column=col + 1).value = "=" + "+".join(termen)
