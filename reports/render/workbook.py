@@ -99,7 +99,7 @@ def _schrijf_tabel(sheet: Any, tabel: Tabel, start_row: int, boek: _Boek | None)
         cell.font = Font(bold=True)
         cell.fill = fill
         cell.alignment = Alignment(wrap_text=True, vertical="top",
-                                   horizontal="right" if kolom.soort in _GETALSOORTEN else None)
+                                   horizontal="right" if kolom.soort in (*_GETALSOORTEN, "datum") else None)
     row = header_row
     plaats = _Plaats(sheet, tabel, header_row, header_row + 1, header_row + len(tabel.rijen))
     kolom_decimalen: dict[int, int] = {}  # column -> decimals its hours need (totals row too)
@@ -384,7 +384,7 @@ def _breedte(sheet: Any, col: int) -> float:
 
 def _regels(text: str, width: float, size: float) -> int:
     """How many lines ``text`` needs in ``width`` characters at font ``size`` (generous)."""
-    per_regel = max(1.0, width * 11 / size)
+    per_regel = max(1.0, width * 1.15 * 11 / size)  # a text character is narrower than the width unit "0"
     return sum(max(1, -(-len(deel) // int(per_regel))) for deel in text.split("\n"))
 
 
@@ -408,12 +408,13 @@ def _tekst_terugloop(sheet: Any, plaatsen: list[_Plaats], teksten: list[tuple[in
     for plaats in plaatsen:
         for index, kolom in enumerate(plaats.tabel.kolommen, start=1):
             width = _breedte(sheet, index)
-            if kolom.soort == "tekst":
-                for r in range(plaats.eerste, plaats.laatste + 1):
-                    cell = sheet.cell(row=r, column=index)
-                    if isinstance(cell.value, str) and len(cell.value) > width - 2:
-                        cell.alignment = Alignment(wrap_text=True, vertical="top")
-                        hoogtes[r] = max(hoogtes.get(r, 0), _hoogte(_regels(cell.value, width - 2, 11)))
+            for r in range(plaats.eerste, plaats.laatste + 1):
+                cell = sheet.cell(row=r, column=index)
+                lang = kolom.soort == "tekst" and isinstance(cell.value, str) and len(cell.value) > width - 2
+                # every cell of a row at the top, so a wrapped text lines up with its amounts
+                cell.alignment = Alignment(wrap_text=lang, vertical="top")
+                if lang:
+                    hoogtes[r] = max(hoogtes.get(r, 0), _hoogte(_regels(cell.value, width - 2, 11)))
             kop = sheet.cell(row=plaats.kop_rij, column=index)
             hoogtes[plaats.kop_rij] = max(hoogtes.get(plaats.kop_rij, 0),
                                           _hoogte(_regels(str(kop.value), width - 1, 11)))
