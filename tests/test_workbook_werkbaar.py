@@ -20,6 +20,7 @@ from cli.main import cli
 from ledger.nl import datum
 from reports.compute.begroting import begroting
 from reports.compute.geldstromen import geldstromen_overzicht
+from reports.compute.sisa import sisa
 from reports.documents.model import Alinea
 from reports.documents.model import Document
 from reports.documents.model import Kolom
@@ -193,6 +194,8 @@ def test_demo_summaries_are_formulas_over_the_detail_sheets(demo_bestanden) -> N
     begroting_formules = _formules(demo_bestanden["begroting-2027"])
     assert {blad for blad, _ in begroting_formules} == {"Samenvatting", "Dekking"}
     assert all("'Per domein'!" in f for f in begroting_formules.values())
+    sisa_formules = _formules(demo_bestanden["sisa-2025"])
+    assert {blad for blad, _ in sisa_formules} == {"SiSa 2025", "Overlopende passiva"}
     geldstromen_formules = _formules(demo_bestanden["geldstromen-2026"])
     assert geldstromen_formules and all(blad == "Geldstromen" and "SUMIFS('Verplichtingen'!" in f
                                         for (blad, _), f in geldstromen_formules.items())
@@ -223,6 +226,10 @@ def _berekend(path: Path, tmp_path: Path) -> dict[tuple[str, str], Decimal]:
     zonder = openpyxl.load_workbook(path, data_only=True)
     assert all(zonder[blad][cel].value is None for blad, cel in formules)  # no cached value: LO must compute
     waarden = openpyxl.load_workbook(_libreoffice(path, "xlsx:Calc MS Excel 2007 XML", tmp_path), data_only=True)
+    # LibreOffice read every table with its filter (a table it could not read would be dropped)
+    tabellen = {s.title: sorted(t.ref for t in s.tables.values()) for s in openpyxl.load_workbook(path).worksheets}
+    assert {s.title: sorted(t.ref for t in s.tables.values()) for s in waarden.worksheets} == tabellen
+    assert all(t.autoFilter is not None for s in waarden.worksheets for t in s.tables.values())
     uit = {}
     for blad, cel in formules:
         value = waarden[blad][cel].value
@@ -231,17 +238,18 @@ def _berekend(path: Path, tmp_path: Path) -> dict[tuple[str, str], Decimal]:
     return uit
 
 
-def _rijen(path: Path, blad: str, titel: str) -> dict[str, dict[str, str]]:
+def _rijen(path: Path, blad: str, titel: str, sleutel: str = "") -> dict[str, dict[str, str]]:
     """key -> header -> cell of the table titled ``titel`` on ``blad`` (of the file openpyxl wrote)."""
     sheet = openpyxl.load_workbook(path)[blad]
     rows = list(sheet.iter_rows())
     start = next(i for i, row in enumerate(rows) if row[0].value == titel)
     kop = [c.value for c in rows[start + 2]]
+    index = kop.index(sleutel) if sleutel else 0
     out = {}
     for row in rows[start + 3:]:
         if row[0].value is None or str(row[0].value).startswith("Totaal"):
             break
-        out[row[0].value] = {k: c.coordinate for k, c in zip(kop, row) if k}
+        out[row[index].value] = {k: c.coordinate for k, c in zip(kop, row) if k}
     return out
 
 
@@ -283,6 +291,27 @@ def test_libreoffice_evaluates_the_geldstromen_formulas_to_the_computed_figures(
                 for r in overzicht.regels}
     assert berekend == verwacht
     assert any(v for v in verwacht.values())
+
+
+@needs_soffice
+def test_libreoffice_evaluates_the_sisa_formulas_to_the_computed_figures(demo, demo_bestanden,  # noqa: ANN001
+                                                                        tmp_path: Path) -> None:
+    path = demo_bestanden["sisa-2025"]
+    berekend = _berekend(path, tmp_path)
+    rapport = sisa(demo.entries, demo.programma, 2025)
+    uitkeringen = _rijen(path, "SiSa 2025", "Per uitkering, stand 31 december 2025", sleutel="Geldstroom")
+    verwacht = {}
+    for u in rapport.uitkeringen:
+        cellen = uitkeringen[u.stroom]
+        verwacht |= {("SiSa 2025", cellen["Besteding 2025"]): u.besteding_jaar,
+                     ("SiSa 2025", cellen["Cumulatief t/m 2025"]): u.besteding_cumulatief}
+    herkomst = _rijen(path, "Overlopende passiva", "Staat van overlopende passiva 2025 per herkomst")
+    velden = {"Saldo 1 januari": "begin", "Ontvangen": "ontvangen", "Vrijgevallen (aan bestedingen)": "vrijgevallen",
+              "Terugbetaald": "terugbetaald", "Saldo 31 december": "eind"}
+    for groep, cellen in herkomst.items():
+        for kop, veld in velden.items():
+            verwacht["Overlopende passiva", cellen[kop]] = rapport.passiva_totaal(veld, groep)
+    assert berekend == {k: v.quantize(D("0.01")) for k, v in verwacht.items()}
 
 
 def overzicht_titel(overzicht) -> str:  # noqa: ANN001
