@@ -132,7 +132,11 @@ def toon_tabellen(ledger: Ledger, bladen: list[tuple[str, Any]], fmt: str, out: 
 
         if not out:
             raise click.ClickException("--formaat xlsx vraagt --naar BESTAND.xlsx")
-        write_atomic(Path(out), workbook_bytes(tables_workbook(met_bevindingenblad(bladen, gevonden, basis))))
+        from reports.render.stamp import documentdatum
+
+        workbook = tables_workbook(met_bevindingenblad(bladen, gevonden, basis), titel=melding,
+                                   kenmerk=ledger.fingerprint, documentdatum=documentdatum())
+        write_atomic(Path(out), workbook_bytes(workbook))
         click.echo(f"{melding} geschreven naar {out}")
         return
     if fmt == "csv":

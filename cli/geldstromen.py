@@ -32,4 +32,14 @@ def geldstromen(ctx: LedgerContext, jaar: int | None, fmt: str, out: str | None,
     subsidiejaren = subsidiejaren_overzicht(ledger.entries, ledger.programma, overzicht.peildatum)
     if subsidiejaren:
         bladen.append(("Subsidiejaren", subsidiejaren_tabel(subsidiejaren, overzicht.peildatum)))
+    if fmt == "xlsx":
+        # The detail of the open commitments: the workbook's "Open verplichtingen" add it up (SUMIFS).
+        from reports.compute.verplichtingen import Verplichtingen
+        from reports.compute.verplichtingstanden import verplichtingen_standen
+        from reports.documents.verplichtingen import verplichtingen_tabel
+
+        standen = verplichtingen_standen(ledger.entries, ledger.programma, overzicht.peildatum)
+        if standen:
+            bladen.append(("Verplichtingen", verplichtingen_tabel(
+                Verplichtingen(peildatum=overzicht.peildatum, verplichtingen=standen, stromen=()))))
     toon_tabellen(ledger, bladen, fmt, out, gevonden, f"Geldstromen {jaar}")

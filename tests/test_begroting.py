@@ -124,6 +124,8 @@ class Sheet:
         return total
 
     def formula(self, text: str) -> Decimal:
+        if "!" in text:  # model.Som: SUM or SUMIFS terms over another sheet, added
+            return sum((self._elders(term) for term in text.split("+")), D(0))
         if match := re.fullmatch(r"SUM\(([A-Z]+\d+:[A-Z]+\d+)\)", text):
             return self._range(match.group(1), skip_subtotals=False)
         if match := re.fullmatch(r"SUBTOTAL\(9,([A-Z]+\d+:[A-Z]+\d+)\)", text):
@@ -132,6 +134,20 @@ class Sheet:
             return self.value(match.group(1)) - self.value(match.group(2))
         raise AssertionError(f"unexpected formula ={text}")
 
+    def _elders(self, term: str) -> Decimal:
+        bereik = r"'((?:[^']|'')+)'!(\$?[A-Z]+\$?\d+:\$?[A-Z]+\$?\d+)"
+        if match := re.fullmatch(rf"SUM\({bereik}\)", term):
+            blad = Sheet(self.sheet.parent[match.group(1).replace("''", "'")])
+            return blad._range(match.group(2).replace("$", ""), skip_subtotals=False)
+        if match := re.fullmatch(rf"SUMIFS\({bereik},{bereik},\$?([A-Z]+)\$?(\d+)\)", term):
+            blad = self.sheet.parent[match.group(1).replace("''", "'")]
+            sleutel = self.sheet[f"{match.group(5)}{match.group(6)}"].value
+            waarden = [c for (c,) in blad[match.group(2).replace("$", "")]]
+            sleutels = [c for (c,) in blad[match.group(4).replace("$", "")]]
+            return sum((Sheet(blad).value(w.coordinate) for w, k in zip(waarden, sleutels) if k.value == sleutel),
+                       D(0))
+        raise AssertionError(f"unexpected formula term {term}")
+
     def table_total(self, titel: str, kop: str) -> Decimal:
         """The evaluated totals-row cell of a table (title row, blank, header, rows, totals)."""
         rows = list(self.sheet.iter_rows())
@@ -139,7 +155,8 @@ class Sheet:
         header = rows[start + 2]
         col = next(c.column_letter for c in header if c.value == kop)
         index = start + 3
-        while not any(isinstance(c.value, str) and c.value.startswith("=SUM(") for c in rows[index]):
+        while not any(isinstance(c.value, str) and c.value.startswith("=SUM(") and "!" not in c.value
+                      for c in rows[index]):  # a totals row (model.Som cells refer to another sheet)
             index += 1
         return self.value(f"{col}{rows[index][0].row}")
 

@@ -257,6 +257,24 @@ def test_xlsx_is_deterministic(outputs) -> None:  # noqa: ANN001
     assert first.joinpath("sisa-2024.xlsx").read_bytes() == second.joinpath("sisa-2024.xlsx").read_bytes()
 
 
+def _waarde(sheet, value) -> Decimal:  # noqa: ANN001
+    """A cell's number; a model.Som formula (SUM or SUMIFS over a detail range) evaluated."""
+    if not (isinstance(value, str) and value.startswith("=")):
+        return D(str(value or 0))
+    bereik = r"'((?:[^']|'')+)'!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)"
+    if match := re.fullmatch(rf"=SUM\({bereik}\)", value):
+        blad = sheet.parent[match.group(1)]
+        return sum((_waarde(blad, blad[f"{match.group(2)}{r}"].value)
+                    for r in range(int(match.group(3)), int(match.group(4)) + 1)), D(0))
+    if match := re.fullmatch(rf"=SUMIFS\({bereik},{bereik},\$([A-Z]+)(\d+)\)", value):
+        blad = sheet.parent[match.group(1)]
+        sleutel = sheet[f"{match.group(9)}{match.group(10)}"].value
+        return sum((_waarde(blad, blad[f"{match.group(2)}{r}"].value)
+                    for r in range(int(match.group(3)), int(match.group(4)) + 1)
+                    if blad[f"{match.group(6)}{r}"].value == sleutel), D(0))
+    raise AssertionError(f"unexpected formula {value}")
+
+
 def _tables(sheet) -> list[dict]:  # noqa: ANN001
     """The tables of a sheet: header row, data rows (as dicts) and evaluated SUM totals."""
     from openpyxl.utils import column_index_from_string
@@ -276,7 +294,7 @@ def _tables(sheet) -> list[dict]:  # noqa: ANN001
                             if match:
                                 col = column_index_from_string(match.group(1)) - 1
                                 totals[header[column]] = sum(
-                                    (D(str(values[r - 1][col] or 0))
+                                    (_waarde(sheet, values[r - 1][col])
                                      for r in range(int(match.group(2)), int(match.group(3)) + 1)), D(0))
                     tables.append({"header": header, "rows": data, "totals": totals})
                     break

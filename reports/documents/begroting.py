@@ -25,6 +25,7 @@ from reports.documents.model import Document
 from reports.documents.model import Grafiek
 from reports.documents.model import Lijst
 from reports.documents.model import Sectie
+from reports.documents.model import Som
 from reports.documents.model import TabelBlok
 from reports.documents.model import Kolom
 from reports.documents.model import Tabel
@@ -103,10 +104,14 @@ def _samenvatting(b: Begroting) -> Sectie:
         inhoud.append(Alinea(f"Let op: {euro_rond(b.ongedekt)} van de begroting is niet gedekt; zie Dekking en "
                              "Risico's.", "let-op"))
 
+    # XLSX: the summary cells are formulas over the domain tables of "Per domein" (model.Som)
+    per_domein = "posten-{}"
     domeinen = Tabel(
         f"Begroting {jaar} per domein",
-        (Kolom("Domein"), Kolom("Naam"), Kolom(f"Begroting {jaar}", "euro", True),
-         Kolom(f"Begroting {vorig}", "euro", True), Kolom("Verschil", "euro", True)),
+        (Kolom("Domein"), Kolom("Naam"),
+         Kolom(f"Begroting {jaar}", "euro", True, som=Som(per_domein, f"Begroting {jaar}")),
+         Kolom(f"Begroting {vorig}", "euro", True, som=Som(per_domein, f"Begroting {vorig}")),
+         Kolom("Verschil", "euro", True, som=Som(per_domein, "Verschil"))),
         tuple((t.code, t.naam, t.begroot, t.vorig_begroot, t.verschil) for t in b.domeinen),
     )
     inhoud.append(domeinen)
@@ -117,10 +122,13 @@ def _samenvatting(b: Begroting) -> Sectie:
                          {f"Begroting {jaar}": [t.begroot for t in b.domeinen],
                           f"Begroting {vorig}": [t.vorig_begroot for t in b.domeinen]}),
         ))
+    alle_posten = "posten-*"
     stromen = Tabel(
         f"Begroting {jaar} per geldstroom",
-        (Kolom("Geldstroom"), Kolom("Naam"), Kolom(f"Begroting {jaar}", "euro", True),
-         Kolom(f"Begroting {vorig}", "euro", True), Kolom("Verschil", "euro", True)),
+        (Kolom("Geldstroom"), Kolom("Naam"),
+         Kolom(f"Begroting {jaar}", "euro", True, som=Som(alle_posten, f"Begroting {jaar}", "Geldstroom")),
+         Kolom(f"Begroting {vorig}", "euro", True, som=Som(alle_posten, f"Begroting {vorig}", "Geldstroom")),
+         Kolom("Verschil", "euro", True, som=Som(alle_posten, "Verschil", "Geldstroom"))),
         tuple((t.code, t.naam, t.begroot, t.vorig_begroot, t.verschil) for t in b.stromen),
     )
     inhoud.append(stromen)
@@ -220,7 +228,8 @@ def _dekking(b: Begroting) -> Sectie:
         (Kolom("Geldstroom"), Kolom("Status"), Kolom("Einddatum", "datum"),
          Kolom("Toegezegd", "euro", True), Kolom(f"Besteed vóór {jaar}", "euro", True),
          Kolom("Open verplichtingen", "euro", True), Kolom(f"Prognose rest {vorig}", "euro", True),
-         Kolom(f"Beschikbaar {jaar}", "euro", True), Kolom(f"Begroot {jaar}", "euro", True),
+         Kolom(f"Beschikbaar {jaar}", "euro", True),
+         Kolom(f"Begroot {jaar}", "euro", True, som=Som("posten-*", f"Begroting {jaar}", "Geldstroom")),
          Kolom("Resterend", "euro", True)),
         tuple(rijen),
         toelichting=toelichting,
@@ -254,6 +263,7 @@ def _per_domein(b: Begroting, programma: model.Programma) -> Sectie:
             tuple((p.actielijn, p.naam, p.stroom, p.begroot, p.vorig_begroot, p.vorig_realisatie, p.verschil)
                   for p in posten),
             totaal_label=f"Totaal {domein.code}",
+            naam=f"posten-{domein.code}",  # the detail of the summary's model.Som columns
         )
         blok = TabelBlok(tabel, groepeer=2, compact=True, breedtes=(8, 21, 12, 14.75, 14.75, 14.75, 14.75))
         inhoud.append(Sectie(f"{domein.code} — {domein.naam}",

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from ledger.nl import datum
 from reports.documents.model import Kolom
 from reports.documents.model import Tabel
+from reports.documents.verplichtingen import OPEN_PER_STROOM
 
 if TYPE_CHECKING:
     from reports.compute.geldstromen import Overzicht
@@ -20,7 +21,8 @@ KOLOMMEN = (
     Kolom("Ontvangen", "euro", True),
     Kolom("Nog te ontvangen", "euro", True),
     Kolom("Begroot", "euro", True),
-    Kolom("Open verplichtingen", "euro", True),
+    # XLSX: a SUMIFS over the commitments sheet when the workbook has one (snw geldstromen --formaat xlsx)
+    Kolom("Open verplichtingen", "euro", True, som=OPEN_PER_STROOM),
     Kolom("Besteed jaar", "euro", True),
     Kolom("Besteed cumulatief", "euro", True),
     Kolom("Nog te besteden", "euro", True),

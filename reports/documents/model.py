@@ -7,7 +7,8 @@ a :class:`Document` from computed figures; the faces only format it:
 * ``reports.render.pdf.render_pdf(html, ...)`` — A4 PDF from that HTML (WeasyPrint);
 * ``reports.render.workbook.document_workbook(document)`` — an openpyxl workbook with a
   cover sheet and one sheet per section that holds tables (numbers stay numbers, totals
-  are SUM formulas).
+  are SUM formulas, and a column declared as a :class:`Som` of a detail table is a SUMIFS
+  formula over that table's sheet).
 
 This module is the document *model*: plain frozen dataclasses holding words and raw
 values, no formatting and no drawing. Charts are data (:class:`Staafdiagram`) that the
@@ -38,26 +39,63 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 
+@dataclasses.dataclass(frozen=True)
+class Som:
+    """A summary column whose cells repeat sums of a detail table's column.
+
+    The builder still puts the value in every row (that is what PDF, HTML and the terminal
+    show); the XLSX writes a formula instead, so the summary follows the detail sheet when
+    someone works in the spreadsheet: ``SUMIFS`` over the detail rows whose key equals this
+    row's key, or ``SUM`` over all rows of the detail table. The XLSX renderer checks that the
+    builder's value equals the sum of the detail rows (a mismatch is a programming error) and
+    keeps the typed value when the detail table is not in the workbook.
+
+    Attributes:
+      bron: the detail table(s), by :attr:`Tabel.naam`; a pattern (``fnmatch``: ``*``
+        matches several tables, e.g. one per domain), in which ``{}`` stands for this
+        row's key (``"posten-{}"``: the detail table of this row's domain).
+      kolom: the header of the summed column in the detail table.
+      sleutel: the header of the detail table's key column: only the rows whose key equals
+        this row's key are summed; "" sums every row of the matched table(s).
+      per: the index of this table's key column (default: the first).
+
+    Example (per stream, the sum of the budget lines of every domain table)::
+
+        Kolom("Begroting 2027", "euro", True, som=Som("posten-*", "Begroting 2027", sleutel="Geldstroom"))
+    """
+
+    bron: str
+    kolom: str
+    sleutel: str = ""
+    per: int = 0
 
 
 @dataclasses.dataclass(frozen=True)
 class Kolom:
-    """A column: header, kind ("tekst", "euro", "getal", "uren", "procent", "datum"), sum in totals row."""
+    """A column: header, kind ("tekst", "euro", "getal", "uren", "procent", "datum"), sum in totals row.
+
+    ``som``: the cells repeat sums of another table's column (:class:`Som`); a formula in XLSX.
+    """
 
     kop: str
     soort: str = "tekst"
     optellen: bool = False
+    som: Som | None = None
 
 
 @dataclasses.dataclass(frozen=True)
 class Tabel:
-    """A titled table with rows of raw values (Decimal, date, str, None)."""
+    """A titled table with rows of raw values (Decimal, date, str, None).
+
+    ``naam`` identifies a detail table for the :class:`Som` columns of a summary table.
+    """
 
     titel: str
     kolommen: tuple[Kolom, ...]
     rijen: tuple[tuple[Any, ...], ...]
     totaal_label: str | None = "Totaal"
     toelichting: str = ""
+    naam: str = ""  # an identifier other tables' :class:`Som` columns refer to; not shown
 
     def totalen(self) -> tuple[Any, ...]:
         """The totals row (sums of the columns marked ``optellen``)."""

@@ -13,6 +13,7 @@ Themes appear by their names (``thema_naam``), never by their codes.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from ledger.nl import datum
@@ -24,6 +25,7 @@ from reports.documents.model import Document
 from reports.documents.model import Sectie
 from reports.documents.model import TabelBlok
 from reports.documents.model import Kolom
+from reports.documents.model import Som
 from reports.documents.model import Tabel
 from reports.documents.subsidiejaren import subsidiejaar_tabellen
 
@@ -40,6 +42,9 @@ HERKOMST_TITELS = {
 
 
 NIET_GEDECLAREERD = "niet gedeclareerd"
+
+
+REGELS = "sisa-regels"  # the table per uitkering and hoofdthema, by name
 
 
 def _janee(value: bool) -> str:
@@ -72,6 +77,7 @@ def overzicht_tabel(rapport: Sisa) -> Tabel:
              r.besteding_cumulatief, r.overloop_volgend_jaar, _janee(r.eindverantwoording), r.vervalt)
             for r in rapport.regels
         ),
+        naam=REGELS,  # the detail of uitkering_tabel's model.Som columns (XLSX)
         toelichting=(
             f"Beschikbaar {jaar}: tranche van het jaar plus overloop uit {jaar - 1}; bij vrije overloop alle tranches "
             f"t/m {jaar} min wat eerder is besteed (alleen bij tranches). Vervalt: bij overloop per hoofdthema "
@@ -91,8 +97,10 @@ def uitkering_tabel(rapport: Sisa) -> Tabel:
             Kolom("Geldstroom"),
             Kolom("Specifieke uitkering"),
             Kolom("Toegekend", "euro", True),
-            Kolom(f"Besteding {jaar}", "euro", True),
-            Kolom(f"Cumulatief t/m {jaar}", "euro", True),
+            # XLSX: sums of the rows per hoofdthema above (model.Som), by stream
+            Kolom(f"Besteding {jaar}", "euro", True, som=Som(REGELS, f"Besteding {jaar}", "Geldstroom", per=1)),
+            Kolom(f"Cumulatief t/m {jaar}", "euro", True,
+                  som=Som(REGELS, f"Cumulatief t/m {jaar}", "Geldstroom", per=1)),
             Kolom("Nog te besteden", "euro", True),
             Kolom("Einddatum", "datum"),
             Kolom("Eindverantwoording"),
@@ -228,11 +236,13 @@ def passiva_tabellen(rapport: Sisa) -> list[Tabel]:
             rijen=tuple((r.stroom, r.naam, r.begin, r.ontvangen, r.vrijgevallen, r.terugbetaald, r.eind)
                         for r in rows),
             totaal_label=f"Totaal {groep}",
+            naam=f"passiva-{groep}",  # the detail of the summary per origin (model.Som, XLSX)
         ))
     velden = ("begin", "ontvangen", "vrijgevallen", "terugbetaald", "eind")
     tabellen.append(Tabel(
         titel=f"Staat van overlopende passiva {rapport.jaar} per herkomst",
-        kolommen=(Kolom("Herkomst"), *PASSIVA_KOLOMMEN[2:]),
+        kolommen=(Kolom("Herkomst"), *(dataclasses.replace(k, som=Som("passiva-{}", k.kop))
+                                       for k in PASSIVA_KOLOMMEN[2:])),
         rijen=tuple(
             (groep, *(rapport.passiva_totaal(veld, groep) for veld in velden))
             for groep in HERKOMST_GROEPEN if rapport.passiva_per_herkomst(groep)

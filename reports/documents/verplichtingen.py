@@ -8,7 +8,11 @@ from typing import TYPE_CHECKING
 
 from ledger.nl import datum
 from reports.documents.model import Kolom
+from reports.documents.model import Som
 from reports.documents.model import Tabel
+
+DETAIL = "verplichtingen"  # the table of every commitment: per-stream columns are sums over it (XLSX)
+OPEN_PER_STROOM = Som(DETAIL, "Open verplichting", "Geldstroom")  # also geldstromen' "Open verplichtingen"
 
 if TYPE_CHECKING:
     from reports.compute.realisatie import Realisatie
@@ -24,6 +28,7 @@ def verplichtingen_tabel(v: Verplichtingen) -> Tabel:
          Kolom("Open verplichting", "euro", True), Kolom("Einddatum", "datum"), Kolom("Verlopen")),
         tuple((s.kenmerk, s.datum, s.stroom, s.actielijn, s.partner, s.omschrijving, s.bedrag, s.betaald, s.open,
                s.einddatum, "ja, nog open" if s.verlopen else "") for s in v.verplichtingen),
+        naam=DETAIL,
         toelichting=("Betaald: betalingen met de link van de verplichting, op haar eigen actielijn en geldstroom. "
                      "Open verplichting = verplicht − betaald (niet negatief). Verlopen: nog open terwijl de "
                      "einddatum van de verplichting of van de geldstroom voorbij is; dat geld kan niet meer uit de "
@@ -36,8 +41,9 @@ def verplichtingen_per_stroom_tabel(v: Verplichtingen) -> Tabel:
     return Tabel(
         f"Verplichtingen per geldstroom — stand per {datum(v.peildatum)}",
         (Kolom("Geldstroom"), Kolom("Naam"), Kolom("Toegekend", "euro", True), Kolom("Besteed", "euro", True),
-         Kolom("Verplicht", "euro", True), Kolom("Betaald op verplichtingen", "euro", True),
-         Kolom("Open verplichtingen", "euro", True), Kolom("Waarvan verlopen", "euro", True),
+         Kolom("Verplicht", "euro", True, som=Som(DETAIL, "Verplicht", "Geldstroom")),
+         Kolom("Betaald op verplichtingen", "euro", True, som=Som(DETAIL, "Betaald", "Geldstroom")),
+         Kolom("Open verplichtingen", "euro", True, som=OPEN_PER_STROOM), Kolom("Waarvan verlopen", "euro", True),
          Kolom("Vrij na open verplichtingen", "euro", True)),
         tuple((s.stroom, s.naam, s.toegekend, s.besteed, s.verplicht, s.betaald, s.open, s.open_verlopen,
                s.vrij_na_verplichtingen) for s in v.stromen if s.toegekend or s.verplicht or s.besteed),

@@ -184,7 +184,8 @@ class _Pagina:
     def tabellenbestand(self, bladen: list[tuple[str, Tabel]], naam: str) -> tuple[bytes, str]:
         """A table report as XLSX, with the findings sheet ``snw`` adds too."""
         gevonden = bevindingen(self.ledger.errors, self.programma())
-        workbook = tables_workbook(met_bevindingenblad(bladen, gevonden, self.basis()))
+        workbook = tables_workbook(met_bevindingenblad(bladen, gevonden, self.basis()), kenmerk=self.kenmerk(),
+                                   documentdatum=documentdatum())
         return workbook_bytes(workbook), naam
 
     def documentbestand(self, document: Document, formaat: str, naam: str, *, template: str,
