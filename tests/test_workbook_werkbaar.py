@@ -342,3 +342,32 @@ def test_libreoffice_prints_the_begroting_at_fit_to_width(demo_bestanden, tmp_pa
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     assert "###" not in text
     assert "€ 15,990,000.00" in text or "€ 15.990.000,00" in text
+
+
+@needs_soffice
+def test_libreoffice_evaluates_the_verantwoording_formulas_to_the_computed_figures(demo, tmp_path: Path) -> None:  # noqa: ANN001
+    """The verantwoording's summaries per domain and per stream are formulas over the per-domain sheet."""
+    from reports.compute.verantwoording import verantwoording
+
+    result = CliRunner().invoke(cli, ["verantwoording", "2025", "--formaat", "xlsx", "--naar", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    path = tmp_path / "verantwoording-2025.xlsx"
+    workbook = openpyxl.load_workbook(path)
+    for sheet in workbook.worksheets:
+        _assert_print_setup(sheet, demo.fingerprint, datum(documentdatum()))
+    berekend = _berekend(path, tmp_path)
+    v = verantwoording(demo.entries, demo.programma, 2025)
+    velden = {"Primitief": "primitief", "Wijzigingen": "wijzigingen", "Begroot 2025": "begroot",
+              "Gerealiseerd": "gerealiseerd", "Open verplichtingen": "open_verplicht", "Resterend": "resterend"}
+    verwacht = {}
+    for blad, titel, groepen in (("Samenvatting", "Verantwoording 2025 per domein", v.domeinen),
+                                 ("Per geldstroom", "Verantwoording 2025 per geldstroom", v.stromen)):
+        rijen = _rijen(path, blad, titel)
+        for g in groepen:
+            for kop, veld in velden.items():
+                verwacht[blad, rijen[g.code][kop]] = getattr(g, veld).quantize(D("0.01"))
+    eigen = {k: w for k, w in berekend.items() if k[0] != "SiSa"}  # the SiSa tables are sisa's, tested above
+    assert set(eigen) == set(verwacht)  # every formula of these sheets checked
+    assert eigen == verwacht
+    sisa_passiva = v.sisa.passiva_totaal("eind", "Rijk").quantize(D("0.01"))
+    assert sisa_passiva in {w for k, w in berekend.items() if k[0] == "SiSa"}

@@ -19,6 +19,7 @@ from reports.documents.model import Document
 from reports.documents.model import Kolom
 from reports.documents.model import Lijst
 from reports.documents.model import Sectie
+from reports.documents.model import Som
 from reports.documents.model import Tabel
 from reports.documents.model import TabelBlok
 from reports.documents.sisa import overzicht_tabel
@@ -41,14 +42,19 @@ def _reeks(delen: Sequence[str]) -> str:
     return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
 
 
-def _kolommen(eerste: Sequence[Kolom], jaar: int) -> tuple[Kolom, ...]:
-    return (*eerste, Kolom("Primitief", "euro", True), Kolom("Wijzigingen", "euro", True),
-            Kolom(f"Begroot {jaar}", "euro", True), Kolom("Gerealiseerd", "euro", True),
-            Kolom("Open verplichtingen", "euro", True), Kolom("Resterend", "euro", True))
+BEDRAGEN = ("Primitief", "Wijzigingen", "Begroot {jaar}", "Gerealiseerd", "Open verplichtingen", "Resterend")
 
 
-def _groep_tabel(titel: str, kop: str, groepen: Sequence[Groepstotaal], jaar: int) -> Tabel:
-    return Tabel(titel, _kolommen((Kolom(kop), Kolom("Naam")), jaar),
+def _kolommen(eerste: Sequence[Kolom], jaar: int, bron: str = "", sleutel: str = "") -> tuple[Kolom, ...]:
+    """The key columns and the six amounts; with ``bron`` each amount is the sum of the detail tables'
+    (a formula over the per-domain sheet in the XLSX, ``reports.documents.model.Som``)."""
+    koppen = [kop.format(jaar=jaar) for kop in BEDRAGEN]
+    return (*eerste, *(Kolom(kop, "euro", True, som=Som(bron, kop, sleutel) if bron else None) for kop in koppen))
+
+
+def _groep_tabel(titel: str, kop: str, groepen: Sequence[Groepstotaal], jaar: int, bron: str,
+                 sleutel: str = "") -> Tabel:
+    return Tabel(titel, _kolommen((Kolom(kop), Kolom("Naam")), jaar, bron, sleutel),
                  tuple((g.code, g.naam, g.primitief, g.wijzigingen, g.begroot, g.gerealiseerd, g.open_verplicht,
                         g.resterend) for g in groepen))
 
@@ -105,7 +111,8 @@ def samenvatting_tekst(v: Verantwoording, aantal_bevindingen: int) -> tuple[str,
 def _samenvatting(v: Verantwoording, aantal_bevindingen: int) -> Sectie:
     return Sectie("Samenvatting", (
         Alinea(" ".join(samenvatting_tekst(v, aantal_bevindingen))),
-        TabelBlok(_groep_tabel(f"Verantwoording {v.jaar} per domein", "Domein", v.domeinen, v.jaar), compact=True,
+        TabelBlok(_groep_tabel(f"Verantwoording {v.jaar} per domein", "Domein", v.domeinen, v.jaar, "posten-{}"),
+                  compact=True,
                   breedtes=(8, 22, 11, 10, 11, 11, 11, 16)),
         Alinea(f"Primitief: de begroting {v.jaar} zoals vastgesteld; wijzigingen: de begrotingswijzigingen van "
                f"{v.jaar}; gerealiseerd: de bestedingen van 1 januari tot en met {datum(v.peildatum)}, de eigen "
@@ -125,6 +132,7 @@ def _per_domein(v: Verantwoording) -> Sectie:
             tuple((p.actielijn, p.naam, p.stroom, p.primitief, p.wijzigingen, p.begroot, p.gerealiseerd,
                    p.open_verplicht, p.resterend) for p in posten),
             totaal_label=f"Totaal {domein.code}",
+            naam=f"posten-{domein.code}",
         )
         markeringen = frozenset((i, 8) for i, p in enumerate(posten) if p.resterend < 0)
         inhoud.append(TabelBlok(tabel, groepeer=2, compact=True, breedtes=BREEDTES_POST, markeringen=markeringen))
@@ -133,7 +141,8 @@ def _per_domein(v: Verantwoording) -> Sectie:
 
 
 def _per_stroom(v: Verantwoording) -> Sectie:
-    tabel = _groep_tabel(f"Verantwoording {v.jaar} per geldstroom", "Geldstroom", v.stromen, v.jaar)
+    tabel = _groep_tabel(f"Verantwoording {v.jaar} per geldstroom", "Geldstroom", v.stromen, v.jaar, "posten-*",
+                         "Geldstroom")
     return Sectie("Verantwoording per geldstroom", (TabelBlok(tabel, compact=True,
                                                               breedtes=(12, 22, 11, 9, 11, 11, 10, 14)),),
                   anker="per-stroom", liggend=True, blad="Per geldstroom")
