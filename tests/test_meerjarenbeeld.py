@@ -97,6 +97,8 @@ def test_uncovered_later_years_and_karakter(grootboek: Path) -> None:
     assert (gem.karakter, vhf.karakter, stromen["PMG"].karakter) == ("structureel", "incidenteel", "niet opgegeven")
     karakter = dict(m.per_karakter())
     assert karakter["structureel"] == gem.begroot
+    assert karakter["eigen"] == stromen["EIGEN"].begroot  # the partners' own means apart from both
+    assert [k for k, _ in m.per_karakter()] == ["incidenteel", "structureel", "eigen", "niet opgegeven"]
     # The later-year gap is put to the board as a decision.
     b = begroting(ledger.entries, ledger.programma, 2027)
     punten = " ".join(besluitpunten(b))

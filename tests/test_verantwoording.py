@@ -93,7 +93,8 @@ def test_figures_reconcile_with_the_ledger(path: Path, jaar: int) -> None:
             toezegging[entry.values[0].value] += entry.values[2].value.number
     assert {b.partner: b.toegezegd for b in v.bijdragen if b.toegezegd} == dict(toezegging)
     eigen = sum((p.gerealiseerd for p in v.posten if p.stroom == "EIGEN"), D(0))
-    assert sum((b.gerealiseerd for b in v.bijdragen), D(0)) == eigen
+    assert sum((b.gerealiseerd for b in v.bijdragen), D(0)) == eigen == v.gerealiseerd_partners
+    assert v.toegezegd_partners == sum(toezegging.values(), D(0))
 
 
 def test_explanations_from_the_ledger_and_missing_ones_listed(tmp_path: Path) -> None:

@@ -54,6 +54,8 @@ CENT = Decimal("0.01")
 JAREN = 4
 """The budget year and the three after it."""
 ONBEKEND = "niet opgegeven"
+EIGEN_KARAKTER = "eigen"
+"""The partners' own means (``EIGEN``): neither a stream's one-off nor its recurring money."""
 
 
 def spreiding(stand: VerplichtingStand, jaren: Sequence[int]) -> dict[int, Decimal]:
@@ -98,7 +100,7 @@ class MeerjarigeStroom:
 
     stroom: str
     naam: str
-    karakter: str  # incidenteel | structureel | niet opgegeven
+    karakter: str  # incidenteel | structureel | eigen (EIGEN) | niet opgegeven
     status: str
     einddatum: datetime.date | None
     beschikbaar: Decimal  # from the budget year on (Dekking.beschikbaar; EIGEN: the pledges of the years)
@@ -140,7 +142,7 @@ class Meerjarenbeeld:
 
     def per_karakter(self) -> tuple[tuple[str, tuple[Decimal, ...]], ...]:
         """Budget per year for each karakter that occurs, incidenteel first."""
-        volgorde = (*model.KARAKTERS, ONBEKEND)
+        volgorde = (*model.KARAKTERS, EIGEN_KARAKTER, ONBEKEND)
         groepen: dict[str, list[Decimal]] = {}
         for stroom in self.stromen:
             rij = groepen.setdefault(stroom.karakter, [ZERO] * len(self.jaren))
@@ -155,6 +157,11 @@ class Meerjarenbeeld:
     @property
     def verplicht_later(self) -> Decimal:
         return sum((s.verplicht_later for s in self.stromen), ZERO)
+
+    @property
+    def vrij_aflopend(self) -> Decimal:
+        """What the streams of :meth:`aflopend` leave unbudgeted after the four years."""
+        return sum((s.vrij for s in self.aflopend()), ZERO)
 
     def aflopend(self) -> tuple[MeerjarigeStroom, ...]:
         """Awarded one-off streams that end within the four years, by end date."""
@@ -211,7 +218,7 @@ def meerjarenbeeld(jaar: int, peildatum: datetime.date, dekking: Sequence[Any], 
             ongedekt = tuple(max(bedrag - toezeggingen[j], ZERO) for j, bedrag in zip(jaren, begroot))
             vrij = max(beschikbaar - sum(begroot, ZERO), ZERO)
             stromen.append(MeerjarigeStroom(
-                stroom=EIGEN, naam=EIGEN_NAAM, karakter=ONBEKEND, status="toegezegd", einddatum=None,
+                stroom=EIGEN, naam=EIGEN_NAAM, karakter=EIGEN_KARAKTER, status="toegezegd", einddatum=None,
                 beschikbaar=beschikbaar, begroot=begroot, ongedekt=ongedekt, verplicht_later=ZERO, vrij=vrij))
             continue
         stroom = programma.geldstromen.get(code)

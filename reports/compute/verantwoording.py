@@ -151,6 +151,16 @@ class Verantwoording:
         return self._som("resterend")
 
     @property
+    def toegezegd_partners(self) -> Decimal:
+        """The partners' pledges for the year."""
+        return sum((b.toegezegd for b in self.bijdragen), ZERO)
+
+    @property
+    def gerealiseerd_partners(self) -> Decimal:
+        """The partners' own means realised in the year (the ``EIGEN`` spending)."""
+        return sum((b.gerealiseerd for b in self.bijdragen), ZERO)
+
+    @property
     def overschreden(self) -> tuple[Verantwoordingspost, ...]:
         """The lines the availability control checks whose remainder is negative."""
         keys = {(p.actielijn, p.stroom) for p in self.realisatie.overschreden}

@@ -6,13 +6,11 @@ Only wording and layout: every figure comes from ``reports.compute.meerjarenbeel
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ledger.nl import datum
 from ledger.nl import euro
 from ledger.nl import euro_rond
-from reports.compute.begroting import EIGEN
 from reports.documents.model import Alinea
 from reports.documents.model import Kolom
 from reports.documents.model import Sectie
@@ -30,13 +28,12 @@ if TYPE_CHECKING:
 KARAKTER_TEKST = {
     "incidenteel": "Incidenteel",
     "structureel": "Structureel",
+    "eigen": "Eigen middelen partners",
     "niet opgegeven": "Niet opgegeven",
 }
 
 
 def _karakter(s: MeerjarigeStroom) -> str:
-    if s.stroom == EIGEN:
-        return "Eigen middelen partners"
     return KARAKTER_TEKST.get(s.karakter, s.karakter)
 
 
@@ -58,7 +55,7 @@ def meerjarenbeeld_tekst(m: Meerjarenbeeld) -> tuple[str, ...]:
     aflopend = m.aflopend()
     if aflopend:
         delen = [f"{s.stroom} ({datum(s.einddatum)})" for s in aflopend]
-        vrij = sum((s.vrij for s in aflopend), Decimal(0))
+        vrij = m.vrij_aflopend
         zin = (f"Van de toegekende incidentele geldstromen lopen er {len(aflopend)} af vóór eind {laatste}: "
                f"{_reeks(delen)}.")
         if vrij > 0:
@@ -112,9 +109,7 @@ def meerjarenbeeld_sectie(m: Meerjarenbeeld) -> Sectie:
     karakter = Tabel(
         f"Incidenteel en structureel {eerste}–{laatste}",
         (Kolom("Karakter"), *jaarkolommen),
-        tuple((("Eigen middelen partners" if k == "niet opgegeven" and all(
-            s.stroom == EIGEN for s in m.stromen if s.karakter == k) else KARAKTER_TEKST.get(k, k)), *bedragen)
-              for k, bedragen in m.per_karakter()),
+        tuple((KARAKTER_TEKST.get(k, k), *bedragen) for k, bedragen in m.per_karakter()),
         toelichting="Karakter zoals de geldstroom het opgeeft: incidenteel (eenmalig) of structureel (terugkerend).",
     )
     inhoud = (

@@ -7,7 +7,6 @@ tables are the SiSa document's own builders (``reports.documents.sisa``).
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ledger.nl import datum
@@ -34,7 +33,6 @@ if TYPE_CHECKING:
     from reports.compute.verantwoording import Verantwoordingspost
 
 PROGRAMMA = "Nationaal Programma Samen Nieuw-West"
-ZERO = Decimal(0)
 BREEDTES_POST = (8, 22, 11, 9.5, 8.5, 9.5, 9.5, 10, 12)
 
 
@@ -218,8 +216,7 @@ def _partners(v: Verantwoording) -> Sectie | None:
         toelichting=(f"Toegezegd: de toezeggingen van de partners voor {v.jaar}. Gerealiseerd: hun eigen middelen en "
                      f"formatie die in {v.jaar} op actielijnen zijn ingezet (uren tegen het tarief van de partner)."),
     )
-    toegezegd = sum((b.toegezegd for b in v.bijdragen), ZERO)
-    gerealiseerd = sum((b.gerealiseerd for b in v.bijdragen), ZERO)
+    toegezegd, gerealiseerd = v.toegezegd_partners, v.gerealiseerd_partners
     tekst = (f"De partners zegden voor {v.jaar} {euro_rond(toegezegd)} toe en brachten {euro_rond(gerealiseerd)} in"
              + (f" ({procent(gerealiseerd / toegezegd, 0)})." if toegezegd else "."))
     achter = [b for b in v.bijdragen if b.toegezegd and b.gerealiseerd < b.toegezegd]
