@@ -91,7 +91,9 @@ STROOM_REKENING = "Liabilities:Nog-te-besteden:"
 
 #: The Geldstromen columns shown by default, in this order (``?kolommen=alle``: every column of
 #: ``snw geldstromen`` in its order): what the finance officer reads daily fits 1,400 px.
-KERNKOLOMMEN = ("Geldstroom", "Naam", "Status", "Toegekend", "Ontvangen", "Besteed cumulatief", "Nog te besteden",
+#: Gereserveerd is among them: reserved money is declared, not booked, so Fava's own views
+#: (balance sheet, account pages, budgets) never show it (the page says so).
+KERNKOLOMMEN = ("Geldstroom", "Naam", "Status", "Toegekend", "Gereserveerd", "Ontvangen", "Besteed cumulatief", "Nog te besteden",
                 "Einddatum", "Prognose over bij einde", "Terug te betalen bij einde", "Begroot",
                 "Open verplichtingen", "Besteed jaar")
 
@@ -112,6 +114,11 @@ def kolommen_van(tabel: Tabel, koppen: tuple[str, ...]) -> Tabel:
         kolommen=tuple(tabel.kolommen[i] for i in index),
         rijen=tuple(tuple(rij[i] for i in index) for rij in tabel.rijen),
     )
+
+
+def kenmerkfilter(kenmerk: str) -> str:
+    """Fava's filter for a commitment and its payments: the payments' link or the commitment's kenmerk."""
+    return f'^{kenmerk}, kenmerk:"^{kenmerk}$"'
 
 
 class OngeldigJaar(ValueError):
@@ -353,7 +360,7 @@ class _Pagina:
         if kop == "Partner" and waarde in programma.partners:
             return url_for("report", report_name="journal", filter=f'partner:"^{waarde}$"')
         if kop == "Kenmerk":
-            return url_for("report", report_name="journal", filter=f'^{waarde}, kenmerk:"^{waarde}$"')
+            return url_for("report", report_name="journal", filter=kenmerkfilter(waarde))
         return None
 
     def bedraglink(self, tabel: Tabel, rij: tuple[Any, ...], index: int) -> str | None:
@@ -699,7 +706,7 @@ class Verplichtingen(_Pagina, FavaExtensionBase):
             rekening = self.bladposten(stand.actielijn, stand.stroom) if stand is not None else None
             if rekening is None:
                 return None
-            return rekening, self.vanaf_begin(tot), f"^{stand.kenmerk}"
+            return rekening, self.vanaf_begin(tot), kenmerkfilter(stand.kenmerk)
         if kop == "Besteed" and rij.get("Geldstroom") in self.programma().geldstromen:
             return self.stroomposten(rij["Geldstroom"]), self.vanaf_begin(tot), None
         return None
