@@ -453,6 +453,7 @@ class _Pagina:
 #: The stores of our pages, per ``FavaLedger`` (by id): (the entries they were computed from, values).
 _WINKELS: dict[int, tuple[Any, dict[tuple[Any, ...], Any]]] = {}
 _REKENEN = threading.RLock()
+_HOOGSTENS = 8  # ledgers kept (Fava serves one or a few files)
 
 
 def _winkel(ledger: Any) -> dict[tuple[Any, ...], Any]:
@@ -463,7 +464,10 @@ def _winkel(ledger: Any) -> dict[tuple[Any, ...], Any]:
             bewaard = _WINKELS.get(id(ledger))
             if bewaard is None or bewaard[0] is not ledger.all_entries:
                 bewaard = (ledger.all_entries, {})
+                _WINKELS.pop(id(ledger), None)
                 _WINKELS[id(ledger)] = bewaard
+                while len(_WINKELS) > _HOOGSTENS:  # ledgers of apps that are gone (tests make many)
+                    del _WINKELS[next(iter(_WINKELS))]
     return bewaard[1]
 
 
