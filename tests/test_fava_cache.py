@@ -56,3 +56,13 @@ def test_figures_are_computed_once_per_load_before_the_first_request(tellers: Co
     # A new load (Fava does this when a file changes) starts a new store and computes everything again.
     app.config["LEDGERS"][slug].load_file()
     assert {tellers[sleutel] for sleutel in na_laden} == {2}
+
+
+def test_the_pages_share_one_programme_so_the_spending_scan_is_shared() -> None:
+    """One parsed programme for all four pages: the computation layer's spending cache is keyed on
+    (entries, programme) by identity, so a programme per page would rescan the ledger page after page."""
+    app = create_app([str(DEMO_LEDGER)], read_only=True, load=True)
+    ledger = app.config["LEDGERS"][app.config["LEDGERS"].first_slug()]
+    paginas = [ledger.extensions.get_extension(naam)
+               for naam in ("Geldstromen", "Verplichtingen", "Begroting", "Proportionaliteit")]
+    assert len({id(pagina.programma()) for pagina in paginas}) == 1

@@ -93,7 +93,8 @@ STROOM_REKENING = "Liabilities:Nog-te-besteden:"
 #: ``snw geldstromen`` in its order): what the finance officer reads daily fits 1,400 px.
 #: Gereserveerd is among them: reserved money is declared, not booked, so Fava's own views
 #: (balance sheet, account pages, budgets) never show it (the page says so).
-KERNKOLOMMEN = ("Geldstroom", "Naam", "Status", "Toegekend", "Gereserveerd", "Ontvangen", "Besteed cumulatief", "Nog te besteden",
+KERNKOLOMMEN = ("Geldstroom", "Naam", "Status", "Toegekend", "Gereserveerd", "Ontvangen", "Besteed cumulatief",
+                "Nog te besteden",
                 "Einddatum", "Prognose over bij einde", "Terug te betalen bij einde", "Begroot",
                 "Open verplichtingen", "Besteed jaar")
 
@@ -703,6 +704,8 @@ class Verplichtingen(_Pagina, FavaExtensionBase):
 
     def bedragfilter(self, kop: str, rij: dict[str, Any]) -> tuple[str, str, str | None] | None:
         """A commitment's payments (its link, on its own leaf, to the peildatum); a stream's spending."""
+        if kop not in ("Betaald", "Besteed"):
+            return None
         overzicht = self.overzicht(*self.keuze())
         tot = overzicht.peildatum
         if kop == "Betaald" and rij.get("Kenmerk"):
