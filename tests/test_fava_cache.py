@@ -3,7 +3,7 @@
 ``after_load_file`` computes every page for every year it offers, in one store the four pages
 share; a request for any of those years computes nothing, ``?time=2025`` is the same view as
 2025's default, and a month is computed once on first use. The timings at 100,000
-transactions are in the report of issue 12 (``BENCHMARKS.md``), not asserted here.
+transactions are measured by hand (the report of issue 12), not asserted here.
 """
 
 from __future__ import annotations
