@@ -268,3 +268,54 @@ def test_dutch_page_and_read_only_write_buttons_explained(basis: str, pagina: An
     _open(pagina, f"{basis}/import/")
     pagina.locator(".snw-alleen-lezen-uitleg").wait_for(timeout=10000)
     pagina.screenshot(path=str(schermen / "import-alleen-lezen.png"), full_page=True)
+
+
+def test_the_sidebar_journal_hides_the_releases_and_one_click_shows_them(basis: str, pagina: Any,
+                                                                         schermen: Path) -> None:
+    """Fava's own 'Dagboek' link opens the journal with ``-#vrijval``; the filter's × shows the releases."""
+    _open(pagina, f"{basis}/extension/Geldstromen/")
+    dagboek = pagina.locator("aside a", has_text="Dagboek").filter(has_not_text="vrijval").first
+    pagina.wait_for_function(
+        "[...document.querySelectorAll('aside a')].some(a => a.textContent.trim() === 'Dagboek'"
+        " && decodeURIComponent(a.getAttribute('href')).endsWith('filter=-#vrijval'))", timeout=10000)
+    dagboek.click()
+    pagina.wait_for_url("**/journal/?filter=-%23vrijval", timeout=15000)
+    pagina.locator("ol.journal > li").nth(5).wait_for(timeout=20000)
+    pagina.screenshot(path=str(schermen / "dagboek-zonder-vrijval.png"))
+    assert "Vrijval " not in pagina.locator("article").inner_text()
+    zonder = pagina.locator("ol.journal > li").count()
+    pagina.locator("input[placeholder^='Filter'] ~ button", has_text="×").click()
+    pagina.wait_for_function("!location.search.includes('vrijval')", timeout=15000)
+    pagina.wait_for_function(f"document.querySelectorAll('ol.journal > li').length > {zonder}", timeout=20000)
+    assert "Vrijval " in pagina.locator("article").inner_text()
+
+
+def test_an_amount_opens_the_journal_of_its_postings(basis: str, pagina: Any, grootboek: Any,
+                                                    schermen: Path) -> None:
+    """A click on PMG's 'Besteed jaar' opens Fava's journal filtered to its postings; they add up to it."""
+    import json
+    import urllib.parse
+    import urllib.request
+
+    _open(pagina, f"{basis}/extension/Geldstromen/?time=2025")
+    koppen = _koppen(pagina)
+    rij = pagina.locator("table.snw-tabel tbody tr").filter(has=pagina.locator("td:first-child", has_text="PMG"))
+    cel = rij.first.locator("td").nth(koppen.index("Besteed jaar"))
+    bedrag = cel.inner_text().strip()
+    overzicht = geldstromen_overzicht(grootboek.entries, grootboek.programma, 2025)
+    assert bedrag == format_cel(next(r for r in overzicht.regels if r.code == "PMG").besteed_jaar, "euro")
+    cel.locator("a").click()
+    pagina.wait_for_url("**/journal/**", timeout=15000)
+    pagina.locator("ol.journal > li").nth(2).wait_for(timeout=20000)
+    pagina.screenshot(path=str(schermen / "dagboek-besteed-pmg-2025.png"))
+    query = urllib.parse.urlsplit(pagina.url).query
+    filters = dict(urllib.parse.parse_qsl(query))
+    assert filters["account"] == "^Expenses:Actielijn:.*:PMG$"
+    assert filters["time"].startswith("2025-01-01 - ")
+    with urllib.request.urlopen(f"{basis}/api/journal?{query}") as antwoord:  # noqa: S310 - our own Fava
+        entries = json.load(antwoord)["data"]
+    import re as re_
+
+    som = sum((Decimal(p["amount"].split()[0]) for e in entries for p in e.get("postings", [])
+               if re_.search(filters["account"], p["account"])), Decimal(0))
+    assert format_cel(som, "euro") == bedrag

@@ -13,12 +13,15 @@ Output, next to the input (marked ``__derived__``, with the file and line of the
 last budget line)::
 
     2025-01-01 custom "budget" Expenses:Actielijn:VEI:VEI-11-Credible-Messengers:PMG "yearly" 170000.00 EUR
-    2026-01-01 custom "budget" Expenses:Actielijn:VEI:VEI-11-Credible-Messengers:PMG "yearly" 0.00 EUR
 
 dated 1 January with the *current* yearly amount (primitive budget plus every
 amendment), so Fava's budget column for the year shows exactly that amount, whatever
-the date of the amendment. When the next year has no budget for that leaf, a
-``0.00 EUR`` entry on 1 January of that year stops Fava from carrying the amount on.
+the date of the amendment. A year whose current budget is 0 gets no entry: the journal
+shows no ``0.00 EUR`` budgets. Each derived entry holds for its own year only; Fava,
+though, carries a budget on until the next entry for the account, so the Fava extension
+(``reports.fava_ext``, declared in every ledger with ``custom "fava-extension"``) ends
+each derived budget on 1 January of the next year without one, inside Fava's budget
+module (``budgetten_per_jaar``), not in the ledger.
 """
 
 from __future__ import annotations
@@ -51,8 +54,8 @@ def _fava_entry(meta: dict[str, Any], jaar: int, leaf: str, bedrag: Decimal) -> 
 def fava_budgets(programma: model.Programma) -> list[data.Custom]:
     """Fava ``custom "budget"`` entries: per (year, leaf) the current yearly amount on 1 January.
 
-    A leaf budgeted in a year but not in the next gets a 0.00 entry on 1 January of the
-    next year, since Fava carries a budget on until the next entry for the account.
+    No entry for a year whose current amount is 0 (the Fava extension ends each budget at
+    the end of its year, see the module docstring).
 
     Args:
       programma: the parsed declarations, with the begroting lines and amendments.
@@ -73,10 +76,7 @@ def fava_budgets(programma: model.Programma) -> list[data.Custom]:
         source = last_source[(code, stroom)]
         meta = {"filename": source.get("filename"), "lineno": source.get("lineno"), "__derived__": True}
         leaf = actielijn.leaf(stroom)
-        for jaar in sorted(years):
-            out.append(_fava_entry(meta, jaar, leaf, years[jaar]))
-            if jaar + 1 not in years:
-                out.append(_fava_entry(meta, jaar + 1, leaf, ZERO))
+        out.extend(_fava_entry(meta, jaar, leaf, years[jaar]) for jaar in sorted(years) if years[jaar] != ZERO)
     return out
 
 

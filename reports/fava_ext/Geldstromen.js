@@ -1,5 +1,6 @@
 // Loaded by Fava on every page (the Geldstromen class has has_js_module = True).
-// Dutch page language; in read-only mode the write buttons are disabled and explained.
+// Dutch page language; in read-only mode the write buttons are disabled and explained;
+// the sidebar's journal link opens the journal without the plugin's releases (#vrijval).
 
 const SCHRIJFKNOPPEN = new Set(["Opslaan", "Save", "Uploaden", "Upload", "Verplaatsen", "Move", "Verwijderen", "Delete", "×"]);
 const UITLEG = "Alleen-lezen: Fava is gestart zonder --schrijven, dus opslaan, uploaden, verplaatsen en " +
@@ -44,10 +45,33 @@ function schrijfknoppenUit() {
   }
 }
 
+// The plugin's release entries carry #vrijval; the journal the sidebar opens hides them (the
+// filter "-#vrijval", as the sidebar link "Dagboek zonder vrijval"). One click on the filter's
+// × shows them. A journal link that already carries a filter is left as it is.
+const ZONDER_VRIJVAL = "-#vrijval";
+const VRIJVAL_UITLEG = "Dagboek zonder de vrijvalboekingen van de plugin (#vrijval); wis het filter (×) om ze te zien.";
+
+function dagboekZonderVrijval() {
+  for (const link of document.querySelectorAll("aside a[href]")) {
+    const url = new URL(link.getAttribute("href"), window.location.origin);
+    if (!url.pathname.endsWith("/journal/") || url.searchParams.has("filter")) continue;
+    url.searchParams.set("filter", ZONDER_VRIJVAL);
+    link.setAttribute("href", url.pathname + url.search + url.hash);
+    link.title = VRIJVAL_UITLEG;
+  }
+}
+
+let zijbalk = null;
 let waarnemer = null;
 
 async function bijElkePagina() {
   document.documentElement.lang = "nl";
+  dagboekZonderVrijval();
+  if (zijbalk === null) {
+    // Fava's sidebar sets its links again when the filters change.
+    zijbalk = new MutationObserver(() => dagboekZonderVrijval());
+    zijbalk.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ["href"] });
+  }
   if (await modus()) {
     schrijfknoppenUit();
     if (waarnemer === null) {
@@ -61,6 +85,7 @@ async function bijElkePagina() {
 export default {
   init() {
     document.documentElement.lang = "nl";
+    dagboekZonderVrijval();
   },
   onPageLoad() {
     bijElkePagina();

@@ -7,18 +7,32 @@ to its template, as fava_investor does with its lib/front-end split.
 Fava's filters drive the pages: the time filter (``?time=2025``, a month, a range) chooses
 the year (the year of the range's last day) and the peildatum (that day, at most the last
 booking); the account filter narrows the rows to the streams and actielijnen it matches.
-The figures are computed once per ledger load: every page keeps its results in a cache that
-``after_load_file`` empties.
+The figures are computed once per ledger load, in one store the four pages share (keyed on
+the loaded entries, so a new load starts empty): ``after_load_file`` computes every page for
+every year it offers (its default peildatum), so the pages answer from the store; a month or a
+range of Fava's time filter is computed on first use and kept.
+
+A live ledger: ``snw import`` writes new files into ``import/``, which the ledger includes by
+a glob (``include "import/*.beancount"``). Fava watches only the files it has included, so the
+extension adds the folders of the ledger's include globs to what Fava's watcher watches
+(``_GlobWachter``): a new file there reloads Fava on the next request.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
+import glob
 import io
+import itertools
+import os
+import re
+import threading
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from typing import Callable
+from typing import TYPE_CHECKING
 
 from beancount.core import data
 from fava.application import url_for
@@ -37,6 +51,7 @@ from markupsafe import Markup
 from ledger import model
 from ledger.load import DEMO_LEDGER
 from ledger.load import vingerafdruk
+from ledger.rules.context import DERIVED
 from reports.compute.begroting import begroting
 from reports.compute.bevindingen import bevindingen
 from reports.compute.geldstromen import geldstromen_overzicht
@@ -65,6 +80,9 @@ from reports.render.stamp import documentdatum
 from reports.render.text import format_cel
 from reports.render.workbook import tables_workbook
 
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 #: Where the importers' configuration lives in the installed package (see ``after_load_file``).
 IMPORT_CONFIG = Path(__file__).resolve().parents[2] / "importers" / "config.py"
 
@@ -73,7 +91,10 @@ STROOM_REKENING = "Liabilities:Nog-te-besteden:"
 
 #: The Geldstromen columns shown by default, in this order (``?kolommen=alle``: every column of
 #: ``snw geldstromen`` in its order): what the finance officer reads daily fits 1,400 px.
-KERNKOLOMMEN = ("Geldstroom", "Naam", "Status", "Toegekend", "Ontvangen", "Besteed cumulatief", "Nog te besteden",
+#: Gereserveerd is among them: reserved money is declared, not booked, so Fava's own views
+#: (balance sheet, account pages, budgets) never show it (the page says so).
+KERNKOLOMMEN = ("Geldstroom", "Naam", "Status", "Toegekend", "Gereserveerd", "Ontvangen", "Besteed cumulatief",
+                "Nog te besteden",
                 "Einddatum", "Prognose over bij einde", "Terug te betalen bij einde", "Begroot",
                 "Open verplichtingen", "Besteed jaar")
 
@@ -96,6 +117,11 @@ def kolommen_van(tabel: Tabel, koppen: tuple[str, ...]) -> Tabel:
     )
 
 
+def kenmerkfilter(kenmerk: str) -> str:
+    """Fava's filter for a commitment and its payments: the payments' link or the commitment's kenmerk."""
+    return f'^{kenmerk}, kenmerk:"^{kenmerk}$"'
+
+
 class OngeldigJaar(ValueError):
     """A year was asked for (``?jaar=`` or the time filter) that the ledger has no figures for."""
 
@@ -108,28 +134,33 @@ class _Pagina:
     """
 
     ledger: Any  # set by FavaExtensionBase
-    _cache: dict[tuple[Any, ...], Any]
 
-    # ---- the cache: once per ledger load ---------------------------------------------
+    # ---- the store: once per ledger load ---------------------------------------------
 
     def after_load_file(self) -> None:
-        """Forget the figures of the previous load, compute the default view's, keep the Import page.
+        """Compute this page for every year it offers, keep the Import page, watch the import folder.
 
-        The default view (no filter) is computed here, once per load, so the landing page
-        answers from the cache; other years and peildata are computed on first use.
+        The store is keyed on the loaded entries, so the figures of the previous load are gone.
+        Every year of ``jaren()`` is computed here (at its default peildatum, with its charts
+        drawn), so each page answers from the store; a month or range is computed on first use.
         """
-        self._cache = {}
         _portable_import_config(self.ledger)
+        _GlobWachter.aan(self.ledger)
+        budgetten_per_jaar(self.ledger)
         try:
             self.vooraf()
         except Exception:  # noqa: BLE001 - a failing figure must not keep Fava from loading; the page shows it
-            self._cache = {}
+            _winkel(self.ledger).clear()
 
     def vooraf(self) -> None:
-        """Compute the figures of the page's default view (overridden by the pages that have one)."""
+        """Compute the page's views of every year offered (overridden by each page)."""
 
     def bewaard(self, sleutel: tuple[Any, ...], maak: Callable[[], Any]) -> Any:
         """The value under ``sleutel``, made by ``maak`` on first use after a ledger load.
+
+        One store for all our pages of this ledger (the programme is parsed once, and the
+        computation layer's spending scan is shared). Computing runs under one lock: the
+        computation layer keeps a single-slot cache of the last ledger's spending facts.
 
         Args:
           sleutel: the key (page, year, peildatum, ...).
@@ -137,10 +168,15 @@ class _Pagina:
         Returns:
           The cached or freshly computed value.
         """
-        cache = self.__dict__.setdefault("_cache", {})
-        if sleutel not in cache:
-            cache[sleutel] = maak()
-        return cache[sleutel]
+        winkel = _winkel(self.ledger)
+        try:
+            return winkel[sleutel]
+        except KeyError:
+            pass
+        with _REKENEN:
+            if sleutel not in winkel:
+                winkel[sleutel] = maak()
+            return winkel[sleutel]
 
     # ---- programme and years -----------------------------------------------------------
 
@@ -326,8 +362,49 @@ class _Pagina:
         if kop == "Partner" and waarde in programma.partners:
             return url_for("report", report_name="journal", filter=f'partner:"^{waarde}$"')
         if kop == "Kenmerk":
-            return url_for("report", report_name="journal", filter=f'^{waarde}, kenmerk:"^{waarde}$"')
+            return url_for("report", report_name="journal", filter=kenmerkfilter(waarde))
         return None
+
+    def bedraglink(self, tabel: Tabel, rij: tuple[Any, ...], index: int) -> str | None:
+        """Where an amount leads: Fava's journal filtered to exactly the postings it sums.
+
+        Each page says which of its amounts are sums of postings (``bedragfilter``); the link
+        sets Fava's account filter (the stream leaves or one actielijn × stream leaf), its time
+        filter (the period summed, to the peildatum) and, for a commitment's payments, its link.
+
+        Args:
+          tabel: the table.
+          rij: the row.
+          index: the amount's column.
+        Returns:
+          The journal URL, or ``None`` for an amount that is no sum of postings.
+        """
+        waarde = rij[index]
+        if not isinstance(waarde, Decimal) or not waarde:
+            return None
+        rijwaarden = {kolom.kop: cel for kolom, cel in zip(tabel.kolommen, rij)}
+        filters = self.bedragfilter(tabel.kolommen[index].kop, rijwaarden)
+        if filters is None:
+            return None
+        rekening, tijd, filter_ = filters
+        return url_for("report", report_name="journal", account=rekening, time=tijd, filter=filter_)
+
+    def bedragfilter(self, kop: str, rij: dict[str, Any]) -> tuple[str, str, str | None] | None:
+        """(account filter, time filter, advanced filter) of the postings an amount sums, or ``None``."""
+        return None
+
+    def stroomposten(self, code: str) -> str:
+        """Fava's account filter for the spending of a stream: its leaves under every actielijn."""
+        return f"^{model.ACTIELIJN_ROOT}:.*:{code}$"
+
+    def bladposten(self, actielijn: str, stroom: str) -> str | None:
+        """Fava's account filter for one actielijn × stream leaf."""
+        gevonden = self.programma().actielijnen.get(actielijn)
+        return f"^{gevonden.leaf(stroom)}$" if gevonden is not None else None
+
+    def vanaf_begin(self, tot: datetime.date) -> str:
+        """Fava's time filter from the first booked year up to and including ``tot``."""
+        return f"{self.jaren()[0]}-01-01 - {tot.isoformat()}"
 
     # ---- cells and blocks --------------------------------------------------------------
 
@@ -348,14 +425,153 @@ class _Pagina:
                  (TabelBlok, "tabel"), (Tabel, "tabel"))
         return next((name for kind, name in kinds if isinstance(blok, kind)), "onbekend")
 
-    @staticmethod
-    def svg(blok: Grafiek) -> Markup:
-        """A chart block drawn as inline SVG (our own drawing, not user text)."""
-        return Markup(charts.svg(blok.diagram))  # noqa: S704
+    def svg(self, blok: Grafiek) -> Markup:
+        """A chart block drawn as inline SVG (our own drawing, not user text), once per load."""
+        try:
+            sleutel: tuple[Any, ...] = ("svg", hash(blok.diagram), blok.diagram)
+        except TypeError:
+            return Markup(charts.svg(blok.diagram))  # noqa: S704
+        return self.bewaard(sleutel, lambda: Markup(charts.svg(blok.diagram)))  # noqa: S704
+
+    def teken_vooraf(self, document: Document) -> None:
+        """Draw every chart of the document into the store (matplotlib is slow the first time)."""
+        def blokken(inhoud: Any) -> Any:
+            for blok in inhoud:
+                if isinstance(blok, Sectie):
+                    yield from blokken(blok.inhoud)
+                else:
+                    yield blok
+
+        for sectie in document.secties:
+            for blok in blokken(sectie.inhoud):
+                if isinstance(blok, Grafiek):
+                    self.svg(blok)
 
     @staticmethod
     def tabel_van(blok: Tabel | TabelBlok) -> Tabel:
         return blok.tabel if isinstance(blok, TabelBlok) else blok
+
+
+#: The stores of our pages, per ``FavaLedger`` (by id): (the entries they were computed from, values).
+_WINKELS: dict[int, tuple[Any, dict[tuple[Any, ...], Any]]] = {}
+_REKENEN = threading.RLock()
+_HOOGSTENS = 8  # ledgers kept (Fava serves one or a few files)
+
+
+def _winkel(ledger: Any) -> dict[tuple[Any, ...], Any]:
+    """The store of the ledger's current load (a new load, a new list of entries: an empty store)."""
+    bewaard = _WINKELS.get(id(ledger))
+    if bewaard is None or bewaard[0] is not ledger.all_entries:
+        with _REKENEN:
+            bewaard = _WINKELS.get(id(ledger))
+            if bewaard is None or bewaard[0] is not ledger.all_entries:
+                bewaard = (ledger.all_entries, {})
+                _WINKELS.pop(id(ledger), None)
+                _WINKELS[id(ledger)] = bewaard
+                while len(_WINKELS) > _HOOGSTENS:  # ledgers of apps that are gone (tests make many)
+                    del _WINKELS[next(iter(_WINKELS))]
+    return bewaard[1]
+
+
+#: ``include "…"`` at the start of a line, as Beancount's grammar has it.
+_INCLUDE = re.compile(rb'^include[ \t]+"((?:[^"\\\n]|\\.)*)"', re.MULTILINE)
+
+
+def globmappen(bestanden: Iterable[str]) -> set[Path]:
+    """The folders the ledger's include globs search (``include "import/*.beancount"``: ``import/``).
+
+    A file added there joins the ledger at its next load, but Fava watches only files it has
+    already included. A glob whose folder does not exist yet gives its nearest existing parent.
+
+    Args:
+      bestanden: every file the ledger included (``options["include"]``).
+    Returns:
+      The folders, absolute.
+    """
+    mappen = set()
+    for naam in bestanden:
+        try:
+            inhoud = Path(naam).read_bytes()
+        except OSError:
+            continue
+        for patroon in _INCLUDE.findall(inhoud):
+            delen = Path(os.fsdecode(patroon)).parts
+            vast = list(itertools.takewhile(lambda deel: not glob.has_magic(deel), delen))
+            if len(vast) == len(delen):
+                continue  # a plain file, watched by Fava already
+            map_ = (Path(naam).parent.joinpath(*vast)).resolve()
+            while not map_.is_dir() and map_ != map_.parent:
+                map_ = map_.parent
+            mappen.add(map_)
+    return mappen
+
+
+class _GlobWachter:
+    """Fava's file watcher, also watching the folders of the ledger's include globs.
+
+    Fava calls ``watcher.update(files, folders)`` on every load with its included files and
+    document folders; this wrapper adds the glob folders (Fava watches folders recursively),
+    and hands everything else to Fava's own watcher.
+    """
+
+    def __init__(self, binnen: Any, ledger: Any) -> None:
+        self._binnen = binnen
+        self._ledger = ledger
+
+    @classmethod
+    def aan(cls, ledger: Any) -> None:
+        """Wrap the ledger's watcher once and watch the glob folders of the current load."""
+        wachter = ledger.watcher
+        if not isinstance(wachter, cls):
+            wachter = cls(wachter, ledger)
+            ledger.watcher = wachter
+            wachter.update(*ledger.paths_to_watch())
+
+    def update(self, files: Iterable[Path], folders: Iterable[Path]) -> None:
+        mappen = globmappen(self._ledger.options.get("include", ()))
+        self._binnen.update(list(files), sorted({*map(Path, folders), *mappen}))
+
+    def __getattr__(self, naam: str) -> Any:
+        return getattr(self._binnen, naam)
+
+    def __enter__(self) -> Any:
+        return self._binnen.__enter__()
+
+    def __exit__(self, *args: object) -> Any:
+        return self._binnen.__exit__(*args)
+
+
+def budgetten_per_jaar(ledger: Any) -> None:
+    """End each of the plugin's yearly budgets in Fava at the end of its year.
+
+    The plugin derives one ``custom "budget" … "yearly"`` per year and leaf, dated 1 January,
+    and no ``0.00`` entries (``ledger.rules.fava_budgets``); Fava would carry a budget on until
+    the next entry for the account. So a leaf budgeted in a year but not in the next gets a
+    zero budget on 1 January of the next year inside Fava's budget module (Fava 1.30 keeps the
+    parsed budgets per account, sorted by date, in ``BudgetModule._budget_entries``), not in
+    the ledger, so the journal shows no zero budgets. Idempotent: a second call adds nothing.
+
+    Args:
+      ledger: the ``FavaLedger``, after Fava's budget module has loaded.
+    """
+    budgets = getattr(ledger.budgets, "_budget_entries", None)
+    if not isinstance(budgets, dict):
+        return  # another Fava: tests/test_fava_budgetten.py says so
+    afgeleid: dict[str, set[int]] = {}
+    for entry in ledger.all_entries_by_type.Custom:
+        if entry.type == "budget" and entry.meta.get(DERIVED) and entry.values:
+            afgeleid.setdefault(str(entry.values[0].value), set()).add(entry.date.year)
+    for rekening, jaren in afgeleid.items():
+        lijst = budgets.get(rekening)
+        if not lijst:
+            continue
+        per_datum = {budget.date_start: budget for budget in lijst}
+        einden = [per_datum[datetime.date(jaar, 1, 1)]._replace(date_start=datetime.date(jaar + 1, 1, 1),
+                                                                number=Decimal(0))
+                  for jaar in sorted(jaren)
+                  if datetime.date(jaar, 1, 1) in per_datum and datetime.date(jaar + 1, 1, 1) not in per_datum]
+        if einden:
+            budgets[rekening] = sorted([*lijst, *einden], key=lambda budget: budget.date_start)
 
 
 def _portable_import_config(ledger: Any) -> None:
@@ -419,13 +635,27 @@ class Geldstromen(_Pagina, FavaExtensionBase):
     def overzicht(self, jaar: int, peildatum: datetime.date | None) -> Any:
         """``geldstromen_overzicht`` of the year at the peildatum, once per ledger load."""
 
+        if peildatum == peildatum_voor(self.ledger.all_entries, jaar):
+            peildatum = None  # the year's default (``?time=2025`` is the default view of 2025)
+
         def maak() -> Any:
             return geldstromen_overzicht(self.ledger.all_entries, self.programma(), jaar, peildatum)
 
         return self.bewaard(("geldstromen", jaar, peildatum), maak)
 
     def vooraf(self) -> None:
-        self.overzicht(self.standaardjaar(), None)
+        for jaar in self.jaren():
+            self.overzicht(jaar, None)
+
+    def bedragfilter(self, kop: str, rij: dict[str, Any]) -> tuple[str, str, str | None] | None:
+        """Spent in the year and cumulative: the stream's spending postings (as ``bestedingen`` counts them)."""
+        code = rij.get("Geldstroom")
+        if kop not in ("Besteed jaar", "Besteed cumulatief") or code not in self.programma().geldstromen:
+            return None
+        overzicht = self.overzicht(*self.keuze())
+        tot = overzicht.peildatum
+        tijd = f"{overzicht.jaar}-01-01 - {tot.isoformat()}" if kop == "Besteed jaar" else self.vanaf_begin(tot)
+        return self.stroomposten(code), tijd, None
 
     def alle_kolommen(self) -> bool:
         return request.args.get("kolommen") == "alle"
@@ -461,13 +691,33 @@ class Verplichtingen(_Pagina, FavaExtensionBase):
     def overzicht(self, jaar: int, peildatum: datetime.date | None) -> Any:
         """``verplichtingen_overzicht`` of the year at the peildatum, once per ledger load."""
 
+        if peildatum == peildatum_voor(self.ledger.all_entries, jaar):
+            peildatum = None  # the year's default (``?time=2025`` is the default view of 2025)
+
         def maak() -> Any:
             return verplichtingen_overzicht(self.ledger.all_entries, self.programma(), jaar, peildatum)
 
         return self.bewaard(("verplichtingen", jaar, peildatum), maak)
 
     def vooraf(self) -> None:
-        self.overzicht(self.standaardjaar(), None)
+        for jaar in self.jaren():
+            self.overzicht(jaar, None)
+
+    def bedragfilter(self, kop: str, rij: dict[str, Any]) -> tuple[str, str, str | None] | None:
+        """A commitment's payments (its link, on its own leaf, to the peildatum); a stream's spending."""
+        if kop not in ("Betaald", "Besteed"):
+            return None
+        overzicht = self.overzicht(*self.keuze())
+        tot = overzicht.peildatum
+        if kop == "Betaald" and rij.get("Kenmerk"):
+            stand = next((s for s in overzicht.verplichtingen if s.kenmerk == rij["Kenmerk"]), None)
+            rekening = self.bladposten(stand.actielijn, stand.stroom) if stand is not None else None
+            if rekening is None:
+                return None
+            return rekening, self.vanaf_begin(tot), kenmerkfilter(stand.kenmerk)
+        if kop == "Besteed" and rij.get("Geldstroom") in self.programma().geldstromen:
+            return self.stroomposten(rij["Geldstroom"]), self.vanaf_begin(tot), None
+        return None
 
     def tabellen(self) -> list[Tabel]:
         cijfers = self.cijfers()
@@ -489,16 +739,35 @@ class Begroting(_Pagina, FavaExtensionBase):
         years = [regel.jaar for regel in self.programma().begroting]
         return max(years) if years else self.standaardjaar()
 
-    def document(self) -> Document:
-        jaar, _ = self.keuze()
+    def document(self, jaar: int | None = None) -> Document:
+        """The begroting of the chosen year (or ``jaar``) as the page shows it, once per load."""
+        jaar = self.keuze()[0] if jaar is None else jaar
         programma = self.programma()
 
         def maak() -> Document:
-            figures = begroting(self.ledger.all_entries, programma, jaar)
-            document = begroting_document(figures, programma, documentdatum=documentdatum(), kenmerk="", demo=False)
+            document = begroting_document(self.cijfers(jaar), programma, documentdatum=documentdatum(), kenmerk="",
+                                          demo=False)
             return met_bevindingen(document, bevindingen(self.ledger.errors, programma), self.basis())
 
-        return self.bewaard(("begroting", jaar), maak)
+        return self.bewaard(("begroting-document", jaar), maak)
+
+    def cijfers(self, jaar: int) -> Any:
+        """``begroting`` of the year, once per load."""
+        return self.bewaard(("begroting", jaar), lambda: begroting(self.ledger.all_entries, self.programma(), jaar))
+
+    def vooraf(self) -> None:
+        for jaar in self.jaren():
+            self.teken_vooraf(self.document(jaar))
+
+    def bedragfilter(self, kop: str, rij: dict[str, Any]) -> tuple[str, str, str | None] | None:
+        """Last year's realisation of a budget line: the spending on its actielijn × stream leaf."""
+        if not kop.startswith("Realisatie ") or not rij.get("Actielijn") or not rij.get("Geldstroom"):
+            return None
+        cijfers = self.cijfers(self.keuze()[0])
+        rekening = self.bladposten(rij["Actielijn"], rij["Geldstroom"])
+        if rekening is None or cijfers.realisatie_tot.year != cijfers.vorig_jaar:
+            return None
+        return rekening, f"{cijfers.vorig_jaar}-01-01 - {cijfers.realisatie_tot.isoformat()}", None
 
     downloadformaten = ("xlsx", "pdf")
 
@@ -506,7 +775,7 @@ class Begroting(_Pagina, FavaExtensionBase):
         """The files ``snw begroting JAAR`` writes, from the same builders."""
         jaar, _ = self.keuze()
         programma = self.programma()
-        figures = begroting(self.ledger.all_entries, programma, jaar)
+        figures = self.cijfers(jaar)
         document = begroting_document(figures, programma, documentdatum=documentdatum(), kenmerk=self.kenmerk(),
                                       demo=self.is_demo())
         return self.documentbestand(document, formaat, f"begroting-{jaar}.{formaat}", template="begroting.html.j2",
@@ -518,17 +787,26 @@ class Proportionaliteit(_Pagina, FavaExtensionBase):
 
     report_title = "Proportionaliteit"
 
-    def document(self) -> Document:
-        jaar, _ = self.keuze()
+    def document(self, jaar: int | None = None) -> Document:
+        """The report of the chosen year (or ``jaar``) as the page shows it, once per load."""
+        jaar = self.keuze()[0] if jaar is None else jaar
         programma = self.programma()
 
         def maak() -> Document:
-            rapport = proportionaliteit(self.ledger.all_entries, programma, jaar)
-            document = proportionaliteit_document(rapport, documentdatum=documentdatum(), kenmerk="", demo=False,
-                                                  grootboek="")
+            document = proportionaliteit_document(self.cijfers(jaar), documentdatum=documentdatum(), kenmerk="",
+                                                  demo=False, grootboek="")
             return met_bevindingen(document, bevindingen(self.ledger.errors, programma), self.basis())
 
-        return self.bewaard(("proportionaliteit", jaar), maak)
+        return self.bewaard(("proportionaliteit-document", jaar), maak)
+
+    def cijfers(self, jaar: int) -> Any:
+        """``proportionaliteit`` of the year, once per load."""
+        return self.bewaard(("proportionaliteit", jaar),
+                            lambda: proportionaliteit(self.ledger.all_entries, self.programma(), jaar))
+
+    def vooraf(self) -> None:
+        for jaar in self.jaren():
+            self.teken_vooraf(self.document(jaar))
 
     downloadformaten = ("xlsx", "pdf")
 
@@ -536,7 +814,7 @@ class Proportionaliteit(_Pagina, FavaExtensionBase):
         """The files ``snw proportionaliteit JAAR`` writes, from the same builders."""
         jaar, _ = self.keuze()
         programma = self.programma()
-        rapport = proportionaliteit(self.ledger.all_entries, programma, jaar)
+        rapport = self.cijfers(jaar)
         document = proportionaliteit_document(rapport, documentdatum=documentdatum(), kenmerk=self.kenmerk(),
                                               demo=self.is_demo(), grootboek=Path(self.ledger.beancount_file_path).name)
         return self.documentbestand(document, formaat, f"proportionaliteit-{jaar}.{formaat}",
