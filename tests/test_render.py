@@ -130,3 +130,13 @@ def test_codes_in_running_text_stay_whole_and_text_stays_escaped() -> None:
     assert ('<span class="code">SPUK-KW-2026</span> loopt af; &lt;b&gt;VHF&lt;/b&gt; en '
             '<span class="code">GEM-ORG</span> op 31-12-2027, €\u00a05') in html
     assert '<li><span class="code">VEI-11</span> blijft</li>' in html
+
+
+def test_one_minus_sign_in_documents_and_fava_cells() -> None:
+    from reports.fava_ext import Geldstromen
+    from reports.render.html import cel
+
+    for value, soort, tekst in ((D("-1250.5"), "euro", "€ −1.250,50"), (D("-0.35"), "procent", "−35,0%"),
+                                (D("-3"), "getal", "−3"), (D("12"), "euro", "€ 12,00")):
+        assert cel(value, soort) == tekst
+        assert Geldstromen.cel(value, soort) == tekst  # the Fava pages use the same cell

@@ -77,7 +77,7 @@ from reports.render import charts
 from reports.render.excel import workbook_bytes
 from reports.render.output import document_bytes
 from reports.render.stamp import documentdatum
-from reports.render.text import format_cel
+from reports.render.html import cel as html_cel
 from reports.render.workbook import tables_workbook
 
 if TYPE_CHECKING:
@@ -416,7 +416,7 @@ class _Pagina:
 
     @staticmethod
     def cel(value: Any, soort: str) -> str:
-        return format_cel(value, soort)
+        return html_cel(value, soort)
 
     @staticmethod
     def soort(blok: Any) -> str:

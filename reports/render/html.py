@@ -63,11 +63,13 @@ def _als_tabelblok(blok: Tabel | TabelBlok) -> TabelBlok:
     return blok if isinstance(blok, TabelBlok) else TabelBlok(blok)
 
 
-def _cel(value: Any, soort: str) -> str:
-    if soort == "euro" and isinstance(value, Decimal) and value < 0:
-        # a true minus sign reads better in print than a hyphen
-        return euro(value).replace("-", "−")
-    return format_cel(value, soort)
+def cel(value: Any, soort: str) -> str:
+    """One table cell for a reader (the documents' HTML and PDF, the Fava pages): Dutch, and a
+    negative number with a true minus sign, which reads better than a hyphen."""
+    tekst = format_cel(value, soort)
+    if soort in NUMERIC and isinstance(value, (Decimal, int)) and not isinstance(value, bool) and value < 0:
+        return tekst.replace("-", "−", 1)
+    return tekst
 
 
 def _tabel_rijen(blok: TabelBlok) -> list[list[dict[str, Any]]]:
@@ -77,7 +79,7 @@ def _tabel_rijen(blok: TabelBlok) -> list[list[dict[str, Any]]]:
     for r, values in enumerate(blok.tabel.rijen):
         cells = []
         for c, (value, kolom) in enumerate(zip(values, blok.tabel.kolommen)):
-            tekst = _cel(value, kolom.soort)
+            tekst = cel(value, kolom.soort)
             if c < blok.groepeer and vorige is not None and values[: c + 1] == vorige[: c + 1]:
                 tekst = ""
             cells.append({
@@ -86,9 +88,9 @@ def _tabel_rijen(blok: TabelBlok) -> list[list[dict[str, Any]]]:
                 "let_op": (r, c) in blok.markeringen,
                 "code": isinstance(value, str) and CODE.fullmatch(value) is not None,
             })
-            cel = cells[-1]
-            cel["klasse"] = " ".join(k for k, aan in (("getal", cel["getal"]), ("let-op", cel["let_op"]),
-                                                      ("code", cel["code"])) if aan)
+            laatste = cells[-1]
+            laatste["klasse"] = " ".join(k for k, aan in (("getal", laatste["getal"]), ("let-op", laatste["let_op"]),
+                                                          ("code", laatste["code"])) if aan)
         rows.append({"cellen": cells, "nadruk": r in blok.nadruk_rijen,
                      "groepstart": blok.groepeer > 0 and vorige is not None
                      and values[: blok.groepeer] != vorige[: blok.groepeer]})
@@ -99,7 +101,7 @@ def _tabel_rijen(blok: TabelBlok) -> list[list[dict[str, Any]]]:
 def _tabel_totalen(blok: TabelBlok) -> list[dict[str, Any]] | None:
     if not (blok.tabel.heeft_totalen and blok.tabel.rijen):
         return None
-    return [{"tekst": _cel(value, kolom.soort), "getal": kolom.soort in NUMERIC}
+    return [{"tekst": cel(value, kolom.soort), "getal": kolom.soort in NUMERIC}
             for value, kolom in zip(blok.tabel.totalen(), blok.tabel.kolommen)]
 
 
@@ -137,7 +139,7 @@ def environment() -> jinja2.Environment:
         "getal": getal,
         "procent": procent,
         "datum": datum,
-        "cel": _cel,
+        "cel": cel,
         "codes": _codes,
     })
     env.globals.update({
