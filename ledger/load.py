@@ -72,6 +72,7 @@ RACE_MARGIN = 2.0
 CODE_ROOT = Path(__file__).resolve().parent
 # ``include "..."`` at the start of a line, as Beancount's grammar has it.
 _INCLUDE = re.compile(rb'^include[ \t]+"((?:[^"\\\n]|\\.)*)"', re.MULTILINE)
+INCLUDE = _INCLUDE  # for the import's validation (importers.writer), which follows the includes too
 
 # What a cache file holds: the load result and the declarations parsed from it.
 Cached = tuple[list[data.Directive], list[Any], dict[str, Any], model.Programma]
