@@ -27,6 +27,7 @@ import fnmatch
 import glob
 import hashlib
 import heapq
+import io
 import os
 import re
 import shutil
@@ -63,6 +64,7 @@ from ledger.rules.context import DERIVED
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from collections.abc import Iterator
     from collections.abc import Sequence
 
     from importers.base import Resultaat
@@ -123,22 +125,31 @@ def partner_bestanden(ledger_pad: Path, partner: str) -> dict[int, Path]:
 
 def render(partner: str, jaar: int, entries: Sequence[data.Transaction]) -> str:
     """The text of an import file: a header and the entries by date and kenmerk."""
-    return _render(partner, jaar, entries)[0]
+    return _render(partner, jaar, entries)[0].decode("utf-8")
 
 
-def _render(partner: str, jaar: int, entries: Sequence[data.Transaction]) -> tuple[str, list[tuple[int, str]]]:
-    """``render``, and (line number, bron) of each entry in that text (for the validation)."""
+def _render(partner: str, jaar: int,
+            entries: Sequence[data.Transaction]) -> tuple[bytes, list[tuple[int, str]], list[int]]:
+    """``render`` as UTF-8, (line number, bron) of each entry in it, and the byte offset of each entry.
+
+    Encoded entry by entry: the file's bytes are all that is kept (a ``str`` of 100,000
+    entries with one non-ASCII character takes two or four bytes a character).
+    """
     ordered = sorted(entries, key=lambda e: (e.date, str(e.meta.get("kenmerk", ""))))
     kop = KOP.format(partner=partner, jaar=jaar)
-    parts = [kop]
+    uit = io.BytesIO()
+    uit.write(kop.encode("utf-8"))
     index: list[tuple[int, str]] = []
+    begin: list[int] = []
     regel = kop.count("\n") + 1  # the line the next part starts on
     for entry in ordered:
         tekst = printer.format_entry(entry)
         index.append((regel + 1, str(entry.meta.get(META_BRON, ""))))  # after the blank line
-        parts.append("\n" + tekst)
+        uit.write(b"\n")
+        begin.append(uit.tell())
+        uit.write(tekst.encode("utf-8"))
         regel += 1 + tekst.count("\n")
-    return "".join(parts), index
+    return uit.getvalue(), index, begin
 
 
 @dataclasses.dataclass
@@ -155,29 +166,47 @@ class Doelbestand:
     vervallen: int = 0
     ongewijzigd: int = 0
 
-    # the rendered text and its line index, kept for as long as ``entries`` holds the same
-    # objects (the plan, the summary, the validation and the writer all need it)
-    _gemaakt: tuple[tuple[int, ...], str, list[tuple[int, str]]] | None = dataclasses.field(
+    # the rendered file (UTF-8) and its line index, kept for as long as ``entries`` holds the
+    # same objects (the plan, the summary, the validation and the writer all need it)
+    _gemaakt: tuple[tuple[int, ...], bytes, list[tuple[int, str]], list[int]] | None = dataclasses.field(
         default=None, init=False, repr=False, compare=False)
 
-    def _tekst_en_index(self) -> tuple[str, list[tuple[int, str]]]:
+    def _gerenderd(self) -> tuple[bytes, list[tuple[int, str]], list[int]]:
         sleutel = tuple(map(id, self.entries))
         if self._gemaakt is None or self._gemaakt[0] != sleutel:
+            self._gemaakt = None  # the old text goes before the new one is made
             self._gemaakt = (sleutel, *_render(self.partner, self.jaar, self.entries))
-        return self._gemaakt[1], self._gemaakt[2]
+        return self._gemaakt[1:]
+
+    def _inhoud_en_index(self) -> tuple[bytes, list[tuple[int, str]]]:
+        inhoud, index, _ = self._gerenderd()
+        return inhoud, index
+
+    def delen(self, grootte: int) -> Iterator[tuple[bytes, int]]:
+        """The file in pieces of ``grootte`` entries: (bytes, the line the piece starts on)."""
+        inhoud, index, begin = self._gerenderd()
+        grenzen = [0, *begin[grootte::grootte], len(inhoud)]
+        regels = [1, *(regel for regel, _ in index[grootte::grootte])]
+        for van, tot, regel in zip(grenzen, grenzen[1:], regels, strict=False):
+            yield inhoud[van:tot], regel
+
+    @property
+    def inhoud(self) -> bytes:
+        """The file's bytes (UTF-8), as they will be written."""
+        return self._inhoud_en_index()[0]
 
     @property
     def tekst(self) -> str:
-        return self._tekst_en_index()[0]
+        return self.inhoud.decode("utf-8")
 
     @property
     def bron_index(self) -> list[tuple[int, str]]:
         """(line number, bron) of each entry in ``tekst``."""
-        return self._tekst_en_index()[1]
+        return self._inhoud_en_index()[1]
 
     @property
     def veranderd(self) -> bool:
-        return self.oud != self.tekst.encode("utf-8")
+        return self.oud != self.inhoud
 
 
 @dataclasses.dataclass(frozen=True)
@@ -333,6 +362,9 @@ def _bron_op_regel(index: list[tuple[int, str]], lineno: int) -> str | None:
     return index[position - 1][1] if position else None
 
 
+# entries parsed and booked at a time by the validation (``_valideer_snel``)
+BOEKEN_PER_KEER = 5000
+
 _GEEN_BESTAND = re.compile(r'^File glob "(.*)" does not match any files$')
 
 
@@ -459,20 +491,28 @@ def _valideer_snel(ledger: Ledger, doelen: dict[Path, Doelbestand]) -> tuple[lis
 
     errors: list[Any] = [loader.LoadError(data.new_metadata("<load>", 0), f'File glob "{patroon}" does not match any files')
                          for patroon in leeg]
-    nieuwe: list[data.Directive] = []
-    for naam in sorted((n for n in doelnamen if n in rang), key=rang.__getitem__):
-        entries, parse_errors, _ = parser.parse_string(doelen[doelnamen[naam]].tekst, report_filename=naam)
-        errors.extend(parse_errors)
-        nieuwe.extend(entries)
-    if any(posting.cost is not None for entry in nieuwe if isinstance(entry, data.Transaction)
-           for posting in entry.postings):
-        return None
 
     def sleutel(entry: data.Directive) -> tuple[Any, ...]:
         return (*data.entry_sortkey(entry), rang.get(bestand(entry), len(rang)))
 
+    # Parsed and booked a piece at a time, so that only one piece is held twice (parsed and
+    # booked): the files are ours (no pushtag, no options; every piece starts at an entry),
+    # and a posting without cost is booked on its own (nothing at cost: checked).
+    nieuwe: list[data.Directive] = []
+    booking_errors: list[Any] = []
+    for naam in sorted((n for n in doelnamen if n in rang), key=rang.__getitem__):
+        for stuk, regel in doelen[doelnamen[naam]].delen(BOEKEN_PER_KEER):
+            entries, parse_errors, _ = parser.parse_string(stuk, report_filename=naam, report_firstline=regel)
+            errors.extend(parse_errors)
+            if any(posting.cost is not None for entry in entries if isinstance(entry, data.Transaction)
+                   for posting in entry.postings):
+                return None
+            entries, fouten_ = booking.book(entries, options_map)
+            booking_errors.extend(fouten_)
+            nieuwe.extend(entries)
+            del entries
     nieuwe.sort(key=sleutel)
-    nieuwe, booking_errors = booking.book(nieuwe, options_map)
+    booking_errors.sort(key=lambda error: sleutel(error.entry) if getattr(error, "entry", None) else ())
     errors.extend(booking_errors)
     # heapq.merge keeps the loaded order of the rest as it is, and puts each new entry
     # where the loader's sort would (ties go to the earlier file)
@@ -530,7 +570,7 @@ def _valideer_kopie(ledger: Ledger, doelen: dict[Path, Doelbestand], bronpaden: 
         for pad, doelbestand in doelen.items():
             doel = kopie / pad.relative_to(root)
             doel.parent.mkdir(parents=True, exist_ok=True)
-            doel.write_text(doelbestand.tekst, encoding="utf-8")
+            doel.write_bytes(doelbestand.inhoud)
         loader.initialize(use_cache=False)  # no pickle cache of a copy that is thrown away
         entries, errors, options_map = loader.load_file(str(kopie / main.relative_to(root)))
         del entries
@@ -604,7 +644,7 @@ def schrijf(plan: Plan) -> list[Path]:
     Returns:
       The files written.
     """
-    geschreven = write_all_atomic({doel.pad: doel.tekst.encode("utf-8") for doel in plan.veranderd})
+    geschreven = write_all_atomic({doel.pad: doel.inhoud for doel in plan.veranderd})
     if geschreven:
         cache_bestand(plan.ledger).unlink(missing_ok=True)
     return geschreven

@@ -267,19 +267,20 @@ def read_cache(path: str | os.PathLike[str]) -> Cached | None:
                 return None
             if header["invoer"] is None or header["invoer"] != input_key(header["bestanden"]):
                 return None
-            payload = stream.read()
+            # Unpickled from the (buffered) file, not from its bytes read whole: the payload
+            # is not held in memory next to the objects made from it.
+            # A large graph of small objects: the cyclic collector only slows unpickling down.
+            gc_was_enabled = gc.isenabled()
+            gc.disable()
+            try:
+                result = pickle.load(stream)  # noqa: S301 - the user's own file, key checked above
+            except Exception:  # noqa: BLE001 - a corrupt pickle fails in many ways; rebuild it
+                return None
+            finally:
+                if gc_was_enabled:
+                    gc.enable()
     except (OSError, ValueError, KeyError, TypeError, struct.error, UnicodeDecodeError):
         return None
-    # A large graph of small objects: the cyclic collector only slows unpickling down.
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        result = pickle.loads(payload)  # noqa: S301 - the user's own file, key checked above
-    except Exception:  # noqa: BLE001 - a corrupt pickle fails in many ways; rebuild it
-        return None
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     if not (isinstance(result, tuple) and len(result) == 4 and isinstance(result[3], model.Programma)):
         return None
     return result

@@ -127,3 +127,26 @@ def test_past_in_glob() -> None:
     assert past("/l/**/*.beancount", "/l/import/sub/hva-2024.beancount")
     assert past("/l/**/*.beancount", "/l/hva-2024.beancount")
     assert not past("/l/import/*.beancount", "/l/import/hva-2024.csv")
+
+
+def test_pieces_of_one_entry_give_the_same_errors(grootboek: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The new files are parsed and booked a piece at a time; the line numbers stay the file's."""
+    monkeypatch.setattr(writer, "BOEKEN_PER_KEER", 1)
+    bestand = vul(grootboek, tmp_path / "eigen-haard-2024.xlsx", "EIGEN-HAARD", 2024, [
+        (datetime.date(2024, 3, 1), "WON-04", "eigen middelen", 100, None, None, "goed", "G-1"),
+        (datetime.date(2024, 3, 2), "VEI-11", "VHF", 2500, None, None, "VHF is alleen voor WON", "G-2"),
+        (datetime.date(2024, 3, 3), "WON-04", "eigen middelen", 100, None, None, "goed", "G-3"),
+    ])
+    fouten = _beide(grootboek, bestand)
+    assert [f.source["lineno"] for f in fouten if "Domein niet subsidiabel" in str(f)] == [5]
+
+
+def test_the_pieces_are_the_file(grootboek: Path) -> None:
+    _, plan = _plan(grootboek, HIER / "eigen-haard" / "erp-2024-q1.csv")
+    for doel in plan.doelen:
+        for grootte in (1, 2, 3, 1000):
+            delen = list(doel.delen(grootte))
+            assert b"".join(stuk for stuk, _ in delen) == doel.inhoud
+            for stuk, regel in delen:
+                assert regel == doel.inhoud[: doel.inhoud.index(stuk)].count(b"\n") + 1
