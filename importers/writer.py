@@ -58,7 +58,7 @@ from ledger.errors import ImportRowError
 from ledger.errors import is_warning
 from ledger.files import ruim_op
 from ledger.files import write_all_atomic
-from ledger.load import INCLUDE as _INCLUDE
+from ledger.load import include_patronen
 from ledger.load import PLUGIN
 from ledger.rules.context import DERIVED
 
@@ -418,7 +418,7 @@ def _includes(main: Path, nieuw: set[str]) -> tuple[list[str], list[str]] | None
         except OSError:
             return None
         map_ = os.path.dirname(naam)
-        for patroon in _INCLUDE.findall(inhoud):
+        for patroon in include_patronen(inhoud):
             tekst = os.fsdecode(patroon)
             zoek = tekst if os.path.isabs(tekst) else os.path.join(map_, tekst)
             gevonden = [os.path.normpath(p if os.path.isabs(p) else os.path.join(map_, p))
