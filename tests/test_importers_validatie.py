@@ -150,3 +150,26 @@ def test_the_pieces_are_the_file(grootboek: Path) -> None:
             assert b"".join(stuk for stuk, _ in delen) == doel.inhoud
             for stuk, regel in delen:
                 assert regel == doel.inhoud[: doel.inhoud.index(stuk)].count(b"\n") + 1
+
+
+def test_a_balance_assertion_the_import_breaks(grootboek: Path, tmp_path: Path) -> None:
+    """Beancount's balance check runs on the merged entries as on a full load."""
+    with grootboek.open("a", encoding="utf-8") as handle:
+        handle.write("\n2024-12-31 balance Assets:Voorschot:EIGEN-HAARD   30000.00 EUR\n")
+    assert not [e for e in load_ledger(grootboek, cache=False).errors if "Balance" in e.message]
+    bestand = vul(grootboek, tmp_path / "eigen-haard-2024.xlsx", "EIGEN-HAARD", 2024, [
+        (datetime.date(2024, 3, 1), "WON-04", "VHF", 100, None, None, "uit het voorschot", "B-1"),
+    ])
+    fouten = _beide(grootboek, bestand)
+    assert any("Balance failed" in str(f) and "door deze import" in str(f) for f in fouten)
+
+
+def test_overspending_a_stream_is_reported_at_the_same_rows(grootboek: Path, tmp_path: Path) -> None:
+    """Order-sensitive rules (spent beyond what is available) see the entries in the loader's order."""
+    bestand = vul(grootboek, tmp_path / "eigen-haard-2024.xlsx", "EIGEN-HAARD", 2024, [
+        (datetime.date(2024, 3, 1), "WON-04", "VHF", 20000, None, None, "eerste", "O-1"),
+        (datetime.date(2024, 3, 1), "WON-04", "VHF", 9000000, None, None, "te veel", "O-2"),
+        (datetime.date(2024, 3, 2), "WON-04", "VHF", 5000000, None, None, "nog meer", "O-3"),
+    ])
+    fouten = _beide(grootboek, bestand)
+    assert any("Overschrijding" in str(f) for f in fouten)
