@@ -23,10 +23,15 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import fnmatch
+import glob
 import hashlib
+import heapq
+import io
 import os
 import re
 import shutil
+import sys
 import tempfile
 from collections import defaultdict
 from decimal import Decimal
@@ -36,6 +41,8 @@ from typing import Any
 
 from beancount import loader
 from beancount.core import data
+from beancount.ops import validation
+from beancount.parser import booking
 from beancount.parser import parser
 from beancount.parser import printer
 
@@ -51,8 +58,13 @@ from ledger.errors import ImportRowError
 from ledger.errors import is_warning
 from ledger.files import ruim_op
 from ledger.files import write_all_atomic
+from ledger.load import include_patronen
+from ledger.load import PLUGIN
+from ledger.rules.context import DERIVED
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from collections.abc import Iterator
     from collections.abc import Sequence
 
     from importers.base import Resultaat
@@ -113,22 +125,31 @@ def partner_bestanden(ledger_pad: Path, partner: str) -> dict[int, Path]:
 
 def render(partner: str, jaar: int, entries: Sequence[data.Transaction]) -> str:
     """The text of an import file: a header and the entries by date and kenmerk."""
-    return _render(partner, jaar, entries)[0]
+    return _render(partner, jaar, entries)[0].decode("utf-8")
 
 
-def _render(partner: str, jaar: int, entries: Sequence[data.Transaction]) -> tuple[str, list[tuple[int, str]]]:
-    """``render``, and (line number, bron) of each entry in that text (for the validation)."""
+def _render(partner: str, jaar: int,
+            entries: Sequence[data.Transaction]) -> tuple[bytes, list[tuple[int, str]], list[int]]:
+    """``render`` as UTF-8, (line number, bron) of each entry in it, and the byte offset of each entry.
+
+    Encoded entry by entry: the file's bytes are all that is kept (a ``str`` of 100,000
+    entries with one non-ASCII character takes two or four bytes a character).
+    """
     ordered = sorted(entries, key=lambda e: (e.date, str(e.meta.get("kenmerk", ""))))
     kop = KOP.format(partner=partner, jaar=jaar)
-    parts = [kop]
+    uit = io.BytesIO()
+    uit.write(kop.encode("utf-8"))
     index: list[tuple[int, str]] = []
+    begin: list[int] = []
     regel = kop.count("\n") + 1  # the line the next part starts on
     for entry in ordered:
         tekst = printer.format_entry(entry)
         index.append((regel + 1, str(entry.meta.get(META_BRON, ""))))  # after the blank line
-        parts.append("\n" + tekst)
+        uit.write(b"\n")
+        begin.append(uit.tell())
+        uit.write(tekst.encode("utf-8"))
         regel += 1 + tekst.count("\n")
-    return "".join(parts), index
+    return uit.getvalue(), index, begin
 
 
 @dataclasses.dataclass
@@ -145,29 +166,47 @@ class Doelbestand:
     vervallen: int = 0
     ongewijzigd: int = 0
 
-    # the rendered text and its line index, kept for as long as ``entries`` holds the same
-    # objects (the plan, the summary, the validation and the writer all need it)
-    _gemaakt: tuple[tuple[int, ...], str, list[tuple[int, str]]] | None = dataclasses.field(
+    # the rendered file (UTF-8) and its line index, kept for as long as ``entries`` holds the
+    # same objects (the plan, the summary, the validation and the writer all need it)
+    _gemaakt: tuple[tuple[int, ...], bytes, list[tuple[int, str]], list[int]] | None = dataclasses.field(
         default=None, init=False, repr=False, compare=False)
 
-    def _tekst_en_index(self) -> tuple[str, list[tuple[int, str]]]:
+    def _gerenderd(self) -> tuple[bytes, list[tuple[int, str]], list[int]]:
         sleutel = tuple(map(id, self.entries))
         if self._gemaakt is None or self._gemaakt[0] != sleutel:
+            self._gemaakt = None  # the old text goes before the new one is made
             self._gemaakt = (sleutel, *_render(self.partner, self.jaar, self.entries))
-        return self._gemaakt[1], self._gemaakt[2]
+        return self._gemaakt[1:]
+
+    def _inhoud_en_index(self) -> tuple[bytes, list[tuple[int, str]]]:
+        inhoud, index, _ = self._gerenderd()
+        return inhoud, index
+
+    def delen(self, grootte: int) -> Iterator[tuple[bytes, int]]:
+        """The file in pieces of ``grootte`` entries: (bytes, the line the piece starts on)."""
+        inhoud, index, begin = self._gerenderd()
+        grenzen = [0, *begin[grootte::grootte], len(inhoud)]
+        regels = [1, *(regel for regel, _ in index[grootte::grootte])]
+        for van, tot, regel in zip(grenzen, grenzen[1:], regels, strict=False):
+            yield inhoud[van:tot], regel
+
+    @property
+    def inhoud(self) -> bytes:
+        """The file's bytes (UTF-8), as they will be written."""
+        return self._inhoud_en_index()[0]
 
     @property
     def tekst(self) -> str:
-        return self._tekst_en_index()[0]
+        return self.inhoud.decode("utf-8")
 
     @property
     def bron_index(self) -> list[tuple[int, str]]:
         """(line number, bron) of each entry in ``tekst``."""
-        return self._tekst_en_index()[1]
+        return self._inhoud_en_index()[1]
 
     @property
     def veranderd(self) -> bool:
-        return self.oud != self.tekst.encode("utf-8")
+        return self.oud != self.inhoud
 
 
 @dataclasses.dataclass(frozen=True)
@@ -323,8 +362,181 @@ def _bron_op_regel(index: list[tuple[int, str]], lineno: int) -> str | None:
     return index[position - 1][1] if position else None
 
 
+# entries parsed and booked at a time by the validation (``_valideer_snel``)
+BOEKEN_PER_KEER = 5000
+
+_GEEN_BESTAND = re.compile(r'^File glob "(.*)" does not match any files$')
+
+
+def _past_in_glob(patroon: str, pad: str) -> bool:
+    """Tell whether ``glob.glob(patroon, recursive=True)`` would list ``pad`` (both absolute)."""
+    delen = [deel for deel in patroon.split(os.sep) if deel]
+    namen = [naam for naam in pad.split(os.sep) if naam]
+
+    def past(i: int, j: int) -> bool:
+        if i == len(delen):
+            return j == len(namen)
+        if delen[i] == "**":
+            return any(past(i + 1, k) for k in range(j, len(namen) + 1)
+                       if all(not naam.startswith(".") for naam in namen[j:k]))
+        if j == len(namen):
+            return False
+        naam = namen[j]
+        if naam.startswith(".") and not delen[i].startswith("."):
+            return False
+        return fnmatch.fnmatchcase(naam, delen[i]) and past(i + 1, j + 1)
+
+    return past(0, 0)
+
+
+def _includes(main: Path, nieuw: set[str]) -> tuple[list[str], list[str]] | None:
+    """The files a load of ``main`` would read, in the order Beancount parses them.
+
+    As ``loader._parse_recursive`` does it: breadth first, each file's ``include`` patterns
+    expanded by ``glob.glob``; ``nieuw`` are files that do not exist yet but will (import
+    files of this import), taken as matching the patterns they fit (after the files the
+    glob lists).
+
+    Returns:
+      (the files in parse order, the patterns that match no file), or None when the files
+      cannot be read.
+    """
+    volgorde: list[str] = []
+    leeg: list[str] = []
+    gezien: set[str] = set()
+    rij = [os.path.normpath(str(main))]
+    while rij:
+        naam = rij.pop(0)
+        if naam in gezien:
+            continue
+        gezien.add(naam)
+        volgorde.append(naam)
+        if naam in nieuw:
+            continue  # an import file of ours: no includes
+        try:
+            inhoud = Path(naam).read_bytes()
+        except OSError:
+            return None
+        map_ = os.path.dirname(naam)
+        for patroon in include_patronen(inhoud):
+            tekst = os.fsdecode(patroon)
+            zoek = tekst if os.path.isabs(tekst) else os.path.join(map_, tekst)
+            gevonden = [os.path.normpath(p if os.path.isabs(p) else os.path.join(map_, p))
+                        for p in glob.glob(zoek, recursive=True)]
+            gevonden += sorted(p for p in nieuw if p not in gevonden and _past_in_glob(os.path.normpath(zoek), p))
+            if not gevonden:
+                leeg.append(tekst)
+            rij.extend(gevonden)
+    return volgorde, leeg
+
+
+def _valideer_snel(ledger: Ledger, doelen: dict[Path, Doelbestand]) -> tuple[list[Any], set[Path]] | None:
+    """The errors a load of the ledger with the import in place would give, from the loaded ledger.
+
+    Instead of parsing the whole ledger again: the loaded entries without what our plugin
+    derived and without the entries of the import files being replaced are exactly what
+    booking gave for the rest of the ledger (nothing in them depends on the import files:
+    booking without cost is per transaction). Only the new import files are parsed and booked;
+    then Beancount's transformations (our plugin, pad, balance) and validation run on the whole,
+    as ``loader.load_file`` would. The entries are merged in the order the loader sorts them
+    (date, kind, line; ties by the order the files are parsed in).
+
+    Only where that holds exactly: the ledger loaded without errors (a pattern that matched no
+    file aside), our plugin is its only plugin, no ``pad`` entries and no ``documents`` option
+    (their transformations add entries that would be added twice), no posting at cost in the
+    import files. Otherwise None (the caller validates on a copy).
+
+    Returns:
+      (the errors, the import files the ledger includes), or None.
+    """
+    options_map = ledger.options_map
+    fouten_nu = [e for e in ledger.errors if not is_warning(e)]
+    if any(not (isinstance(e, loader.LoadError) and _GEEN_BESTAND.match(e.message)) for e in fouten_nu):
+        return None
+    if [name for name, _ in options_map.get("plugin", [])] != [PLUGIN]:
+        return None
+    if options_map.get("documents") or options_map.get("plugin_processing_mode", "default") != "default":
+        return None
+    if loader.PLUGINS_AUTO:
+        return None
+    doelnamen = {str(pad): pad for pad in doelen}
+    nieuw = {naam for naam, pad in doelnamen.items() if not pad.exists()}
+    gevonden = _includes(ledger.path.resolve(), nieuw)
+    if gevonden is None:
+        return None
+    volgorde, leeg = gevonden
+    echt: dict[str | None, str | None] = {}
+
+    def opgelost(naam: str | None) -> str | None:
+        if naam not in echt:
+            echt[naam] = str(Path(naam).resolve()) if naam and os.path.isabs(naam) else naam
+        return echt[naam]
+
+    rang: dict[str | None, int] = {}
+    for index, naam in enumerate(volgorde):
+        rang.setdefault(opgelost(naam), index)
+    if {opgelost(naam) for naam in options_map.get("include", [])} - set(rang):
+        return None  # we do not see the includes the way the loader did
+
+    def bestand(entry: data.Directive) -> str | None:
+        return opgelost(entry.meta.get("filename"))
+
+    basis = []
+    for entry in ledger.entries:
+        if isinstance(entry, data.Pad):
+            return None
+        if entry.meta.get(DERIVED) or bestand(entry) in doelnamen:
+            continue
+        basis.append(entry)
+
+    errors: list[Any] = [loader.LoadError(data.new_metadata("<load>", 0), f'File glob "{patroon}" does not match any files')
+                         for patroon in leeg]
+
+    def sleutel(entry: data.Directive) -> tuple[Any, ...]:
+        return (*data.entry_sortkey(entry), rang.get(bestand(entry), len(rang)))
+
+    # Parsed and booked a piece at a time, so that only one piece is held twice (parsed and
+    # booked): the files are ours (no pushtag, no options; every piece starts at an entry),
+    # and a posting without cost is booked on its own (nothing at cost: checked).
+    nieuwe: list[data.Directive] = []
+    booking_errors: list[Any] = []
+    for naam in sorted((n for n in doelnamen if n in rang), key=rang.__getitem__):
+        for stuk, regel in doelen[doelnamen[naam]].delen(BOEKEN_PER_KEER):
+            entries, parse_errors, _ = parser.parse_string(stuk, report_filename=naam, report_firstline=regel)
+            errors.extend(parse_errors)
+            if any(posting.cost is not None for entry in entries if isinstance(entry, data.Transaction)
+                   for posting in entry.postings):
+                return None
+            entries, fouten_ = booking.book(entries, options_map)
+            booking_errors.extend(fouten_)
+            nieuwe.extend(entries)
+            del entries
+    nieuwe.sort(key=sleutel)
+    booking_errors.sort(key=lambda error: sleutel(error.entry) if getattr(error, "entry", None) else ())
+    errors.extend(booking_errors)
+    # heapq.merge keeps the loaded order of the rest as it is, and puts each new entry
+    # where the loader's sort would (ties go to the earlier file)
+    alle = list(heapq.merge(basis, nieuwe, key=sleutel))
+    del basis, nieuwe
+    saved = list(sys.path)
+    try:
+        if "pythonpath" in options_map:
+            sys.path[0:0] = options_map["pythonpath"]
+        alle, errors = loader.run_transformations(alle, errors, dict(options_map), None)
+    finally:
+        sys.path[:] = saved
+    errors.extend(validation.validate(alle, options_map, None, None))
+    del alle
+    opgenomen = {pad for naam, pad in doelnamen.items() if naam in rang}
+    return errors, opgenomen
+
+
 def valideer(ledger: Ledger, plan: Plan, bronpaden: dict[str, str] | None = None) -> list[ImportRowError]:
-    """Load the whole ledger with the planned import files in place, in a temporary copy.
+    """The errors of the whole ledger with the planned import files in place.
+
+    From the loaded ledger when that is exact (``_valideer_snel``: only the new import files
+    are parsed), else by loading a temporary copy of the ledger with the new files in place
+    (``_valideer_kopie``). Both give the errors ``loader.load_file`` would give.
 
     Args:
       ledger: the loaded ledger (its ``options_map["include"]`` lists its files).
@@ -336,60 +548,83 @@ def valideer(ledger: Ledger, plan: Plan, bronpaden: dict[str, str] | None = None
       caused by this import or as already present.
     """
     bronpaden = bronpaden or {}
+    doelen = {doel.pad.resolve(): doel for doel in plan.doelen}
+    snel = _valideer_snel(ledger, doelen)
+    if snel is not None:
+        return _fouten(ledger, doelen, bronpaden, *snel,
+                       lambda naam: (Path(naam).resolve() if os.path.isabs(naam) else Path(naam)) if naam else None)
+    return _valideer_kopie(ledger, doelen, bronpaden)
+
+
+def _valideer_kopie(ledger: Ledger, doelen: dict[Path, Doelbestand], bronpaden: dict[str, str]) -> list[ImportRowError]:
+    """``valideer`` by loading the whole ledger from a temporary copy with the import in place."""
     echte = [Path(name).resolve() for name in ledger.options_map.get("include", [])]
     main = ledger.path.resolve()
-    doelen = {doel.pad.resolve(): doel for doel in plan.doelen}
     root = Path(os.path.commonpath([str(p.parent) for p in [main, *echte, *doelen]]))
-    before = {((Path(e.source.get("filename", "")).resolve() if e.source else None),
-               (e.source or {}).get("lineno"), e.message)
-              for e in ledger.errors if not is_warning(e)}
-    fouten: list[ImportRowError] = []
     with tempfile.TemporaryDirectory(prefix=_validatie_prefix(ledger.path)) as tmp:
         kopie = Path(tmp)
         for pad in echte:
             doel = kopie / pad.relative_to(root)
             doel.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(pad, doel)
-        indexen = {}
         for pad, doelbestand in doelen.items():
             doel = kopie / pad.relative_to(root)
             doel.parent.mkdir(parents=True, exist_ok=True)
-            doel.write_text(doelbestand.tekst, encoding="utf-8")
-            indexen[pad] = doelbestand.bron_index
+            doel.write_bytes(doelbestand.inhoud)
+        loader.initialize(use_cache=False)  # no pickle cache of a copy that is thrown away
         entries, errors, options_map = loader.load_file(str(kopie / main.relative_to(root)))
+        del entries
         opgenomen = {root / Path(name).relative_to(kopie) for name in options_map.get("include", [])}
-        for pad, doelbestand in doelen.items():
-            if pad not in opgenomen:
-                fouten.append(rij_fout(
-                    str(ledger.path), 0, None,
-                    f"het grootboek neemt {IMPORT_MAP}/{pad.name} niet op",
-                    suggestie=f'zet include "{IMPORT_MAP}/*.beancount" in {ledger.path.name}'))
-        for error in errors:
-            if is_warning(error):
-                continue
-            source = error.source or {}
-            filename = source.get("filename") or ""
-            lineno = source.get("lineno") or 0
+
+        def echt(filename: str) -> Path | None:
             try:
-                echt = root / Path(filename).relative_to(kopie)
+                return root / Path(filename).relative_to(kopie)
             except ValueError:
-                echt = Path(filename) if filename else None
-            if echt in doelen:
-                bron = _bron_op_regel(indexen[echt], lineno)
-                if bron:
-                    bestand = bron_bestand(bron)
-                    rij = int(bron.rsplit(" ", 1)[1])
-                    fouten.append(rij_fout(bronpaden.get(bestand, bestand), rij, None,
-                                           f"past niet in het grootboek: {error.message}"))
-                else:
-                    fouten.append(rij_fout(str(echt), lineno, None, error.message))
-                continue
-            bestaand = (echt.resolve() if echt else None, lineno, error.message) in before
+                return Path(filename) if filename else None
+
+        return _fouten(ledger, doelen, bronpaden, errors, opgenomen, echt)
+
+
+def _fouten(ledger: Ledger, doelen: dict[Path, Doelbestand], bronpaden: dict[str, str], errors: list[Any],
+            opgenomen: set[Path], echt_van: Callable[[str], Path | None]) -> list[ImportRowError]:
+    """The validation's errors as import errors (see ``valideer``).
+
+    Args:
+      errors: the load's errors; ``echt_van`` gives the real file of an error's file name.
+      opgenomen: the import files the ledger includes.
+    """
+    before = {((Path(e.source.get("filename", "")).resolve() if e.source else None),
+               (e.source or {}).get("lineno"), e.message)
+              for e in ledger.errors if not is_warning(e)}
+    fouten: list[ImportRowError] = []
+    for pad in doelen:
+        if pad not in opgenomen:
             fouten.append(rij_fout(
-                str(echt) if echt else "<grootboek>", lineno, None,
-                ("al bestaande fout in het grootboek (los die eerst op): " if bestaand else
-                 "door deze import: ") + error.message))
-    del entries
+                str(ledger.path), 0, None,
+                f"het grootboek neemt {IMPORT_MAP}/{pad.name} niet op",
+                suggestie=f'zet include "{IMPORT_MAP}/*.beancount" in {ledger.path.name}'))
+    for error in errors:
+        if is_warning(error):
+            continue
+        source = error.source or {}
+        filename = source.get("filename") or ""
+        lineno = source.get("lineno") or 0
+        echt = echt_van(filename)
+        if echt in doelen:
+            bron = _bron_op_regel(doelen[echt].bron_index, lineno)
+            if bron:
+                bestand = bron_bestand(bron)
+                rij = int(bron.rsplit(" ", 1)[1])
+                fouten.append(rij_fout(bronpaden.get(bestand, bestand), rij, None,
+                                       f"past niet in het grootboek: {error.message}"))
+            else:
+                fouten.append(rij_fout(str(echt), lineno, None, error.message))
+            continue
+        bestaand = (echt.resolve() if echt else None, lineno, error.message) in before
+        fouten.append(rij_fout(
+            str(echt) if echt else "<grootboek>", lineno, None,
+            ("al bestaande fout in het grootboek (los die eerst op): " if bestaand else
+             "door deze import: ") + error.message))
     return fouten
 
 
@@ -409,7 +644,7 @@ def schrijf(plan: Plan) -> list[Path]:
     Returns:
       The files written.
     """
-    geschreven = write_all_atomic({doel.pad: doel.tekst.encode("utf-8") for doel in plan.veranderd})
+    geschreven = write_all_atomic({doel.pad: doel.inhoud for doel in plan.veranderd})
     if geschreven:
         cache_bestand(plan.ledger).unlink(missing_ok=True)
     return geschreven

@@ -73,6 +73,24 @@ CODE_ROOT = Path(__file__).resolve().parent
 # ``include "..."`` at the start of a line, as Beancount's grammar has it.
 _INCLUDE = re.compile(rb'^include[ \t]+"((?:[^"\\\n]|\\.)*)"', re.MULTILINE)
 
+
+def include_patronen(content: bytes) -> list[bytes]:
+    """The patterns of the ``include`` lines of a file's bytes (as ``_INCLUDE.findall``).
+
+    Only where ``include`` starts a line is the expression tried: on a file of 100,000
+    transactions that is a few positions instead of every byte (measured: 0.9 s of a warm
+    load at 100k).
+    """
+    found = []
+    start = 0 if content.startswith(b"include") else content.find(b"\ninclude")
+    while start != -1:
+        begin = start if start == 0 and content.startswith(b"include") else start + 1
+        match = _INCLUDE.match(content, begin)
+        if match:
+            found.append(match.group(1))
+        start = content.find(b"\ninclude", begin)
+    return found
+
 # What a cache file holds: the load result and the declarations parsed from it.
 Cached = tuple[list[data.Directive], list[Any], dict[str, Any], model.Programma]
 
@@ -218,7 +236,7 @@ def input_key(filenames: Iterable[str]) -> str | None:
         digest.update(name.encode() + b"\0")
         digest.update(hashlib.sha256(content).digest())
         folder = os.path.dirname(name)
-        for pattern in _INCLUDE.findall(content):
+        for pattern in include_patronen(content):
             search = os.path.join(folder, os.fsdecode(pattern))
             matches = sorted(os.path.normpath(match) for match in glob.glob(search, recursive=True))
             digest.update(b"\1" + pattern + b"\0" + "\0".join(matches).encode() + b"\0")
@@ -266,19 +284,20 @@ def read_cache(path: str | os.PathLike[str]) -> Cached | None:
                 return None
             if header["invoer"] is None or header["invoer"] != input_key(header["bestanden"]):
                 return None
-            payload = stream.read()
+            # Unpickled from the (buffered) file, not from its bytes read whole: the payload
+            # is not held in memory next to the objects made from it.
+            # A large graph of small objects: the cyclic collector only slows unpickling down.
+            gc_was_enabled = gc.isenabled()
+            gc.disable()
+            try:
+                result = pickle.load(stream)  # noqa: S301 - the user's own file, key checked above
+            except Exception:  # noqa: BLE001 - a corrupt pickle fails in many ways; rebuild it
+                return None
+            finally:
+                if gc_was_enabled:
+                    gc.enable()
     except (OSError, ValueError, KeyError, TypeError, struct.error, UnicodeDecodeError):
         return None
-    # A large graph of small objects: the cyclic collector only slows unpickling down.
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        result = pickle.loads(payload)  # noqa: S301 - the user's own file, key checked above
-    except Exception:  # noqa: BLE001 - a corrupt pickle fails in many ways; rebuild it
-        return None
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     if not (isinstance(result, tuple) and len(result) == 4 and isinstance(result[3], model.Programma)):
         return None
     return result
@@ -337,11 +356,25 @@ def load_ledger(path: str | os.PathLike[str] | None = None, *, cache: bool | Non
         # would keep serving results of an older version of our plugin, and it writes
         # next to the ledger.
         loader.initialize(use_cache=False)
-        entries, errors, options_map = loader.load_file(str(resolved))
-        programma, _ = model.parse_programma(entries)
+        # Parsing makes millions of objects that all live on: the cyclic collector would
+        # scan them again and again. Off during the load, one collection after it.
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            entries, errors, options_map = loader.load_file(str(resolved))
+            programma, _ = model.parse_programma(entries)
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+        if gc_was_enabled:
+            gc.collect()
         result = (entries, errors, options_map, programma)
         if use_cache and time.time() - started >= CACHE_THRESHOLD:
             write_cache(resolved, result, started)
+    # The loaded ledger lives as long as the command: the cyclic collector need never look
+    # at it again (without this, every full collection the reports trigger walks the whole
+    # ledger; measured: half the time of the spending scan at 100k).
+    gc.freeze()
     entries, errors, options_map, programma = result
     if PLUGIN not in {name for name, _ in options_map.get("plugin", [])}:
         errors = [*errors, GrootboekError(

@@ -55,3 +55,15 @@ def test_benchmark_smoke(tmp_path: Path) -> None:
     assert "Machine:" in text
     assert text.endswith(f"{benchmark.MARKER}\nmet de hand\n")
     assert "OUDE CIJFERS" not in text.split(benchmark.MARKER)[0]
+
+
+def test_table_has_cpu_and_scaling_compares_sizes() -> None:
+    small = benchmark.Measurement("snw check koud", "bean-check --no-cache", [], [], times=[1.0], floor_times=[2.0],
+                                  rss=[1024], floor_rss=[1024], cpu=[0.5], floor_cpu=[1.0])
+    large = benchmark.Measurement("snw check koud", "bean-check --no-cache", [], [], times=[3.0], floor_times=[6.2],
+                                  rss=[2048], floor_rss=[2048], cpu=[1.6], floor_cpu=[3.0])
+    text = "\n".join(benchmark.table("t", [small]))
+    assert "CPU-verhouding" in text and "| 0.50 s | 1.00 s | 0.50× |" in text
+    lines = benchmark.scaling({300: large, 100: small})
+    assert lines[4].startswith("| 100 | 1.00 s | 1.00× |")
+    assert lines[5] == "| 300 | 3.00 s | 3.00× | 1.60 s | 3.20× | 3.10× |"

@@ -238,6 +238,9 @@ class Measurement:
     floor_times: list[float] = dataclasses.field(default_factory=list)
     rss: list[int] = dataclasses.field(default_factory=list)
     floor_rss: list[int] = dataclasses.field(default_factory=list)
+    # CPU seconds (user + system) of the processes: on a shared machine steadier than wall time
+    cpu: list[float] = dataclasses.field(default_factory=list)
+    floor_cpu: list[float] = dataclasses.field(default_factory=list)
 
     @property
     def median(self) -> float:
@@ -252,12 +255,16 @@ class Measurement:
         return self.median / self.floor_median
 
     @property
+    def cpu_ratio(self) -> float:
+        return statistics.median(self.cpu) / max(statistics.median(self.floor_cpu), 1e-9)
+
+    @property
     def rss_ratio(self) -> float:
         return max(self.rss) / max(self.floor_rss)
 
 
-def run_one(command: list[str], env: dict[str, str]) -> tuple[float, int, int, bytes]:
-    """One process: seconds, max RSS (KiB), exit code, output."""
+def run_one(command: list[str], env: dict[str, str]) -> tuple[float, int, int, bytes, float]:
+    """One process: seconds, max RSS (KiB), exit code, output, CPU seconds (user + system)."""
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env)  # noqa: S603
     output = b""
@@ -266,19 +273,23 @@ def run_one(command: list[str], env: dict[str, str]) -> tuple[float, int, int, b
         output += chunk
     _, status, usage = os.wait4(process.pid, 0)
     process.returncode = os.waitstatus_to_exitcode(status)
-    return time.perf_counter() - start, usage.ru_maxrss, process.returncode, output
+    return (time.perf_counter() - start, usage.ru_maxrss, process.returncode, output,
+            usage.ru_utime + usage.ru_stime)
 
 
-def run_all(commands: list[list[str]], env: dict[str, str]) -> tuple[float, int]:
+def run_all(commands: list[list[str]], env: dict[str, str]) -> tuple[float, int, float]:
+    """Processes one after the other: total seconds, the largest max RSS (KiB), total CPU seconds."""
     total = 0.0
     peak = 0
+    cpu = 0.0
     for command in commands:
-        seconds, rss, code, output = run_one(command, env)
+        seconds, rss, code, output, used = run_one(command, env)
         total += seconds
+        cpu += used
         peak = max(peak, rss)
         if code != 0:
             sys.exit(f"mislukt ({code}): {' '.join(command)}\n{output.decode(errors='replace')[-3000:]}")
-    return total, peak
+    return total, peak, cpu
 
 
 def measure(measurements: list[Measurement], runs: int, env: dict[str, str]) -> None:
@@ -289,12 +300,14 @@ def measure(measurements: list[Measurement], runs: int, env: dict[str, str]) -> 
     for index in range(runs):
         for measurement in measurements:
             run_all(measurement.floor_prepare, env)
-            seconds, rss = run_all(measurement.floor, env)
+            seconds, rss, cpu = run_all(measurement.floor, env)
             measurement.floor_times.append(seconds)
             measurement.floor_rss.append(rss)
-            seconds, rss = run_all(measurement.command, env)
+            measurement.floor_cpu.append(cpu)
+            seconds, rss, cpu = run_all(measurement.command, env)
             measurement.times.append(seconds)
             measurement.rss.append(rss)
+            measurement.cpu.append(cpu)
             print(f"  [{index + 1}/{runs}] {measurement.name}: {measurement.times[-1]:.2f} s "
                   f"(vloer {measurement.floor_name}: {measurement.floor_times[-1]:.2f} s)", flush=True)
 
@@ -363,16 +376,36 @@ def machine() -> str:
 
 def table(title: str, measurements: list[Measurement]) -> list[str]:
     lines = [f"### {title}", "",
-             "| meting | mediaan | vloer | mediaan vloer | verhouding | piekgeheugen | vloer | verhouding | runs |",
-             "|---|---:|---|---:|---:|---:|---:|---:|---:|"]
+             "| meting | mediaan | vloer | mediaan vloer | verhouding | CPU | CPU vloer | CPU-verhouding | "
+             "piekgeheugen | vloer | verhouding | runs |",
+             "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for m in measurements:
         lines.append(f"| {m.name} | {m.median:.2f} s | {m.floor_name} | {m.floor_median:.2f} s | {m.ratio:.2f}× | "
+                     f"{statistics.median(m.cpu):.2f} s | {statistics.median(m.floor_cpu):.2f} s | "
+                     f"{m.cpu_ratio:.2f}× | "
                      f"{max(m.rss) / 1024:.0f} MiB | {max(m.floor_rss) / 1024:.0f} MiB | {m.rss_ratio:.2f}× | "
                      f"{len(m.times)} |")
     lines.append("")
     lines.append("Losse tijden (s): " + "; ".join(
         f"{m.name}: {', '.join(f'{t:.2f}' for t in m.times)} (vloer {', '.join(f'{t:.2f}' for t in m.floor_times)})"
         for m in measurements))
+    lines.append("")
+    return lines
+
+
+def scaling(per_size: dict[int, Measurement]) -> list[str]:
+    """How ``snw check`` cold grows with the ledger: each size against the smallest."""
+    sizes = sorted(per_size)
+    base = per_size[sizes[0]]
+    lines = ["### Schaal: snw check koud per grootte", "",
+             "| bestedingen | mediaan | t.o.v. kleinste | CPU | CPU t.o.v. kleinste | bean-check --no-cache t.o.v. kleinste |",
+             "|---:|---:|---:|---:|---:|---:|"]
+    for size in sizes:
+        m = per_size[size]
+        lines.append(f"| {size:,} | {m.median:.2f} s | {m.median / base.median:.2f}× | "
+                     f"{statistics.median(m.cpu):.2f} s | "
+                     f"{statistics.median(m.cpu) / max(statistics.median(base.cpu), 1e-9):.2f}× | "
+                     f"{m.floor_median / base.floor_median:.2f}× |")
     lines.append("")
     return lines
 
@@ -388,6 +421,7 @@ def write_report(path: Path, sections: list[str], command: str) -> None:
             f"Gemeten met `{command}` op {datetime.datetime.now():%Y-%m-%d %H:%M}.", "",
             f"Machine: {machine()}.", "",
             "Elke meting draait direct na haar vloer, `--runs` keer; medianen, verhoudingen meting/vloer. "
+            "CPU: user + system van de processen (op een gedeelde machine stabieler dan de kloktijd). "
             "Piekgeheugen: de grootste max RSS van het proces. *Koud*: `snw --geen-cache`, tegen "
             "`bean-check --no-cache` op dezelfde bestanden (met onze plugin). *Warm*: de cache gevuld, tegen "
             "`bean-check` met zijn eigen cache gevuld.", ""]
@@ -411,6 +445,7 @@ def main(argv: list[str] | None = None) -> None:
         args.groottes, args.runs, args.rijen, args.volledig_bij = [1], 1, 20, 1
     alleen = set(args.alleen) if args.alleen else None
     sections: list[str] = []
+    check_per_size: dict[int, Measurement] = {}  # snw check koud at each size (linearity)
     command = "python -m tools.benchmark " + " ".join(argv if argv is not None else sys.argv[1:])
     with tempfile.TemporaryDirectory(prefix="snw-benchmark-") as tmp:
         folder = Path(tmp)
@@ -433,11 +468,14 @@ def main(argv: list[str] | None = None) -> None:
             if not full:
                 measurements = [m for m in measurements if m.name == "snw check koud"]
             measure(measurements, args.runs, env)
+            check_per_size.update({written: m for m in measurements if m.name == "snw check koud"})
             sections += table(f"Geschaald demogrootboek: {written:,} bestedingen (elke besteding in {factor} delen)"
                               + (f", exports van {args.rijen:,} rijen" if exports else ""), measurements)
             print("\n".join(table(f"{written} bestedingen", measurements)), flush=True)
             write_report(args.naar, sections, command.strip())  # so far, in case the run is cut short
             shutil.rmtree(folder / f"demo-{size}")
+        if len(check_per_size) > 1:
+            sections += scaling(check_per_size)
         if not alleen or "synthetisch" in alleen:
             size = args.volledig_bij
             print(f"synthetisch grootboek met begrotingsregels, {size} bestedingen …", flush=True)

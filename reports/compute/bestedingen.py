@@ -41,6 +41,7 @@ class Besteding:
 
 def _scan(entries: Iterable[data.Directive], programma: model.Programma) -> Iterator[Besteding]:
     """Every spending posting of the ledger, in date order."""
+    gesplitst: dict[str, tuple[model.Actielijn | None, str | None]] = {}  # a few hundred accounts
     for entry in entries:
         if not isinstance(entry, data.Transaction):
             continue
@@ -49,7 +50,11 @@ def _scan(entries: Iterable[data.Directive], programma: model.Programma) -> Iter
                 continue
             if posting.meta and posting.meta.get("__derived__"):
                 continue
-            actielijn, stroom = programma.actielijn_van_account(posting.account)
+            account = posting.account
+            split = gesplitst.get(account)
+            if split is None:
+                split = gesplitst[account] = programma.actielijn_van_account(account)
+            actielijn, stroom = split
             if actielijn is None or stroom is None or posting.units is None:
                 continue
             buurt = model.posting_meta(posting, entry, "buurt")

@@ -484,7 +484,9 @@ def actielijn_overzicht(feiten: Sequence[Besteding], programma: model.Programma,
     for feit in feiten:
         if feit.datum.year != jaar:
             continue
-        soort = soorten.setdefault(feit.stroom, middelsoort(feit.stroom, programma))
+        soort = soorten.get(feit.stroom)
+        if soort is None:  # once per stream (setdefault would compute it for every fact)
+            soort = soorten[feit.stroom] = middelsoort(feit.stroom, programma)
         if feit.stroom == model.EIGEN:
             soort = "eigen"
             if feit.partner:
@@ -580,7 +582,9 @@ def vliegwiel_trend(feiten: Sequence[Besteding], programma: model.Programma,
     for feit in feiten:
         if feit.datum.year not in jaren:
             continue
-        soort = soorten.setdefault(feit.stroom, middelsoort(feit.stroom, programma))
+        soort = soorten.get(feit.stroom)
+        if soort is None:  # once per stream (setdefault would compute it for every fact)
+            soort = soorten[feit.stroom] = middelsoort(feit.stroom, programma)
         bedragen[(feit.actielijn.code, feit.datum.year)][soort] += feit.bedrag
         if soort == "vliegwiel" and feit.bedrag:
             met_vliegwiel.add(feit.actielijn.code)
