@@ -16,6 +16,7 @@ import click
 from cli.common import JAAR
 from cli.common import LedgerContext
 from cli.common import display_path
+from cli.common import met_documentcache
 from cli.common import STRIKT
 from cli.common import bevindingen_van
 from cli.common import oude_spelling
@@ -51,17 +52,21 @@ def begroting(ctx: LedgerContext, jaar: int, out: str, formats: tuple[str, ...],
 
     ledger = ctx.ledger()
     gevonden = bevindingen_van(ledger, strikt=strikt)
-    figures = compute(ledger.entries, ledger.programma, jaar)
-    document = met_bevindingen(begroting_document(figures, ledger.programma, documentdatum=documentdatum(),
-                                                  kenmerk=ledger.fingerprint, demo=ledger.is_demo),
-                               gevonden, ledger.path.parent)
-    written = write_document(document, Path(out), f"begroting-{jaar}", template="begroting.html.j2",
-                             formats=formats or ("xlsx", "pdf", "html"),
-                             ondertekening=figures.status != "vastgesteld")
-    click.echo(f"Begroting {jaar} ({figures.status}), totaal begroot {euro(figures.totaal)}"
+    gekozen = [f for f in ("xlsx", "pdf", "html") if f in (formats or ("xlsx", "pdf", "html"))]
+
+    def maak() -> tuple[list[Path], list[str], list[str]]:
+        figures = compute(ledger.entries, ledger.programma, jaar)
+        document = met_bevindingen(begroting_document(figures, ledger.programma, documentdatum=documentdatum(),
+                                                      kenmerk=ledger.fingerprint, demo=ledger.is_demo),
+                                   gevonden, ledger.path.parent)
+        written = write_document(document, Path(out), f"begroting-{jaar}", template="begroting.html.j2",
+                                 formats=gekozen, ondertekening=figures.status != "vastgesteld")
+        kop = (f"Begroting {jaar} ({figures.status}), totaal begroot {euro(figures.totaal)}"
                + (f", ongedekt {euro(figures.ongedekt)}" if figures.ongedekt else "") + ":")
-    for path in written:
-        click.echo(f"  {display_path(path)}")
+        return written, [kop], []
+
+    met_documentcache(ctx, "begroting", (jaar, gekozen, strikt), Path(out),
+                      [f"begroting-{jaar}.{f}" for f in gekozen], maak, lambda path: f"  {display_path(path)}")
 
 
 @click.command("begroting-sjabloon")

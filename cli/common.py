@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,10 +16,17 @@ from ledger.load import load_ledger
 from ledger.load import resolve_path
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from collections.abc import Sequence
+
+    from reports.render.documentcache import Documentcache
 
     from ledger.load import Ledger
     from reports.compute.bevindingen import Bevinding
+
+
+GEEN_DOCUMENTCACHE = "SNW_GEEN_DOCUMENTCACHE"
+"""Set to 1 to switch the document cache off only (the ledger's load cache stays on)."""
 
 
 class LedgerContext:
@@ -35,6 +43,18 @@ class LedgerContext:
                 raise click.ClickException(f"Grootboek niet gevonden: {self.path}")
             self._ledger = load_ledger(self.path, cache=self.cache)
         return self._ledger
+
+    def documentcache(self, opdracht: str, *argumenten: Any) -> Documentcache | None:
+        """The cache entry of a document command (``reports.render.documentcache``); None with
+        ``--geen-cache``, ``$SNW_GEEN_CACHE`` or ``$SNW_GEEN_DOCUMENTCACHE``."""
+        from ledger.load import cache_enabled
+        from reports.render.documentcache import documentcache
+
+        if not (self.cache and cache_enabled()) or os.environ.get(GEEN_DOCUMENTCACHE, "").strip().lower() in (
+                "1", "ja", "true", "yes", "on"):
+            return None
+        ledger = self.ledger()
+        return documentcache(ledger.path, ledger.options_map, opdracht, *argumenten)
 
 
 pass_ledger = click.make_pass_decorator(LedgerContext)
@@ -187,3 +207,34 @@ def jaar_of_laatste(ledger: Ledger, jaar: int | None) -> int:
     if jaar is None:
         raise click.ClickException("Het grootboek heeft geen boekingen; geef --jaar op.")
     return jaar
+
+
+def met_documentcache(ctx: LedgerContext, opdracht: str, argumenten: tuple[Any, ...], out: Path,
+                      namen: Sequence[str], maak: Callable[[], tuple[list[Path], list[str], list[str]]],
+                      padregel: Callable[[Path], str]) -> list[Path]:
+    """Write a command's documents, or copy them from the document cache when nothing changed.
+
+    ``maak()`` computes and writes them and returns (paths, lines printed before the paths,
+    lines printed after); on a hit the same lines are printed from the cache. The key holds
+    the ledger, the code, ``opdracht``, ``argumenten`` and the document date
+    (``reports.render.documentcache``).
+    """
+    from reports.render.stamp import documentdatum
+
+    cache = ctx.documentcache(opdracht, *argumenten, documentdatum())
+    treffer = cache.haal(out, namen) if cache is not None else None
+    uitvoer = treffer.get("uitvoer") if isinstance(treffer, dict) else None
+    if isinstance(uitvoer, dict) and isinstance(uitvoer.get("voor"), list) and isinstance(uitvoer.get("na"), list):
+        paths = [out / naam for naam in namen]
+        voor, na = uitvoer["voor"], uitvoer["na"]
+    else:
+        paths, voor, na = maak()
+        if cache is not None:
+            cache.bewaar(paths, {"voor": voor, "na": na})
+    for regel in voor:
+        click.echo(regel)
+    for path in paths:
+        click.echo(padregel(path))
+    for regel in na:
+        click.echo(regel)
+    return paths

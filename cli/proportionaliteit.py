@@ -11,6 +11,7 @@ from cli.common import JAAR
 from cli.common import LedgerContext
 from cli.common import STRIKT
 from cli.common import bevindingen_van
+from cli.common import met_documentcache
 from cli.common import oude_spelling
 from cli.common import pass_ledger
 
@@ -33,13 +34,19 @@ def proportionaliteit(ctx: LedgerContext, jaar: int, out_dir: str, strikt: bool)
 
     ledger = ctx.ledger()
     gevonden = bevindingen_van(ledger, strikt=strikt)
-    rapport = compute(ledger.entries, ledger.programma, jaar)
-    document = proportionaliteit_document(rapport, documentdatum=documentdatum(), kenmerk=ledger.fingerprint,
-                                          demo=ledger.is_demo, grootboek=ledger.path.name)
-    document = met_bevindingen(document, gevonden, ledger.path.parent)
-    paths = write_document(document, Path(out_dir), f"proportionaliteit-{jaar}", template=TEMPLATE)
-    for path in paths:
-        click.echo(f"Geschreven: {path}")
-    for status, woord in (("onder", "Onder"), ("boven", "Boven")):
-        codes = [r.code for r in rapport.partners_jaar.met_status(status)]
-        click.echo(f"{woord} aandeel naar draagkracht in {jaar}: {', '.join(codes) if codes else 'geen'}")
+
+    def maak() -> tuple[list[Path], list[str], list[str]]:
+        rapport = compute(ledger.entries, ledger.programma, jaar)
+        document = proportionaliteit_document(rapport, documentdatum=documentdatum(), kenmerk=ledger.fingerprint,
+                                              demo=ledger.is_demo, grootboek=ledger.path.name)
+        document = met_bevindingen(document, gevonden, ledger.path.parent)
+        paths = write_document(document, Path(out_dir), f"proportionaliteit-{jaar}", template=TEMPLATE)
+        na = []
+        for status, woord in (("onder", "Onder"), ("boven", "Boven")):
+            codes = [r.code for r in rapport.partners_jaar.met_status(status)]
+            na.append(f"{woord} aandeel naar draagkracht in {jaar}: {', '.join(codes) if codes else 'geen'}")
+        return paths, [], na
+
+    met_documentcache(ctx, "proportionaliteit", (jaar, strikt), Path(out_dir),
+                      [f"proportionaliteit-{jaar}.{f}" for f in ("xlsx", "pdf", "html")], maak,
+                      lambda path: f"Geschreven: {path}")

@@ -11,6 +11,7 @@ from cli.common import LedgerContext
 from cli.common import STRIKT
 from cli.common import bevindingen_van
 from cli.common import display_path
+from cli.common import met_documentcache
 from cli.common import pass_ledger
 from ledger.nl import euro
 
@@ -40,14 +41,19 @@ def verantwoording(ctx: LedgerContext, jaar: int, out: str, formats: tuple[str, 
 
     ledger = ctx.ledger()
     gevonden = bevindingen_van(ledger, strikt=strikt)
-    figures = compute(ledger.entries, ledger.programma, jaar)
-    document = met_bevindingen(
-        verantwoording_document(figures, documentdatum=documentdatum(), kenmerk=ledger.fingerprint,
-                                demo=ledger.is_demo, aantal_bevindingen=len(gevonden)),
-        gevonden, ledger.path.parent)
-    written = write_document(document, Path(out), f"verantwoording-{jaar}", template="begroting.html.j2",
-                             formats=formats or ("xlsx", "pdf", "html"), ondertekening=True)
-    click.echo(f"Verantwoording {jaar}: begroot {euro(figures.begroot)}, gerealiseerd {euro(figures.gerealiseerd)}, "
+    gekozen = [f for f in ("xlsx", "pdf", "html") if f in (formats or ("xlsx", "pdf", "html"))]
+
+    def maak() -> tuple[list[Path], list[str], list[str]]:
+        figures = compute(ledger.entries, ledger.programma, jaar)
+        document = met_bevindingen(
+            verantwoording_document(figures, documentdatum=documentdatum(), kenmerk=ledger.fingerprint,
+                                    demo=ledger.is_demo, aantal_bevindingen=len(gevonden)),
+            gevonden, ledger.path.parent)
+        written = write_document(document, Path(out), f"verantwoording-{jaar}", template="begroting.html.j2",
+                                 formats=gekozen, ondertekening=True)
+        kop = (f"Verantwoording {jaar}: begroot {euro(figures.begroot)}, gerealiseerd {euro(figures.gerealiseerd)}, "
                f"resterend {euro(figures.resterend)}:")
-    for path in written:
-        click.echo(f"  {display_path(path)}")
+        return written, [kop], []
+
+    met_documentcache(ctx, "verantwoording", (jaar, gekozen, strikt), Path(out),
+                      [f"verantwoording-{jaar}.{f}" for f in gekozen], maak, lambda path: f"  {display_path(path)}")

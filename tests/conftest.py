@@ -13,14 +13,18 @@ from ledger.load import load_ledger
 
 @pytest.fixture(scope="session", autouse=True)
 def _cache_map(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """The load cache of the tests in a folder of their own, never the user's cache."""
-    saved = os.environ.get("SNW_CACHE_MAP")
+    """The caches of the tests in a folder of their own, never the user's cache; no document cache."""
+    saved = {naam: os.environ.get(naam) for naam in ("SNW_CACHE_MAP", "SNW_GEEN_DOCUMENTCACHE")}
     os.environ["SNW_CACHE_MAP"] = str(tmp_path_factory.mktemp("snw-cache"))
+    # Every test renders its documents (a determinism test must render twice); the document
+    # cache has its own tests (tests/test_documentcache.py), which switch it on.
+    os.environ["SNW_GEEN_DOCUMENTCACHE"] = "1"
     yield
-    if saved is None:
-        os.environ.pop("SNW_CACHE_MAP", None)
-    else:
-        os.environ["SNW_CACHE_MAP"] = saved
+    for naam, waarde in saved.items():
+        if waarde is None:
+            os.environ.pop(naam, None)
+        else:
+            os.environ[naam] = waarde
 
 
 @pytest.fixture(scope="session")
