@@ -70,3 +70,23 @@ def test_geldstromen_csv_shows_the_reserved_pot(tmp_path: Path) -> None:
     rij = dict(zip(kop, next(line for line in lines if line[0] == "GEDEELD")))
     assert (rij["Status"], rij["Toegekend"], rij["Gereserveerd"]) == ("gereserveerd, verdeling open", "0,00",
                                                                       "300.000,00")
+
+
+def test_the_overview_is_computed_once_per_ledger_year_and_date(monkeypatch) -> None:  # noqa: ANN001
+    """Reports that ask for the same overview share one (it is frozen); a reloaded ledger is computed anew."""
+    from ledger.load import DEMO_LEDGER
+    from ledger.load import load_ledger
+    from reports.compute import geldstromen
+
+    ledger = load_ledger(DEMO_LEDGER)
+    calls = []
+    echt = geldstromen._overzicht
+    monkeypatch.setattr(geldstromen, "_overzicht", lambda *a: calls.append(a[2:]) or echt(*a))
+    monkeypatch.setattr(geldstromen, "_OVERZICHTEN", geldstromen._Overzichten())
+    eerste = geldstromen.geldstromen_overzicht(ledger.entries, ledger.programma, 2026)
+    assert geldstromen.geldstromen_overzicht(ledger.entries, ledger.programma, 2026) is eerste
+    geldstromen.geldstromen_overzicht(ledger.entries, ledger.programma, 2025)
+    assert len(calls) == 2
+    kopie = list(ledger.entries)  # another ledger (a reload): computed again, same figures
+    assert geldstromen.geldstromen_overzicht(kopie, ledger.programma, 2026) == eerste
+    assert len(calls) == 3

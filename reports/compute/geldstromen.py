@@ -155,9 +155,38 @@ def _forecast(toegekend: Decimal, besteed: Decimal, verloop: Decimal, peildatum:
     return (toegekend - besteed - per_day * days).quantize(CENT)
 
 
+class _Overzichten:
+    """The overviews of the last ledger asked for, per (year, peildatum).
+
+    The begroting, the commitments report, the verantwoording and the Fava pages ask for the
+    same overview several times; the overview is frozen, so one computed per year and date
+    serves them all. The memo holds one ledger, by identity (as ``bestedingen`` does): a
+    reloaded ledger (a new list) is computed anew.
+    """
+
+    def __init__(self) -> None:
+        self.entries: object = None
+        self.programma: object = None
+        self.overzichten: dict[tuple[int, datetime.date], Overzicht] = {}
+
+    def van(self, entries: Sequence[data.Directive], programma: model.Programma, jaar: int,
+            peildatum: datetime.date) -> Overzicht:
+        if not isinstance(entries, (list, tuple)):
+            return _overzicht(entries, programma, jaar, peildatum)
+        if entries is not self.entries or programma is not self.programma:
+            self.entries, self.programma, self.overzichten = entries, programma, {}
+        sleutel = (jaar, peildatum)
+        if sleutel not in self.overzichten:
+            self.overzichten[sleutel] = _overzicht(entries, programma, jaar, peildatum)
+        return self.overzichten[sleutel]
+
+
+_OVERZICHTEN = _Overzichten()
+
+
 def geldstromen_overzicht(entries: Sequence[data.Directive], programma: model.Programma, jaar: int,
                           peildatum: datetime.date | None = None) -> Overzicht:
-    """Compute the stream overview.
+    """Compute the stream overview (once per ledger, year and peildatum: :class:`_Overzichten`).
 
     Args:
       entries: the loaded entries (with the plugin's releases).
@@ -168,7 +197,12 @@ def geldstromen_overzicht(entries: Sequence[data.Directive], programma: model.Pr
     Returns:
       One row per declared stream, in code order.
     """
-    peildatum = peildatum or peildatum_voor(entries, jaar)
+    return _OVERZICHTEN.van(entries, programma, jaar, peildatum or peildatum_voor(entries, jaar))
+
+
+def _overzicht(entries: Sequence[data.Directive], programma: model.Programma, jaar: int,
+               peildatum: datetime.date) -> Overzicht:
+    """The overview itself (see :func:`geldstromen_overzicht`)."""
     jaar_start = datetime.date(jaar, 1, 1)
     verloop_start = peildatum - datetime.timedelta(days=365)
     geboekt: dict[str, Decimal] = defaultdict(Decimal)
