@@ -39,6 +39,7 @@ from reports.compute.begroting import toelichting_drempel
 from reports.compute.begroting import toelichtingen_van
 from reports.compute.begroting import wijzigingen_van
 from reports.compute.realisatie import Realisatie
+from reports.compute.realisatie import Realisatiepost
 from reports.compute.realisatie import realisatie_per_post
 from reports.compute.sisa import Sisa
 from reports.compute.sisa import sisa
@@ -54,26 +55,32 @@ ZERO = Decimal(0)
 
 @dataclasses.dataclass(frozen=True)
 class Verantwoordingspost:
-    """One budget line of the year with its realisation and explanation."""
+    """One budget line of the year: ``snw realisatie``'s line with its primitive budget and explanation."""
 
-    domein: str
-    actielijn: str
-    naam: str
-    stroom: str
+    regel: Realisatiepost  # begroot, gerealiseerd, open verplichtingen, resterend: one definition
     primitief: Decimal
-    wijzigingen: Decimal
-    begroot: Decimal  # primitief + wijzigingen
-    gerealiseerd: Decimal
-    open_verplicht: Decimal  # open commitments of the year at the peildatum
-    resterend: Decimal  # begroot − gerealiseerd − open verplichtingen
     toelichting: str  # '' when none is declared
     bron_toelichting: str  # "verantwoording" | "begroting" | ""
     vraagt_toelichting: bool  # the realisation differs from the budget by more than the threshold
 
+    domein = property(lambda self: self.regel.domein)
+    actielijn = property(lambda self: self.regel.actielijn)
+    naam = property(lambda self: self.regel.naam)
+    stroom = property(lambda self: self.regel.stroom)
+    begroot = property(lambda self: self.regel.begroot)
+    gerealiseerd = property(lambda self: self.regel.gerealiseerd)
+    open_verplicht = property(lambda self: self.regel.open_verplicht)
+    resterend = property(lambda self: self.regel.resterend)
+
+    @property
+    def wijzigingen(self) -> Decimal:
+        """The year's amendments on the line: current − primitive budget."""
+        return self.regel.begroot - self.primitief
+
     @property
     def afwijking(self) -> Decimal:
         """Gerealiseerd − begroot: positive is more spent than budgeted."""
-        return self.gerealiseerd - self.begroot
+        return self.regel.gerealiseerd - self.regel.begroot
 
 
 @dataclasses.dataclass(frozen=True)
@@ -230,9 +237,7 @@ def verantwoording(entries: Sequence[data.Directive], programma: model.Programma
         else:
             tekst, bron = "", ""
         posten.append(Verantwoordingspost(
-            domein=p.domein, actielijn=p.actielijn, naam=p.naam, stroom=p.stroom, primitief=prim,
-            wijzigingen=p.begroot - prim, begroot=p.begroot, gerealiseerd=p.gerealiseerd,
-            open_verplicht=p.open_verplicht, resterend=p.resterend, toelichting=tekst, bron_toelichting=bron,
+            regel=p, primitief=prim, toelichting=tekst, bron_toelichting=bron,
             vraagt_toelichting=afwijking_boven_drempel(p.gerealiseerd, p.begroot, drempel),
         ))
     domein_volgorde = {code: index for index, code in enumerate(programma.domeinen)}
