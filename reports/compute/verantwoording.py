@@ -143,19 +143,19 @@ class Verantwoording:
 
     @property
     def begroot(self) -> Decimal:
-        return self._som("begroot")
+        return self.realisatie.begroot  # snw realisatie's total over the same lines
 
     @property
     def gerealiseerd(self) -> Decimal:
-        return self._som("gerealiseerd")
+        return self.realisatie.gerealiseerd  # snw realisatie's total over the same lines
 
     @property
     def open_verplicht(self) -> Decimal:
-        return self._som("open_verplicht")
+        return self.realisatie.open_verplicht  # snw realisatie's total over the same lines
 
     @property
     def resterend(self) -> Decimal:
-        return self._som("resterend")
+        return self.realisatie.resterend  # snw realisatie's total over the same lines
 
     @property
     def toegezegd_partners(self) -> Decimal:
@@ -170,8 +170,8 @@ class Verantwoording:
     @property
     def overschreden(self) -> tuple[Verantwoordingspost, ...]:
         """The lines the availability control checks whose remainder is negative."""
-        keys = {(p.actielijn, p.stroom) for p in self.realisatie.overschreden}
-        return tuple(p for p in self.posten if (p.actielijn, p.stroom) in keys)
+        overschreden = set(map(id, self.realisatie.overschreden))
+        return tuple(p for p in self.posten if id(p.regel) in overschreden)
 
     @property
     def overschrijding(self) -> Decimal:
