@@ -62,7 +62,8 @@ def spreiding(stand: VerplichtingStand, jaren: Sequence[int]) -> dict[int, Decim
     """The open amount of a commitment spread over the calendar years, evenly per day.
 
     From the day after the peildatum to the end date; all of it in the peildatum's year when
-    there is no end date or it has passed. The cents add up: the last year takes the rest.
+    there is no end date or it has passed. The cents add up: each year takes the rounded
+    cumulative share minus that of the years before.
 
     Args:
       stand: the commitment at the peildatum.
@@ -81,13 +82,13 @@ def spreiding(stand: VerplichtingStand, jaren: Sequence[int]) -> dict[int, Decim
     else:
         dagen = Decimal((einde - begin).days + 1)
         per_jaar = {}
-        rest = open_
+        eerder = ZERO  # the rounded share up to the end of the previous year
         for jaar in range(begin.year, einde.year + 1):
-            van = max(begin, datetime.date(jaar, 1, 1))
             tot = min(einde, datetime.date(jaar, 12, 31))
-            deel = rest if jaar == einde.year else (open_ * ((tot - van).days + 1) / dagen).quantize(CENT)
-            per_jaar[jaar] = deel
-            rest -= deel
+            # cumulative shares, rounded: every part is >= 0 and the parts add up to the open amount
+            tot_nu = open_ if jaar == einde.year else (open_ * ((tot - begin).days + 1) / dagen).quantize(CENT)
+            per_jaar[jaar] = tot_nu - eerder
+            eerder = tot_nu
     out: dict[int, Decimal] = defaultdict(Decimal)
     for jaar, bedrag in per_jaar.items():
         out[min(max(jaar, jaren[0]), jaren[-1])] += bedrag
@@ -116,6 +117,11 @@ class MeerjarigeStroom:
     @property
     def ongedekt_totaal(self) -> Decimal:
         return sum(self.ongedekt, ZERO)
+
+    @property
+    def ongedekt_later(self) -> Decimal:
+        """What is budgeted without cover in the years after the budget year."""
+        return sum(self.ongedekt[1:], ZERO)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -8,7 +8,6 @@ No figure is computed here: every amount comes from ``reports.compute``.
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ledger.nl import datum
@@ -43,7 +42,6 @@ if TYPE_CHECKING:
     from reports.compute.begroting import Totaal
 
 PROGRAMMA = "Nationaal Programma Samen Nieuw-West"
-ZERO = Decimal(0)
 
 RISICO_SOORTEN = {
     "looptijd": "Looptijd",
@@ -514,9 +512,9 @@ def besluitpunten(b: Begroting) -> tuple[str, ...]:
                       f"programmabureau op te dragen vóór 1 april {jaar} dekking voor te stellen of de begroting "
                       "op deze posten te verlagen.")
     m = b.meerjaren
-    if m is not None and any(any(s.ongedekt[1:]) for s in m.stromen):
-        later = [s for s in m.stromen if any(s.ongedekt[1:])]
-        delen = "; ".join(f"{s.stroom} {euro(sum(s.ongedekt[1:], ZERO))}" for s in later)
+    later = [s for s in m.stromen if s.ongedekt_later] if m is not None else []
+    if later:
+        delen = "; ".join(f"{s.stroom} {euro(s.ongedekt_later)}" for s in later)
         punten.append(f"Kennis te nemen van wat in {jaar + 1}–{m.jaren[-1]} is begroot zonder dekking ({delen}; zie "
                       f"Meerjarenbeeld), en het programmabureau op te dragen dit bij de begroting {jaar + 1} te "
                       "dekken of de meerjarige begroting te verlagen.")
