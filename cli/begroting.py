@@ -20,7 +20,9 @@ from cli.common import met_documentcache
 from cli.common import STRIKT
 from cli.common import bevindingen_van
 from cli.common import oude_spelling
+from cli.common import PEILDATUM
 from cli.common import pass_ledger
+from cli.common import peildatum_van
 from ledger.nl import euro
 from ledger.files import ruim_op
 from ledger.files import write_atomic
@@ -35,9 +37,11 @@ from ledger.load import DEMO_LEDGER
 @click.option("--formaat", "formats", type=click.Choice(["xlsx", "pdf", "html"]), multiple=True,
               help="Alleen deze vorm(en); standaard alle drie.")
 @oude_spelling("--format", dest="formats", type=click.Choice(["xlsx", "pdf", "html"]), multiple=True)
+@PEILDATUM
 @STRIKT
 @pass_ledger
-def begroting(ctx: LedgerContext, jaar: int, out: str, formats: tuple[str, ...], strikt: bool) -> None:
+def begroting(ctx: LedgerContext, jaar: int, out: str, formats: tuple[str, ...], peildatum: datetime.datetime | None,
+              strikt: bool) -> None:
     """De begroting JAAR voor het alliantiebestuur: XLSX, PDF (A4) en HTML, in het Nederlands.
 
     Omslag (status ontwerp of vastgesteld met AB-besluit), samenvatting, dekking per
@@ -50,12 +54,13 @@ def begroting(ctx: LedgerContext, jaar: int, out: str, formats: tuple[str, ...],
     from reports.render.output import write_document
     from reports.render.stamp import documentdatum
 
+    stand = peildatum_van(jaar, peildatum, begrotingsjaar=True)
     ledger = ctx.ledger()
     gevonden = bevindingen_van(ledger, strikt=strikt)
     gekozen = [f for f in ("xlsx", "pdf", "html") if f in (formats or ("xlsx", "pdf", "html"))]
 
     def maak() -> tuple[list[Path], list[str], list[str]]:
-        figures = compute(ledger.entries, ledger.programma, jaar)
+        figures = compute(ledger.entries, ledger.programma, jaar, stand)
         document = met_bevindingen(begroting_document(figures, ledger.programma, documentdatum=documentdatum(),
                                                       kenmerk=ledger.fingerprint, demo=ledger.is_demo),
                                    gevonden, ledger.path.parent)
@@ -65,7 +70,7 @@ def begroting(ctx: LedgerContext, jaar: int, out: str, formats: tuple[str, ...],
                + (f", ongedekt {euro(figures.ongedekt)}" if figures.ongedekt else "") + ":")
         return written, [kop], []
 
-    met_documentcache(ctx, "begroting", (jaar, gekozen, strikt), Path(out),
+    met_documentcache(ctx, "begroting", (jaar, gekozen, strikt, stand.isoformat()), Path(out),
                       [f"begroting-{jaar}.{f}" for f in gekozen], maak, lambda path: f"  {display_path(path)}")
 
 

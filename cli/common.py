@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import sys
 from pathlib import Path
@@ -185,10 +186,40 @@ class _Formaat(click.Choice):
 FORMAAT = _Formaat(["tabel", "csv", "xlsx"])
 
 
+PEILDATUM = click.option(
+    "--peildatum", "peildatum", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]),
+    help="Stand per deze datum (JJJJ-MM-DD of DD-MM-JJJJ; standaard 31 december voor een afgelopen jaar, "
+         "anders vandaag).")
+
+
+def peildatum_van(jaar: int, peildatum: datetime.datetime | datetime.date | None, *,
+                  begrotingsjaar: bool = False) -> datetime.date:
+    """The peildatum of a report over ``jaar``: the one asked for (checked), else the default rule.
+
+    The default is ``reports.compute.peildatum.peildatum_voor`` (31 December of a past year, else
+    today). A date that does not fit the report is refused with a Dutch message (exit 2).
+    """
+    from reports.compute.peildatum import controleer_peildatum
+    from reports.compute.peildatum import peildatum_voor
+
+    try:
+        if peildatum is None:
+            return peildatum_voor(jaar)
+    except ValueError as fout:  # $SNW_VANDAAG is no date
+        raise click.UsageError(str(fout)) from None
+    datum = peildatum.date() if isinstance(peildatum, datetime.datetime) else peildatum
+    reden = controleer_peildatum(datum, jaar, begrotingsjaar=begrotingsjaar)
+    if reden:
+        raise click.BadParameter(reden, param_hint="--peildatum")
+    return datum
+
+
 def tabel_opties(command: Any) -> Any:
-    """The options of a table command: --jaar, --formaat, --naar, --strikt (and the old spellings)."""
+    """The options of a table command: --jaar, --peildatum, --formaat, --naar, --strikt (and the old
+    spellings)."""
     for option in reversed((
         click.option("--jaar", "jaar", type=JAAR, help="Jaar (standaard: het jaar van de laatste boeking)."),
+        PEILDATUM,
         oude_spelling("--year", dest="jaar", type=JAAR),
         click.option("--formaat", "fmt", type=FORMAAT, default="tabel", show_default=True,
                      help="tabel (op het scherm), csv (Nederlandse Excel) of xlsx (vraagt --naar)."),

@@ -3,12 +3,15 @@ when a stream's grant year is not the calendar year, its spending per grant year
 
 from __future__ import annotations
 
+import datetime
+
 import click
 
 from cli.common import LedgerContext
 from cli.common import bevindingen_van
 from cli.common import jaar_of_laatste
 from cli.common import pass_ledger
+from cli.common import peildatum_van
 from cli.common import tabel_opties
 from cli.common import toon_tabellen
 
@@ -16,7 +19,8 @@ from cli.common import toon_tabellen
 @click.command()
 @tabel_opties
 @pass_ledger
-def geldstromen(ctx: LedgerContext, jaar: int | None, fmt: str, out: str | None, strikt: bool) -> None:
+def geldstromen(ctx: LedgerContext, jaar: int | None, peildatum: datetime.datetime | None, fmt: str,
+                out: str | None, strikt: bool) -> None:
     """Overzicht per geldstroom: toegekend, ontvangen, begroot, verplicht, besteed en prognose."""
     from reports.compute.geldstromen import geldstromen_overzicht
     from reports.compute.subsidiejaren import subsidiejaren_overzicht
@@ -26,7 +30,8 @@ def geldstromen(ctx: LedgerContext, jaar: int | None, fmt: str, out: str | None,
     ledger = ctx.ledger()
     gevonden = bevindingen_van(ledger, strikt=strikt)
     jaar = jaar_of_laatste(ledger, jaar)
-    overzicht = geldstromen_overzicht(ledger.entries, ledger.programma, jaar)
+    stand = peildatum_van(jaar, peildatum)
+    overzicht = geldstromen_overzicht(ledger.entries, ledger.programma, jaar, stand)
     bladen = [("Geldstromen", geldstromen_tabel(overzicht))]
     # A second table only when some stream's grant year is not the calendar year (e.g. PMG, June–May).
     subsidiejaren = subsidiejaren_overzicht(ledger.entries, ledger.programma, overzicht.peildatum)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+
 import click
 
 from cli.common import LedgerContext
 from cli.common import bevindingen_van
 from cli.common import jaar_of_laatste
 from cli.common import pass_ledger
+from cli.common import peildatum_van
 from cli.common import tabel_opties
 from cli.common import toon_tabellen
 
@@ -15,7 +18,8 @@ from cli.common import toon_tabellen
 @click.command()
 @tabel_opties
 @pass_ledger
-def realisatie(ctx: LedgerContext, jaar: int | None, fmt: str, out: str | None, strikt: bool) -> None:
+def realisatie(ctx: LedgerContext, jaar: int | None, peildatum: datetime.datetime | None, fmt: str,
+               out: str | None, strikt: bool) -> None:
     """Realisatie van JAAR per actielijn en geldstroom: huidige begroting, gerealiseerd, open
     verplichtingen en resterend (negatief is een overschrijding)."""
     from reports.compute.realisatie import realisatie_per_post
@@ -24,7 +28,8 @@ def realisatie(ctx: LedgerContext, jaar: int | None, fmt: str, out: str | None, 
     ledger = ctx.ledger()
     gevonden = bevindingen_van(ledger, strikt=strikt)
     jaar = jaar_of_laatste(ledger, jaar)
-    cijfers = realisatie_per_post(ledger.entries, ledger.programma, jaar)
+    stand = peildatum_van(jaar, peildatum)
+    cijfers = realisatie_per_post(ledger.entries, ledger.programma, jaar, stand)
     toon_tabellen(ledger, [(f"Realisatie {jaar}", realisatie_tabel(cijfers))], fmt, out, gevonden,
                   f"Realisatie {jaar}")
     if cijfers.overschreden:

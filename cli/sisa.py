@@ -3,6 +3,7 @@ passiva (EU / Rijk / overig) in ``sisa-JAAR.xlsx``."""
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import click
@@ -12,7 +13,9 @@ from cli.common import LedgerContext
 from cli.common import STRIKT
 from cli.common import bevindingen_van
 from cli.common import oude_spelling
+from cli.common import PEILDATUM
 from cli.common import pass_ledger
+from cli.common import peildatum_van
 
 
 @click.command()
@@ -20,9 +23,10 @@ from cli.common import pass_ledger
 @click.option("--naar", "out_dir", type=click.Path(file_okay=False, writable=True), default=".", show_default=True,
               help="Map voor sisa-JAAR.xlsx.")
 @oude_spelling("--out", dest="out_dir", type=click.Path(file_okay=False, writable=True))
+@PEILDATUM
 @STRIKT
 @pass_ledger
-def sisa(ctx: LedgerContext, jaar: int, out_dir: str, strikt: bool) -> None:
+def sisa(ctx: LedgerContext, jaar: int, out_dir: str, peildatum: datetime.datetime | None, strikt: bool) -> None:
     """SiSa-verantwoording over JAAR en de staat van overlopende passiva (XLSX)."""
     from reports.compute.sisa import sisa as compute
     from reports.documents.bevindingen import met_bevindingen
@@ -30,9 +34,10 @@ def sisa(ctx: LedgerContext, jaar: int, out_dir: str, strikt: bool) -> None:
     from reports.render.stamp import documentdatum
     from reports.documents.sisa import sisa_document
 
+    stand = peildatum_van(jaar, peildatum)
     ledger = ctx.ledger()
     gevonden = bevindingen_van(ledger, strikt=strikt)
-    rapport = compute(ledger.entries, ledger.programma, jaar)
+    rapport = compute(ledger.entries, ledger.programma, jaar, stand)
     document = sisa_document(rapport, documentdatum=documentdatum(), kenmerk=ledger.fingerprint,
                              demo=ledger.is_demo, grootboek=ledger.path.name)
     document = met_bevindingen(document, gevonden, ledger.path.parent)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import click
@@ -12,7 +13,9 @@ from cli.common import STRIKT
 from cli.common import bevindingen_van
 from cli.common import display_path
 from cli.common import met_documentcache
+from cli.common import PEILDATUM
 from cli.common import pass_ledger
+from cli.common import peildatum_van
 from ledger.nl import euro
 
 
@@ -22,9 +25,11 @@ from ledger.nl import euro
               help="Map voor verantwoording-JAAR.xlsx, .pdf en .html.")
 @click.option("--formaat", "formats", type=click.Choice(["xlsx", "pdf", "html"]), multiple=True,
               help="Alleen deze vorm(en); standaard alle drie.")
+@PEILDATUM
 @STRIKT
 @pass_ledger
-def verantwoording(ctx: LedgerContext, jaar: int, out: str, formats: tuple[str, ...], strikt: bool) -> None:
+def verantwoording(ctx: LedgerContext, jaar: int, out: str, formats: tuple[str, ...],
+                   peildatum: datetime.datetime | None, strikt: bool) -> None:
     """De verantwoording over JAAR voor het alliantiebestuur: XLSX, PDF (A4) en HTML.
 
     Per domein, actielijn en geldstroom de primitieve begroting, de wijzigingen (met hun
@@ -39,12 +44,13 @@ def verantwoording(ctx: LedgerContext, jaar: int, out: str, formats: tuple[str, 
     from reports.render.output import write_document
     from reports.render.stamp import documentdatum
 
+    stand = peildatum_van(jaar, peildatum)
     ledger = ctx.ledger()
     gevonden = bevindingen_van(ledger, strikt=strikt)
     gekozen = [f for f in ("xlsx", "pdf", "html") if f in (formats or ("xlsx", "pdf", "html"))]
 
     def maak() -> tuple[list[Path], list[str], list[str]]:
-        figures = compute(ledger.entries, ledger.programma, jaar)
+        figures = compute(ledger.entries, ledger.programma, jaar, stand)
         document = met_bevindingen(
             verantwoording_document(figures, documentdatum=documentdatum(), kenmerk=ledger.fingerprint,
                                     demo=ledger.is_demo, aantal_bevindingen=len(gevonden)),
@@ -55,5 +61,5 @@ def verantwoording(ctx: LedgerContext, jaar: int, out: str, formats: tuple[str, 
                f"resterend {euro(figures.resterend)}:")
         return written, [kop], []
 
-    met_documentcache(ctx, "verantwoording", (jaar, gekozen, strikt), Path(out),
+    met_documentcache(ctx, "verantwoording", (jaar, gekozen, strikt, stand.isoformat()), Path(out),
                       [f"verantwoording-{jaar}.{f}" for f in gekozen], maak, lambda path: f"  {display_path(path)}")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+
 import click
 
 from cli.common import LedgerContext
 from cli.common import bevindingen_van
 from cli.common import jaar_of_laatste
 from cli.common import pass_ledger
+from cli.common import peildatum_van
 from cli.common import tabel_opties
 from cli.common import toon_tabellen
 
@@ -15,7 +18,8 @@ from cli.common import toon_tabellen
 @click.command()
 @tabel_opties
 @pass_ledger
-def verplichtingen(ctx: LedgerContext, jaar: int | None, fmt: str, out: str | None, strikt: bool) -> None:
+def verplichtingen(ctx: LedgerContext, jaar: int | None, peildatum: datetime.datetime | None, fmt: str,
+                   out: str | None, strikt: bool) -> None:
     """Verplichtingen: per verplichting verplicht, betaald, open, einddatum en verlopen; per geldstroom
     verplicht, betaald, open en wat vrij is na de open verplichtingen (stand per de peildatum van JAAR).
 
@@ -28,7 +32,8 @@ def verplichtingen(ctx: LedgerContext, jaar: int | None, fmt: str, out: str | No
     ledger = ctx.ledger()
     gevonden = bevindingen_van(ledger, strikt=strikt)
     jaar = jaar_of_laatste(ledger, jaar)
-    overzicht = verplichtingen_overzicht(ledger.entries, ledger.programma, jaar)
+    stand = peildatum_van(jaar, peildatum)
+    overzicht = verplichtingen_overzicht(ledger.entries, ledger.programma, jaar, stand)
     toon_tabellen(ledger, [("Verplichtingen", verplichtingen_tabel(overzicht)),
                            ("Per geldstroom", verplichtingen_per_stroom_tabel(overzicht))],
                   fmt, out, gevonden, f"Verplichtingen {jaar}")

@@ -26,7 +26,7 @@ D = Decimal
 @pytest.mark.parametrize("path", [DATA, DEMO_LEDGER], ids=["test", "demo"])
 def test_prognose_by_the_spending_rate(path: Path) -> None:
     ledger = load_ledger(path)
-    b = begroting(ledger.entries, ledger.programma, 2027)
+    b = begroting(ledger.entries, ledger.programma, 2027, datetime.date(2026, 10, 31))
     assert b.peildatum == datetime.date(2026, 10, 31)
     gehad, rest = D(304), D(61)  # 1 January to 31 October 2026; 1 November to 31 December
     connection = beanquery.connect("beancount:", entries=ledger.entries, errors=ledger.errors,
@@ -45,14 +45,14 @@ def test_prognose_by_the_spending_rate(path: Path) -> None:
         if d.beschikbaar:
             assert d.beschikbaar == d.toegezegd - d.besteed_eerder - d.verplicht - d.prognose_rest
     # the budget sheet reads the same availability
-    beschikbaar = beschikbaarheid(ledger.entries, ledger.programma, 2027)
+    beschikbaar = beschikbaarheid(ledger.entries, ledger.programma, 2027, datetime.date(2026, 10, 31))
     assert all(beschikbaar[d.stroom] == d.beschikbaar for d in b.dekking)
 
 
 def test_gem_org_by_hand() -> None:
     """GEM-ORG spent 100.000 in 2026 to 31 October, no open commitments: 100.000 / 304 × 61."""
     ledger = load_ledger(DATA)
-    b = begroting(ledger.entries, ledger.programma, 2027)
+    b = begroting(ledger.entries, ledger.programma, 2027, datetime.date(2026, 10, 31))
     gem = next(d for d in b.dekking if d.stroom == "GEM-ORG")
     assert gem.prognose_rest == D("20065.79")
     assert gem.beschikbaar == D("600000.00") - D("318000.00") - D("20065.79")

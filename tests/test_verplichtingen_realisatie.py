@@ -103,7 +103,7 @@ def test_commitment_figures_at_the_end_of_2025(ledger: Ledger) -> None:
 
 
 def test_open_commitment_on_an_ended_stream_is_verlopen(ledger: Ledger) -> None:
-    overzicht = verplichtingen_overzicht(ledger.entries, ledger.programma, 2026)
+    overzicht = verplichtingen_overzicht(ledger.entries, ledger.programma, 2026, datetime.date(2026, 2, 13))
     assert overzicht.peildatum == datetime.date(2026, 2, 13)
     standen = {v.kenmerk: v for v in overzicht.verplichtingen}
     assert (standen["V-2025-02"].betaald, standen["V-2025-02"].open, standen["V-2025-02"].verlopen) == (

@@ -586,7 +586,7 @@ def beschikbaarheid(entries: Sequence[data.Directive], programma: model.Programm
     Returns:
       Available amount per stream code (0 for streams whose period misses the year).
     """
-    peildatum = peildatum or peildatum_voor(entries, jaar)
+    peildatum = peildatum or peildatum_voor(jaar)
     overzicht = geldstromen_overzicht(entries, programma, jaar, peildatum)
     prognose = prognose_rest(entries, programma, jaar, peildatum, {r.code: r.verplicht for r in overzicht.regels})
     out = {regel.code: _beschikbaar(regel, programma, jaar, prognose.get(regel.code, ZERO))
@@ -795,7 +795,7 @@ def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaa
       The begroting with its lines, totals, coverage, amendments, pledges, risks and
       drafted decision points.
     """
-    peildatum = peildatum or peildatum_voor(entries, jaar)
+    peildatum = peildatum or peildatum_voor(jaar)
     vorig = jaar - 1
     budget = huidige_begroting(programma)
     primitief: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
@@ -938,7 +938,7 @@ def invulblad(entries: Sequence[data.Directive], programma: model.Programma, jaa
       The prefill, last year's budget and realisation, and the availability per stream.
     """
     vorig = jaar - 1
-    peildatum = peildatum_voor(entries, jaar)
+    peildatum = peildatum_voor(jaar)
     tot = min(peildatum, datetime.date(vorig, 12, 31))
     budget = huidige_begroting(programma)
     eigen_jaar = {(c, s): v for (j, c, s), v in budget.items() if j == jaar}

@@ -197,7 +197,7 @@ def geldstromen_overzicht(entries: Sequence[data.Directive], programma: model.Pr
     Returns:
       One row per declared stream, in code order.
     """
-    return _OVERZICHTEN.van(entries, programma, jaar, peildatum or peildatum_voor(entries, jaar))
+    return _OVERZICHTEN.van(entries, programma, jaar, peildatum or peildatum_voor(jaar))
 
 
 def _overzicht(entries: Sequence[data.Directive], programma: model.Programma, jaar: int,

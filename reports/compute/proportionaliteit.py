@@ -609,7 +609,7 @@ def vliegwiel_trend(feiten: Sequence[Besteding], programma: model.Programma,
 
 
 def proportionaliteit(entries: Sequence[data.Directive], programma: model.Programma,
-                      jaar: int) -> Proportionaliteit:
+                      jaar: int, peildatum: datetime.date | None = None) -> Proportionaliteit:
     """Compute the proportionality report of a year.
 
     Args:
@@ -617,10 +617,13 @@ def proportionaliteit(entries: Sequence[data.Directive], programma: model.Progra
       programma: the parsed declarations (``ledger.model.parse_programma``).
       jaar: the report year; cumulative figures run from the first year with spending
         or a pledge up to and including it.
+      peildatum: figures up to and including this date; default
+        :func:`reports.compute.peildatum.peildatum_voor` (31 December of a past year, else today).
     Returns:
       Partners (year and cumulative), actielijnen, buurten, domains and vliegwiel trend.
     """
-    feiten = tuple(bestedingen(entries, programma, tot=datetime.date(jaar, 12, 31)))
+    peildatum = peildatum or peildatum_voor(jaar)
+    feiten = tuple(bestedingen(entries, programma, tot=peildatum))
     jaren = _jaren(feiten, jaar)
     eerste = min([jaren[0], *(t.jaar for t in programma.toezeggingen if t.jaar <= jaar)])
     gebruikt = sorted({f.stroom for f in feiten})
@@ -631,7 +634,7 @@ def proportionaliteit(entries: Sequence[data.Directive], programma: model.Progra
     )
     return Proportionaliteit(
         jaar=jaar,
-        peildatum=peildatum_voor(entries, jaar),
+        peildatum=peildatum,
         band=proportionaliteit_band(programma),
         partners_jaar=partner_overzicht(feiten, programma, jaar, jaar),
         partners_cumulatief=partner_overzicht(feiten, programma, eerste, jaar),

@@ -132,7 +132,7 @@ def realisatie_per_post(entries: Sequence[data.Directive], programma: model.Prog
       One line per actielijn × stream with a budget, spending or open commitments (of the year or
       earlier) in the year.
     """
-    peildatum = peildatum or peildatum_voor(entries, jaar)
+    peildatum = peildatum or peildatum_voor(jaar)
     begroot = {(c, s): v for (j, c, s), v in huidige_begroting(programma).items() if j == jaar}
     gerealiseerd = realisatie(entries, programma, datetime.date(jaar, 1, 1), peildatum)
     open_jaar: dict[tuple[str, str], Decimal] = defaultdict(Decimal)

@@ -50,6 +50,7 @@ from beancount.core import data
 
 from ledger import model
 from reports.compute.geldstromen import geldstromen_overzicht
+from reports.compute.peildatum import peildatum_voor
 from reports.compute.bestedingen import bestedingen
 from reports.compute.subsidiejaren import Subsidiejaar
 from reports.compute.subsidiejaren import afwijkend_subsidiejaar
@@ -476,19 +477,22 @@ def overlopende_balans(entries: Sequence[data.Directive], programma: model.Progr
     return tuple(passiva), tuple(activa)
 
 
-def sisa(entries: Sequence[data.Directive], programma: model.Programma, jaar: int) -> Sisa:
+def sisa(entries: Sequence[data.Directive], programma: model.Programma, jaar: int,
+         peildatum: datetime.date | None = None) -> Sisa:
     """Compute the SiSa accountability figures and the liability schedule of year T.
 
     Args:
       entries: the loaded entries (with the plugin's releases).
       programma: the parsed declarations.
       jaar: the year T.
+      peildatum: figures up to and including this date; default
+        :func:`reports.compute.peildatum.peildatum_voor` (31 December of a past year, else today).
     Returns:
       Rows per grant (and hoofdthema), per grant as a whole, the indicator lines, the grants
       whose SiSa declaration is incomplete, the tranche check, spending per grant year and
       the staten van overlopende passiva and activa.
     """
-    peildatum = datetime.date(jaar, 12, 31)
+    peildatum = peildatum or peildatum_voor(jaar)
     overzicht = geldstromen_overzicht(entries, programma, jaar, peildatum=peildatum)
     passiva, activa = overlopende_balans(entries, programma, jaar)
     per_stroom = {r.code: r for r in overzicht.regels}

@@ -268,6 +268,6 @@ def verantwoording(entries: Sequence[data.Directive], programma: model.Programma
                           lambda c: (domein_volgorde.get(c, len(domein_volgorde)), c)),
         stromen=_groepen(posten, "stroom", stroomnamen, stroom_volgorde),
         wijzigingen=wijzigingen_van(programma, jaar), bijdragen=tuple(bijdragen),
-        sisa=sisa(entries, programma, jaar) if specifieke_uitkeringen(programma, jaar) else None,
+        sisa=sisa(entries, programma, jaar, cijfers.peildatum) if specifieke_uitkeringen(programma, jaar) else None,
         drempel=drempel, realisatie=cijfers,
     )

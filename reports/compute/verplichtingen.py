@@ -86,7 +86,7 @@ def verplichtingen_overzicht(entries: Sequence[data.Directive], programma: model
     Returns:
       The commitments and the per-stream totals.
     """
-    peildatum = peildatum or peildatum_voor(entries, jaar)
+    peildatum = peildatum or peildatum_voor(jaar)
     standen = verplichtingen_standen(entries, programma, peildatum)
     per_stroom: dict[str, list[VerplichtingStand]] = defaultdict(list)
     for stand in standen:

@@ -297,7 +297,7 @@ class _Pagina:
                                f"Kies een van de jaren {beschikbaar}.")
         if laatste is None:
             return jaar, None
-        return jaar, min(laatste, peildatum_voor(self.ledger.all_entries, jaar))
+        return jaar, min(laatste, peildatum_voor(jaar))
 
     def standaardjaar_van_pagina(self) -> int:
         return self.standaardjaar()
@@ -635,7 +635,7 @@ class Geldstromen(_Pagina, FavaExtensionBase):
     def overzicht(self, jaar: int, peildatum: datetime.date | None) -> Any:
         """``geldstromen_overzicht`` of the year at the peildatum, once per ledger load."""
 
-        if peildatum == peildatum_voor(self.ledger.all_entries, jaar):
+        if peildatum == peildatum_voor(jaar):
             peildatum = None  # the year's default (``?time=2025`` is the default view of 2025)
 
         def maak() -> Any:
@@ -691,7 +691,7 @@ class Verplichtingen(_Pagina, FavaExtensionBase):
     def overzicht(self, jaar: int, peildatum: datetime.date | None) -> Any:
         """``verplichtingen_overzicht`` of the year at the peildatum, once per ledger load."""
 
-        if peildatum == peildatum_voor(self.ledger.all_entries, jaar):
+        if peildatum == peildatum_voor(jaar):
             peildatum = None  # the year's default (``?time=2025`` is the default view of 2025)
 
         def maak() -> Any:
