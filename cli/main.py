@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "proportionaliteit": "cli.proportionaliteit:proportionaliteit",
     "sisa": "cli.sisa:sisa",
     "verantwoording": "cli.verantwoording:verantwoording",
+    "jaar-afsluiten": "cli.jaarafsluiting:jaar_afsluiten",
     "fava": "cli.fava:fava",
 }
 

@@ -58,6 +58,14 @@ class BegrotingWaarschuwing(NamedTuple):
     entry: Any
 
 
+class JaarafsluitingError(NamedTuple):
+    """A booking of a closed year changed after the year was closed (``custom "jaarafsluiting"``)."""
+
+    source: dict[str, Any]
+    message: str
+    entry: Any
+
+
 class ConfigError(NamedTuple):
     """The plugin's configuration string could not be read."""
 

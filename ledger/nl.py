@@ -26,9 +26,9 @@ def euro(amount: Decimal | int | None, *, cents: bool = True) -> str:
         return ""
     value = Decimal(amount)
     if cents:
-        text = format_decimal(value.quantize(CENT), format="#,##0.00", locale=LOCALE)
+        text = format_decimal(value.quantize(CENT, ROUND_HALF_UP), format="#,##0.00", locale=LOCALE)
     else:
-        text = format_decimal(value.quantize(Decimal(1)), format="#,##0", locale=LOCALE)
+        text = format_decimal(value.quantize(Decimal(1), ROUND_HALF_UP), format="#,##0", locale=LOCALE)
     return f"€ {text}"
 
 
@@ -54,6 +54,10 @@ def datum(value: datetime.date | None, fmt: str = "long") -> str:
     if fmt == "short":
         return value.strftime("%d-%m-%Y")
     return format_date(value, format="d MMMM y", locale=LOCALE)
+
+
+MAANDEN = tuple(format_date(datetime.date(2000, maand, 1), format="MMMM", locale=LOCALE) for maand in range(1, 13))
+"""The Dutch month names, januari to december."""
 
 
 MILJOEN = Decimal(1_000_000)

@@ -55,6 +55,7 @@ from ledger import model
 from ledger.errors import ConfigError
 from ledger.rules import declaraties
 from ledger.rules import formatie
+from ledger.rules import jaarafsluiting
 from ledger.rules import stroomregels
 from ledger.rules import toekenningen
 from ledger.rules.beschikbaarheid import Control
@@ -230,6 +231,7 @@ def _snw(entries: list[data.Directive], config: str | None) -> tuple[list[data.D
     settings, errors = _read_config(config)
     programma, declaration_errors = model.parse_programma(entries)
     errors.extend(declaration_errors)
+    errors.extend(jaarafsluiting.controleer(entries))
     control = Control(programma) if settings.get("begroting", True) else None
     rules = _Pass(programma, entries, control)
     out = rules.run(entries)

@@ -35,6 +35,7 @@ _SOORTEN = {
     "BegrotingError": "begroting",
     "DeclaratieError": "declaratie",
     "ConfigError": "configuratie",
+    "JaarafsluitingError": "jaarafsluiting",
 }
 
 
