@@ -258,7 +258,7 @@ class RijVerwerker:
         link = self.gb.verplichting_link(self.partner, actielijn.code, stroom) if stroom != model.EIGEN else None
         return Bijdrage(
             partner=self.partner, datum=datum, actielijn=actielijn, stroom=stroom,
-            bedrag=bedrag.quantize(CENT), uren=strip_zeros(uren) if uren is not None else None,
+            bedrag=model.in_centen(bedrag), uren=strip_zeros(uren) if uren is not None else None,
             buurt=buurt, omschrijving=omschrijving or actielijn.naam, kenmerk=kenmerk,
             bron=rij.bron, link=link, pad=rij.pad, rij=rij.nummer,
         )
@@ -290,10 +290,10 @@ class RijVerwerker:
             rij.fouten.append(rij.fout("uren", f"uren opgegeven, maar partner {self.partner} heeft geen uurtarief{op} "
                                                "in het grootboek", "vul alleen een bedrag in"))
             return None
-        berekend = (uren * tarief).quantize(CENT)
+        berekend = model.formatie_bedrag(uren, tarief)
         if bedrag is None or self.bedrag_bij_uren == "tarief":
             return berekend
-        if bedrag.quantize(CENT) != berekend:
+        if model.in_centen(bedrag) != berekend:
             rij.fouten.append(rij.fout(
                 "bedrag", f"{euro(bedrag)} is niet {getal(uren, decimalen(uren))} uur × {euro(tarief)} = {euro(berekend)}",
                 "laat Bedrag leeg, dan wordt het uit de uren berekend"))

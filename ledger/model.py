@@ -14,6 +14,7 @@ import datetime
 from collections import defaultdict
 from collections.abc import Iterable
 from collections.abc import Mapping
+from decimal import ROUND_HALF_UP
 from decimal import Decimal
 from typing import Any
 
@@ -432,7 +433,7 @@ def aandeel_als_bedrag(aandeel: Any, bedrag: Decimal) -> Decimal | None:
         return aandeel.number
     if isinstance(aandeel, (Decimal, int)) and not isinstance(aandeel, bool):
         number = Decimal(aandeel)
-        return (bedrag * number).quantize(Decimal("0.01")) if 0 < number <= 1 else number
+        return in_centen(bedrag * number) if 0 < number <= 1 else number
     return None
 
 
@@ -736,6 +737,23 @@ def posting_meta(posting: data.Posting, txn: data.Transaction, key: str) -> Any:
 
 
 BegrotingKey = tuple[int, str, str]  # (jaar, actielijn, geldstroom)
+
+CENT = Decimal("0.01")
+
+
+def in_centen(bedrag: Decimal) -> Decimal:
+    """An amount rounded to the cent as Dutch accounts round: half a cent up (away from zero)."""
+    return bedrag.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def formatie_bedrag(uren: Decimal | int, tarief: Decimal) -> Decimal:
+    """The value of staff time: hours × the hourly tariff, rounded half up to the cent.
+
+    The one rule for formatie: the plugin checks a booked amount against it
+    (``ledger.rules.formatie``) and the importers value hours with it
+    (``importers.processing``). 0,5 uur × € 85,01 = € 42,505 → € 42,51.
+    """
+    return in_centen(Decimal(uren) * tarief)
 
 
 TOELICHTING_DREMPEL = Decimal("0.25")

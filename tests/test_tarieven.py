@@ -148,3 +148,28 @@ def test_template_names_the_tariffs_of_its_year(ledger) -> None:  # noqa: ANN001
 
     assert "Uurtarief: € 100,00 per uur" in leesmij(2024)
     assert "Uurtarief: € 120,00 per uur" in leesmij(2025)
+
+
+def test_half_a_cent_rounds_up_in_the_plugin(tmp_path: Path) -> None:
+    """0,5 uur × € 85,01 = € 42,505: Dutch accounts round half up, so € 42,51 is right and € 42,50 wrong."""
+    tarief = '2026-01-01 custom "tarief" "HVA" 85.01 EUR\n'
+    goed = """
+2026-03-31 * "HVA" "Een half uur"
+  Expenses:Actielijn:VEI:VEI-01-Straatcoaches:EIGEN   42.51 EUR
+    partner: "HVA"
+    uren: 0.5
+  Equity:Inbreng-partners
+"""
+    assert load_with(tmp_path, tarief + goed) == []
+    assert load_with(tmp_path, tarief + goed.replace("42.51 EUR", "42.50 EUR")) == [
+        "Formatie klopt niet: 0.5 uur × € 85,01 = € 42,51, geboekt € 42,50"]
+
+
+def test_half_a_cent_rounds_up_in_the_importer(tmp_path: Path) -> None:
+    path = tmp_path / "grootboek.beancount"
+    path.write_text(LEDGER.read_text(encoding="utf-8") + '\n2026-01-01 custom "tarief" "HVA" 85.01 EUR\n',
+                    encoding="utf-8")
+    verwerker = RijVerwerker(Grootboek.van_entries(load_ledger(path, cache=False).entries), "HVA")
+    assert verwerker.verwerk(_rij(DAG(2026, 3, 31), "0,5")).bedrag == D("42.51")
+    partner_goed = _rij(DAG(2026, 3, 31), "0,5", "42,51")
+    assert verwerker.verwerk(partner_goed).bedrag == D("42.51") and partner_goed.fouten == []

@@ -23,9 +23,9 @@ from beancount.core import data
 from ledger.errors import GeldstroomError
 from ledger.nl import euro
 from ledger.nl import procent
-from ledger.rules.context import CENT
 from ledger.rules.context import ZERO
 from ledger.rules.context import Context
+from ledger.model import in_centen
 
 
 class Cofinanciering:
@@ -62,7 +62,7 @@ class Cofinanciering:
                     continue
                 totaal = self.actielijn_totaal[actielijn_code]
                 anders = totaal - bedrag
-                if anders < (totaal * minimum).quantize(CENT):
+                if anders < in_centen(totaal * minimum):
                     share = anders / totaal if totaal else ZERO
                     txn = self.bron[(actielijn_code, stroom_code)]
                     ctx.error(GeldstroomError, stroom.entry.meta,

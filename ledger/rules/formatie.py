@@ -26,8 +26,8 @@ from typing import Any
 from beancount.core import data
 
 from ledger.errors import GeldstroomError
+from ledger.model import formatie_bedrag
 from ledger.nl import euro
-from ledger.rules.context import CENT
 from ledger.rules.context import Context
 
 
@@ -53,7 +53,7 @@ def formatie(ctx: Context, txn: data.Transaction, source: dict[str, Any], partne
         ctx.error(GeldstroomError, source,
                   f"Formatie klopt niet: uren zonder partner met tarief{op} ({partner_code or 'geen partner'})", txn)
         return
-    verwacht = (Decimal(uren) * tarief).quantize(CENT)
+    verwacht = formatie_bedrag(uren, tarief)
     if verwacht != bedrag:
         ctx.error(GeldstroomError, source,
                   f"Formatie klopt niet: {uren} uur × {euro(tarief)} = {euro(verwacht)}, "

@@ -31,10 +31,10 @@ from ledger import model
 from ledger.errors import GeldstroomError
 from ledger.nl import euro
 from ledger.nl import procent
-from ledger.rules.context import CENT
 from ledger.rules.context import ZERO
 from ledger.rules.context import Context
 from ledger.rules.context import Stroomstand
+from ledger.model import in_centen
 
 
 def bedrag(ctx: Context, txn: data.Transaction, posting: data.Posting, source: dict[str, Any]) -> Decimal | None:
@@ -126,7 +126,7 @@ class Stroomregels:
             return
         code = stroom.code
         overhead = self.overhead[code] = self.overhead.get(code, ZERO) + bedrag
-        maximum = (stroom.beschikbaar * stroom.overhead_max).quantize(CENT)
+        maximum = in_centen(stroom.beschikbaar * stroom.overhead_max)
         if overhead > maximum:
             self.ctx.error(GeldstroomError, source,
                            f"Overhead boven maximum: {code} overhead {euro(overhead)}, maximaal "

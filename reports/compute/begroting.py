@@ -41,6 +41,7 @@ from ledger.model import huidige_begroting
 from reports.compute.bestedingen import bestedingen
 from reports.compute.peildatum import peildatum_voor
 from ledger import model
+from ledger.model import in_centen
 from reports.compute.geldstromen import geldstromen_overzicht
 from reports.compute.meerjarenbeeld import meerjarenbeeld
 from reports.compute.stromen import EIGEN_NAAM
@@ -242,7 +243,7 @@ class Risico:
     @property
     def gewogen(self) -> Decimal:
         """The weighted risk: amount at risk × likelihood, to the cent."""
-        return (self.bedrag * self.kansfactor).quantize(CENT)
+        return in_centen(self.bedrag * self.kansfactor)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -558,7 +559,7 @@ def prognose_rest(entries: Sequence[data.Directive], programma: model.Programma,
         if stroom != EIGEN:
             per_stroom[stroom] += bedrag
     for stroom, bedrag in per_stroom.items():
-        tempo = (bedrag / gehad * rest).quantize(CENT)
+        tempo = in_centen(bedrag / gehad * rest)
         extra = max(tempo - verplicht.get(stroom, ZERO), ZERO)
         if extra > 0:
             out[stroom] = extra

@@ -36,6 +36,7 @@ from typing import Any
 
 from ledger import model
 from ledger.model import huidige_begroting
+from ledger.model import in_centen
 from reports.compute.stromen import EIGEN
 from reports.compute.stromen import EIGEN_NAAM
 from reports.compute.stromen import actief_in
@@ -50,7 +51,6 @@ if TYPE_CHECKING:
     from reports.compute.verplichtingstanden import VerplichtingStand
 
 ZERO = Decimal(0)
-CENT = Decimal("0.01")
 JAREN = 4
 """The budget year and the three after it."""
 ONBEKEND = "niet opgegeven"
@@ -86,7 +86,7 @@ def spreiding(stand: VerplichtingStand, jaren: Sequence[int]) -> dict[int, Decim
         for jaar in range(begin.year, einde.year + 1):
             tot = min(einde, datetime.date(jaar, 12, 31))
             # cumulative shares, rounded: every part is >= 0 and the parts add up to the open amount
-            tot_nu = open_ if jaar == einde.year else (open_ * ((tot - begin).days + 1) / dagen).quantize(CENT)
+            tot_nu = open_ if jaar == einde.year else in_centen(open_ * ((tot - begin).days + 1) / dagen)
             per_jaar[jaar] = tot_nu - eerder
             eerder = tot_nu
     out: dict[int, Decimal] = defaultdict(Decimal)
