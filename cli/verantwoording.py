@@ -58,7 +58,7 @@ def verantwoording(ctx: LedgerContext, jaar: int, out: str, formats: tuple[str, 
         written = write_document(document, Path(out), f"verantwoording-{jaar}", template="begroting.html.j2",
                                  formats=gekozen, ondertekening=True)
         kop = (f"Verantwoording {jaar}: begroot {euro(figures.begroot)}, gerealiseerd {euro(figures.gerealiseerd)}, "
-               f"resterend {euro(figures.resterend)}:")
+               f"verschil {euro(figures.verschil)}, vrij na verplichtingen {euro(figures.vrij_na_verplichtingen)}:")
         return written, [kop], []
 
     met_documentcache(ctx, "verantwoording", (jaar, gekozen, strikt, stand.isoformat()), Path(out),

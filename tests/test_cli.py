@@ -185,10 +185,14 @@ def test_realisatie_shows_each_budget_line_with_its_overrun() -> None:
     lines = [line.split(";") for line in output[next(i for i, t in enumerate(output) if t.startswith("Domein;")):]
              if ";" in line and not line.startswith("Let op")]
     kop, rijen = lines[0], {(r[1], r[3]): dict(zip(lines[0], r)) for r in lines[1:]}
-    assert kop[:8] == ["Domein", "Actielijn", "Naam", "Geldstroom", "Begroot", "Gerealiseerd", "Open verplichtingen",
-                       "Resterend"]
-    assert (rijen[("WEB-17", "SPUK")]["Begroot"], rijen[("WEB-17", "SPUK")]["Gerealiseerd"],
-            rijen[("WEB-17", "SPUK")]["Resterend"]) == ("110.000,00", "115.500,00", "-5.500,00")
+    assert kop[:9] == ["Domein", "Actielijn", "Naam", "Geldstroom", "Begroot", "Gerealiseerd", "Verschil",
+                       "Open verplichtingen", "Vrij na verplichtingen"]
+    web17 = rijen[("WEB-17", "SPUK")]
+    assert (web17["Begroot"], web17["Gerealiseerd"], web17["Verschil"], web17["Vrij na verplichtingen"]) == (
+        "110.000,00", "115.500,00", "-5.500,00", "-5.500,00")
+    # BBV art. 28's verschil and the availability control's vrij differ where commitments are open
+    assert (rijen[("VEI-11", "GEM")]["Verschil"], rijen[("VEI-11", "GEM")]["Vrij na verplichtingen"]) == (
+        "45.000,00", "5.000,00")
     assert "1 begrotingspost(en) overschreden: WEB-17/SPUK" in result.output
 
 

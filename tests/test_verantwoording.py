@@ -52,6 +52,9 @@ def _beanquery_per_actielijn(ledger, jaar: int) -> dict[str, Decimal]:  # noqa: 
         f"AND date >= {jaar}-01-01 AND date <= {jaar}-12-31 GROUP BY account").fetchall()
     out: dict[str, Decimal] = defaultdict(Decimal)
     for account, number in rows:
+        if account.endswith(":EIGEN"):
+            out["EIGEN"] += number
+            continue
         out[account.split(":")[2]] += number
         out["totaal"] += number
     return out
@@ -62,7 +65,7 @@ def _raw_budget(entries: list, jaar: int) -> tuple[Decimal, Decimal]:
     for entry in entries:
         if isinstance(entry, data.Custom) and entry.type in ("begroting", "begrotingswijziging"):
             values = [v.value for v in entry.values]
-            if int(values[0]) == jaar:
+            if int(values[0]) == jaar and values[2] != "EIGEN":  # partners' own means are no budget line
                 if entry.type == "begroting":
                     primitief += values[3].number
                 else:
@@ -75,7 +78,9 @@ def test_figures_reconcile_with_the_ledger(path: Path, jaar: int) -> None:
     ledger = load_ledger(path)
     v = verantwoording(ledger.entries, ledger.programma, jaar)
     bq = _beanquery_per_actielijn(ledger, jaar)
+    # budgeted money only: the partners' own means (leaf EIGEN) are not realisation of the budget
     assert v.gerealiseerd == bq["totaal"]
+    assert v.eigen_gerealiseerd == bq["EIGEN"]
     for domein in v.domeinen:
         assert domein.gerealiseerd == bq[domein.code], domein.code
     primitief, wijziging = _raw_budget(ledger.entries, jaar)
@@ -83,17 +88,20 @@ def test_figures_reconcile_with_the_ledger(path: Path, jaar: int) -> None:
     assert sum((w.totaal for w in v.wijzigingen), D(0)) == wijziging
     # Open commitments and the remainder are snw realisatie's, line by line.
     r = realisatie_per_post(ledger.entries, ledger.programma, jaar)
-    assert [(p.actielijn, p.stroom, p.open_verplicht, p.resterend) for p in v.posten] == \
-           [(p.actielijn, p.stroom, p.open_verplicht, p.resterend) for p in r.posten]
-    assert sum((s.resterend for s in v.stromen), D(0)) == v.resterend == r.resterend
+    assert [(p.actielijn, p.stroom, p.verschil, p.open_verplicht, p.vrij_na_verplichtingen) for p in v.posten] == \
+           [(p.actielijn, p.stroom, p.verschil, p.open_verplicht, p.vrij_na_verplichtingen) for p in r.posten]
+    assert sum((s.vrij_na_verplichtingen for s in v.stromen), D(0)) == v.vrij_na_verplichtingen == \
+        r.vrij_na_verplichtingen
+    assert sum((s.verschil for s in v.stromen), D(0)) == v.verschil == r.verschil == v.begroot - v.gerealiseerd
     # Partners: pledges from the raw directives.
     toezegging: dict[str, Decimal] = defaultdict(Decimal)
     for entry in ledger.entries:
         if isinstance(entry, data.Custom) and entry.type == "toezegging" and int(entry.values[1].value) == jaar:
             toezegging[entry.values[0].value] += entry.values[2].value.number
     assert {b.partner: b.toegezegd for b in v.bijdragen if b.toegezegd} == dict(toezegging)
-    eigen = sum((p.gerealiseerd for p in v.posten if p.stroom == "EIGEN"), D(0))
-    assert sum((b.gerealiseerd for b in v.bijdragen), D(0)) == eigen == v.gerealiseerd_partners
+    assert all(p.stroom != "EIGEN" for p in v.posten)
+    assert sum((b.gerealiseerd for b in v.bijdragen), D(0)) == bq["EIGEN"] == v.gerealiseerd_partners
+    assert sum((p.gerealiseerd for p in v.eigen_middelen), D(0)) == bq["EIGEN"]
     assert v.toegezegd_partners == sum(toezegging.values(), D(0))
 
 
@@ -142,11 +150,19 @@ def test_summary_and_decisions_in_rounded_and_exact_amounts() -> None:
     ledger = load_ledger(DATA / "grootboek.beancount")
     v = verantwoording(ledger.entries, ledger.programma, 2025)
     zinnen = " ".join(samenvatting_tekst(v, 2))
-    assert "bij vaststelling € 828.000; na 1 wijziging is zij € 798.000" in zinnen  # rounded in running text
+    # Budgeted money only: the begroting's 58.000 of partners' own means (VEI-11 20.000, WON-01 38.000)
+    # and the 54.000 they delivered (16.000 + 38.000) are no budget and no realisation of it:
+    # 828.000 − 58.000 = 770.000 primitive, 798.000 − 58.000 = 740.000 current; 742.000 − 54.000 = 688.000
+    # realised; verschil 740.000 − 688.000 = 52.000 (rounded in running text).
+    assert "bij vaststelling € 770.000; na 1 wijziging is zij € 740.000" in zinnen
+    assert "is € 688.000 besteed (93% van de begroting): € 52.000 minder dan begroot" in zinnen
+    assert "Daarnaast brachten partners € 54.000 aan eigen middelen en formatie in" in zinnen
     assert "Geen begrotingspost is overschreden." in zinnen and "2 open bevindingen" in zinnen
+    assert [(p.actielijn, p.gepland, p.gerealiseerd) for p in v.eigen_middelen] == [
+        ("VEI-11", D("20000.00"), D("16000.00")), ("WON-01", D("38000.00"), D("38000.00"))]
     punten = besluitpunten(v, 2)
     assert punten[0].startswith("De verantwoording 2025 van Samen Nieuw-West vast te stellen: gerealiseerd "
-                                "€ 742.000,00 tegen een begroting van € 798.000,00")
+                                "€ 688.000,00 tegen een begroting van € 740.000,00")
     assert any("2 open bevindingen" in p for p in punten)
 
 

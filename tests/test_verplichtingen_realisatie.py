@@ -131,33 +131,35 @@ def test_per_stream_totals(ledger: Ledger) -> None:
 def test_realisation_per_budget_line_2025_with_an_overrun(ledger: Ledger) -> None:
     rapport = realisatie_per_post(ledger.entries, ledger.programma, 2025)
     assert rapport.peildatum == datetime.date(2025, 12, 31)
-    assert [(p.actielijn, p.stroom, p.begroot, p.gerealiseerd, p.open_verplicht, p.resterend)
-            for p in rapport.posten] == [
-        ("VEI-11", "GEM", D("80000.00"), D("35000.00"), D("40000.00"), D("5000.00")),
-        ("WEB-02", "SPUK", D("50000.00"), D("15000.00"), D("25000.00"), D("10000.00")),
-        ("WEB-17", "SPUK", D("110000.00"), D("115500.00"), D("0.00"), D("-5500.00")),  # the overrun
+    # BBV art. 28: verschil = begroot na wijziging − gerealiseerd; vrij = verschil − open verplichtingen.
+    assert [(p.actielijn, p.stroom, p.begroot, p.gerealiseerd, p.verschil, p.open_verplicht,
+             p.vrij_na_verplichtingen) for p in rapport.posten] == [
+        ("VEI-11", "GEM", D("80000.00"), D("35000.00"), D("45000.00"), D("40000.00"), D("5000.00")),
+        ("WEB-02", "SPUK", D("50000.00"), D("15000.00"), D("35000.00"), D("25000.00"), D("10000.00")),
+        # the overrun: 110.000 − 115.500 = −5.500, nothing open
+        ("WEB-17", "SPUK", D("110000.00"), D("115500.00"), D("-5500.00"), D("0.00"), D("-5500.00")),
     ]
-    assert (rapport.begroot, rapport.gerealiseerd, rapport.open_verplicht, rapport.resterend,
-            rapport.overschrijding) == (D("240000.00"), D("165500.00"), D("65000.00"), D("9500.00"),
-                                        D("5500.00"))
+    assert (rapport.begroot, rapport.gerealiseerd, rapport.verschil, rapport.open_verplicht,
+            rapport.vrij_na_verplichtingen, rapport.overschrijding) == (
+        D("240000.00"), D("165500.00"), D("74500.00"), D("65000.00"), D("9500.00"), D("5500.00"))
     assert [p.actielijn for p in rapport.overschreden] == ["WEB-17"]
     assert rapport.per_stroom() == {
-        "GEM": (D("80000.00"), D("35000.00"), D("40000.00"), D("5000.00")),
-        "SPUK": (D("160000.00"), D("130500.00"), D("25000.00"), D("4500.00")),
+        "GEM": (D("80000.00"), D("35000.00"), D("45000.00"), D("40000.00"), D("5000.00")),
+        "SPUK": (D("160000.00"), D("130500.00"), D("29500.00"), D("25000.00"), D("4500.00")),
     }
 
 
 def test_realisation_2024_and_2026(ledger: Ledger) -> None:
     jaar_2024 = realisatie_per_post(ledger.entries, ledger.programma, 2024)
-    assert [(p.actielijn, p.stroom, p.begroot, p.gerealiseerd, p.open_verplicht, p.resterend)
+    assert [(p.actielijn, p.stroom, p.begroot, p.gerealiseerd, p.open_verplicht, p.vrij_na_verplichtingen)
             for p in jaar_2024.posten] == [
         ("VEI-11", "GEM", D("40000.00"), D("25000.00"), D("0"), D("15000.00")),
         ("WEB-17", "SPUK", D("60000.00"), D("60000.00"), D("0.00"), D("0.00")),
     ]
     # 2026: the 2025 commitment V-2025-02 counts in 2025; its 30.000 still open is shown apart.
     jaar_2026 = realisatie_per_post(ledger.entries, ledger.programma, 2026)
-    assert [(p.actielijn, p.stroom, p.begroot, p.gerealiseerd, p.open_verplicht, p.open_eerder, p.resterend)
-            for p in jaar_2026.posten] == [
+    assert [(p.actielijn, p.stroom, p.begroot, p.gerealiseerd, p.open_verplicht, p.open_eerder,
+             p.vrij_na_verplichtingen) for p in jaar_2026.posten] == [
         ("VEI-11", "GEM", D("50000.00"), D("10000.00"), D("0"), D("30000.00"), D("40000.00")),
         ("WEB-02", "SPUK", D("0"), D("0"), D("0"), D("25000.00"), D("0")),
     ]
@@ -177,7 +179,8 @@ def test_a_payment_on_another_line_pays_nothing(tmp_path: Path) -> None:
     standen = {v.kenmerk: v for v in verplichtingen_overzicht(fout.entries, fout.programma, 2025).verplichtingen}
     assert (standen["V-2025-03"].betaald, standen["V-2025-03"].open) == (D("15000.00"), D("25000.00"))
     posten = {p.actielijn: p for p in realisatie_per_post(fout.entries, fout.programma, 2025).posten}
-    assert (posten["WEB-17"].gerealiseerd, posten["WEB-17"].resterend) == (D("120500.00"), D("-10500.00"))
+    assert (posten["WEB-17"].gerealiseerd, posten["WEB-17"].vrij_na_verplichtingen) == (D("120500.00"),
+                                                                                        D("-10500.00"))
     assert posten["WEB-02"].open_verplicht == D("25000.00")
 
 
@@ -240,13 +243,20 @@ def check_realisation(ledger: Ledger, jaar: int) -> list:
         assert (post.begroot, post.gerealiseerd, post.open_verplicht) == (
             begroot.get((post.actielijn, post.stroom), D(0)), gerealiseerd,
             open_jaar.get((post.actielijn, post.stroom), D(0))), post
-        assert post.resterend == post.begroot - post.gerealiseerd - post.open_verplicht
-    assert {(p.actielijn, p.stroom) for p in rapport.posten} >= {k for k, v in begroot.items() if v}
+        assert post.verschil == post.begroot - post.gerealiseerd
+        assert post.vrij_na_verplichtingen == post.begroot - post.gerealiseerd - post.open_verplicht
+    assert {(p.actielijn, p.stroom) for p in rapport.posten} >= {k for k, v in begroot.items() if v and k[1] != "EIGEN"}
+    # Budgeted money only: the partners' own means (leaf EIGEN) are a section of their own.
     total = bq(ledger, f"SELECT sum(number) FROM postings WHERE account ~ '^Expenses:Actielijn:' "
+                       f"AND NOT account ~ ':EIGEN$' AND date >= {jaar}-01-01 AND date <= {tot.isoformat()}")
+    eigen = bq(ledger, f"SELECT sum(number) FROM postings WHERE account ~ '^Expenses:Actielijn:.*:EIGEN$' "
                        f"AND date >= {jaar}-01-01 AND date <= {tot.isoformat()}")
+    assert all(p.stroom != "EIGEN" for p in rapport.posten)
     assert rapport.gerealiseerd == total
-    assert rapport.begroot == sum(begroot.values(), D(0))
-    assert rapport.resterend == rapport.begroot - rapport.gerealiseerd - rapport.open_verplicht
+    assert rapport.eigen_gerealiseerd == eigen
+    assert rapport.begroot == sum(v for (_, s), v in begroot.items() if s != "EIGEN")
+    assert rapport.verschil == rapport.begroot - rapport.gerealiseerd
+    assert rapport.vrij_na_verplichtingen == rapport.begroot - rapport.gerealiseerd - rapport.open_verplicht
     return list(rapport.posten)
 
 
@@ -280,4 +290,4 @@ def test_demo_realisation_reconciles_and_agrees_with_the_control(demo: Ledger, j
     posten = check_realisation(demo, jaar)
     assert any(p.open_verplicht for p in posten) or jaar == 2026
     # The plugin reports no overrun on the demo, so no controlled line is over its budget.
-    assert [p for p in posten if p.stroom != "EIGEN" and p.resterend < 0] == []
+    assert [p for p in posten if p.vrij_na_verplichtingen < 0] == []

@@ -358,7 +358,8 @@ def test_libreoffice_evaluates_the_verantwoording_formulas_to_the_computed_figur
     berekend = _berekend(path, tmp_path)
     v = verantwoording(demo.entries, demo.programma, 2025)
     velden = {"Primitief": "primitief", "Wijzigingen": "wijzigingen", "Begroot 2025": "begroot",
-              "Gerealiseerd": "gerealiseerd", "Open verplichtingen": "open_verplicht", "Resterend": "resterend"}
+              "Gerealiseerd": "gerealiseerd", "Verschil": "verschil", "Open verplichtingen": "open_verplicht",
+              "Vrij na verplichtingen": "vrij_na_verplichtingen"}
     verwacht = {}
     for blad, titel, groepen in (("Samenvatting", "Verantwoording 2025 per domein", v.domeinen),
                                  ("Per geldstroom", "Verantwoording 2025 per geldstroom", v.stromen)):

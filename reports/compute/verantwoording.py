@@ -5,9 +5,10 @@ computation the begroting and the other reports use:
 
 * per budget line (actielijn × stream) the **primitieve begroting** (the year's ``begroting``
   lines), the **wijzigingen** (its ``begrotingswijziging`` lines), the **huidige begroting**,
-  the **realisatie**, the **open verplichtingen** and the **resterend** deel, from
-  ``reports.compute.realisatie.realisatie_per_post`` (one definition of realised, open and
-  remaining);
+  the **realisatie**, the **verschil** (BBV art. 28: begroot na wijziging − gerealiseerd), the
+  **open verplichtingen** and what is **vrij na verplichtingen**, from
+  ``reports.compute.realisatie.realisatie_per_post`` (one definition of each); budgeted streams
+  only: the partners' own means are a section of their own (``eigen_middelen``, ``bijdragen``);
 * the **toelichting** on a line whose realisation differs from its budget by more than the
   declared threshold (``begroting_toelichting_drempel``, the begroting's rule
   :func:`ledger.model.afwijking_boven_drempel`): the ``toelichting:`` of a
@@ -38,6 +39,7 @@ from reports.compute.begroting import stroom_volgorde
 from reports.compute.begroting import toelichting_drempel
 from reports.compute.begroting import toelichtingen_van
 from reports.compute.begroting import wijzigingen_van
+from reports.compute.realisatie import EigenMiddelenPost
 from reports.compute.realisatie import Realisatie
 from reports.compute.realisatie import Realisatiepost
 from reports.compute.realisatie import realisatie_per_post
@@ -57,7 +59,7 @@ ZERO = Decimal(0)
 class Verantwoordingspost:
     """One budget line of the year: ``snw realisatie``'s line with its primitive budget and explanation."""
 
-    regel: Realisatiepost  # begroot, gerealiseerd, open verplichtingen, resterend: one definition
+    regel: Realisatiepost  # begroot, gerealiseerd, verschil, open verplichtingen, vrij: one definition
     primitief: Decimal
     toelichting: str  # '' when none is declared
     bron_toelichting: str  # "verantwoording" | "begroting" | ""
@@ -70,17 +72,14 @@ class Verantwoordingspost:
     begroot = property(lambda self: self.regel.begroot)
     gerealiseerd = property(lambda self: self.regel.gerealiseerd)
     open_verplicht = property(lambda self: self.regel.open_verplicht)
-    resterend = property(lambda self: self.regel.resterend)
+    verschil = property(lambda self: self.regel.verschil)
+    vrij_na_verplichtingen = property(lambda self: self.regel.vrij_na_verplichtingen)
+    overschrijding = property(lambda self: self.regel.overschrijding)
 
     @property
     def wijzigingen(self) -> Decimal:
         """The year's amendments on the line: current − primitive budget."""
         return self.regel.begroot - self.primitief
-
-    @property
-    def afwijking(self) -> Decimal:
-        """Gerealiseerd − begroot: positive is more spent than budgeted."""
-        return self.regel.gerealiseerd - self.regel.begroot
 
 
 @dataclasses.dataclass(frozen=True)
@@ -93,8 +92,9 @@ class Groepstotaal:
     wijzigingen: Decimal
     begroot: Decimal
     gerealiseerd: Decimal
+    verschil: Decimal
     open_verplicht: Decimal
-    resterend: Decimal
+    vrij_na_verplichtingen: Decimal
 
 
 @dataclasses.dataclass(frozen=True)
@@ -154,8 +154,25 @@ class Verantwoording:
         return self.realisatie.open_verplicht  # snw realisatie's total over the same lines
 
     @property
-    def resterend(self) -> Decimal:
-        return self.realisatie.resterend  # snw realisatie's total over the same lines
+    def verschil(self) -> Decimal:
+        return self.realisatie.verschil  # snw realisatie's total over the same lines
+
+    @property
+    def vrij_na_verplichtingen(self) -> Decimal:
+        return self.realisatie.vrij_na_verplichtingen  # snw realisatie's total over the same lines
+
+    @property
+    def aandeel_gerealiseerd(self) -> Decimal | None:
+        return self.realisatie.aandeel_gerealiseerd
+
+    @property
+    def eigen_gerealiseerd(self) -> Decimal:
+        return self.realisatie.eigen_gerealiseerd
+
+    @property
+    def eigen_middelen(self) -> tuple[EigenMiddelenPost, ...]:
+        """The partners' own means per actielijn (no budget line; never in the budget's totals)."""
+        return self.realisatie.eigen_middelen
 
     @property
     def toegezegd_partners(self) -> Decimal:
@@ -198,8 +215,9 @@ def _groepen(posten: Sequence[Verantwoordingspost], attr: str, namen: dict[str, 
     return tuple(
         Groepstotaal(code=code, naam=namen.get(code, code), primitief=som(groep, "primitief"),
                      wijzigingen=som(groep, "wijzigingen"), begroot=som(groep, "begroot"),
-                     gerealiseerd=som(groep, "gerealiseerd"), open_verplicht=som(groep, "open_verplicht"),
-                     resterend=som(groep, "resterend"))
+                     gerealiseerd=som(groep, "gerealiseerd"), verschil=som(groep, "verschil"),
+                     open_verplicht=som(groep, "open_verplicht"),
+                     vrij_na_verplichtingen=som(groep, "vrij_na_verplichtingen"))
         for code, groep in sorted(groepen.items(), key=lambda item: volgorde(item[0])))
 
 

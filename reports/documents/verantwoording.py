@@ -33,18 +33,21 @@ if TYPE_CHECKING:
     from reports.compute.verantwoording import Verantwoordingspost
 
 PROGRAMMA = "Nationaal Programma Samen Nieuw-West"
-BREEDTES_POST = (8, 22, 11, 9.5, 8.5, 9.5, 9.5, 10, 12)
+BREEDTES_POST = (7, 19, 10, 9, 8, 9, 9, 8.5, 9.5, 11)
 
 
 def _reeks(delen: Sequence[str]) -> str:
     return delen[0] if len(delen) == 1 else ", ".join(delen[:-1]) + " en " + delen[-1]
 
 
-BEDRAGEN = ("Primitief", "Wijzigingen", "Begroot {jaar}", "Gerealiseerd", "Open verplichtingen", "Resterend")
+BEDRAGEN = ("Primitief", "Wijzigingen", "Begroot {jaar}", "Gerealiseerd", "Verschil", "Open verplichtingen",
+            "Vrij na verplichtingen")
+"""The amounts of every table: BBV art. 28's verschil (begroot na wijziging − gerealiseerd), the open
+commitments beside it, and what is free after them."""
 
 
 def _kolommen(eerste: Sequence[Kolom], jaar: int, bron: str = "", sleutel: str = "") -> tuple[Kolom, ...]:
-    """The key columns and the six amounts; with ``bron`` each amount is the sum of the detail tables'
+    """The key columns and the seven amounts; with ``bron`` each amount is the sum of the detail tables'
     (a formula over the per-domain sheet in the XLSX, ``reports.documents.model.Som``)."""
     koppen = [kop.format(jaar=jaar) for kop in BEDRAGEN]
     return (*eerste, *(Kolom(kop, "euro", True, som=Som(bron, kop, sleutel) if bron else None) for kop in koppen))
@@ -53,8 +56,8 @@ def _kolommen(eerste: Sequence[Kolom], jaar: int, bron: str = "", sleutel: str =
 def _groep_tabel(titel: str, kop: str, groepen: Sequence[Groepstotaal], jaar: int, bron: str,
                  sleutel: str = "") -> Tabel:
     return Tabel(titel, _kolommen((Kolom(kop), Kolom("Naam")), jaar, bron, sleutel),
-                 tuple((g.code, g.naam, g.primitief, g.wijzigingen, g.begroot, g.gerealiseerd, g.open_verplicht,
-                        g.resterend) for g in groepen))
+                 tuple((g.code, g.naam, g.primitief, g.wijzigingen, g.begroot, g.gerealiseerd, g.verschil,
+                        g.open_verplicht, g.vrij_na_verplichtingen) for g in groepen))
 
 
 def status_tekst(v: Verantwoording) -> str:
@@ -75,12 +78,17 @@ def samenvatting_tekst(v: Verantwoording, aantal_bevindingen: int) -> tuple[str,
                       f"{euro_rond(v.begroot)}.")
     else:
         zinnen.append(f"De begroting {jaar} is {euro_rond(v.begroot)}; zij is in het jaar niet gewijzigd.")
-    aandeel = f" ({procent(v.gerealiseerd / v.begroot, 0)} van de begroting)" if v.begroot else ""
-    zinnen.append(f"Tot en met {datum(v.peildatum)} is {euro_rond(v.gerealiseerd)} besteed{aandeel}; aan het eind "
-                  f"staat nog {euro_rond(v.open_verplicht)} open aan verplichtingen van {jaar}, zodat "
-                  f"{euro_rond(v.resterend)} resteert.")
+    aandeel = f" ({procent(v.aandeel_gerealiseerd, 0)} van de begroting)" if v.aandeel_gerealiseerd is not None else ""
+    richting = "minder" if v.verschil >= 0 else "meer"
+    zinnen.append(f"Tot en met {datum(v.peildatum)} is {euro_rond(v.gerealiseerd)} besteed{aandeel}: "
+                  f"{euro_rond(abs(v.verschil))} {richting} dan begroot. Aan het eind staat nog "
+                  f"{euro_rond(v.open_verplicht)} open aan verplichtingen van {jaar}; na die verplichtingen is "
+                  f"{euro_rond(v.vrij_na_verplichtingen)} vrij.")
+    if v.eigen_gerealiseerd:
+        zinnen.append(f"Daarnaast brachten partners {euro_rond(v.eigen_gerealiseerd)} aan eigen middelen en formatie in; "
+                      "die hebben geen begroting en staan apart onder Bijdragen van partners.")
     if v.overschreden:
-        delen = [f"{p.actielijn} ({p.stroom}) {euro_rond(-p.resterend)}" for p in v.overschreden]
+        delen = [f"{p.actielijn} ({p.stroom}) {euro_rond(p.overschrijding)}" for p in v.overschreden]
         zinnen.append(f"{len(v.overschreden)} begrotingspost{'en zijn' if len(v.overschreden) != 1 else ' is'} "
                       f"overschreden, samen {euro_rond(v.overschrijding)}: {_reeks(delen)}.")
     else:
@@ -111,11 +119,13 @@ def _samenvatting(v: Verantwoording, aantal_bevindingen: int) -> Sectie:
         Alinea(" ".join(samenvatting_tekst(v, aantal_bevindingen))),
         TabelBlok(_groep_tabel(f"Verantwoording {v.jaar} per domein", "Domein", v.domeinen, v.jaar, "posten-{}"),
                   compact=True,
-                  breedtes=(8, 22, 11, 10, 11, 11, 11, 16)),
+                  breedtes=(7, 20, 10, 9, 10, 10, 9, 10, 15)),
         Alinea(f"Primitief: de begroting {v.jaar} zoals vastgesteld; wijzigingen: de begrotingswijzigingen van "
-               f"{v.jaar}; gerealiseerd: de bestedingen van 1 januari tot en met {datum(v.peildatum)}, de eigen "
-               f"middelen van partners inbegrepen; open verplichtingen: wat op verplichtingen van {v.jaar} nog niet "
-               "is betaald; resterend = begroot − gerealiseerd − open verplichtingen.", "noot"),
+               f"{v.jaar}; begroot: de begroting na wijziging; gerealiseerd: de bestedingen van 1 januari tot en met "
+               f"{datum(v.peildatum)} uit begrote geldstromen (de eigen middelen van partners staan apart); verschil = "
+               f"begroot − gerealiseerd (BBV art. 28), negatief is meer besteed dan begroot; open verplichtingen: wat "
+               f"op verplichtingen van {v.jaar} nog niet is betaald; vrij na verplichtingen = verschil − open "
+               "verplichtingen, negatief is een overschrijding.", "noot"),
     ), anker="samenvatting", nieuwe_pagina=False, liggend=True)
 
 
@@ -128,11 +138,11 @@ def _per_domein(v: Verantwoording) -> Sectie:
             f"{domein.code} — {domein.naam}",
             _kolommen((Kolom("Actielijn"), Kolom("Naam"), Kolom("Geldstroom")), v.jaar),
             tuple((p.actielijn, p.naam, p.stroom, p.primitief, p.wijzigingen, p.begroot, p.gerealiseerd,
-                   p.open_verplicht, p.resterend) for p in posten),
+                   p.verschil, p.open_verplicht, p.vrij_na_verplichtingen) for p in posten),
             totaal_label=f"Totaal {domein.code}",
             naam=f"posten-{domein.code}",
         )
-        markeringen = frozenset((i, 8) for i, p in enumerate(posten) if p.resterend < 0)
+        markeringen = frozenset((i, 9) for i, p in enumerate(posten) if p.overschrijding > 0)
         inhoud.append(TabelBlok(tabel, groepeer=2, compact=True, breedtes=BREEDTES_POST, markeringen=markeringen))
     return Sectie("Verantwoording per domein", tuple(inhoud), anker="per-domein", nieuwe_pagina=True, liggend=True,
                   blad="Per domein")
@@ -142,7 +152,7 @@ def _per_stroom(v: Verantwoording) -> Sectie:
     tabel = _groep_tabel(f"Verantwoording {v.jaar} per geldstroom", "Geldstroom", v.stromen, v.jaar, "posten-*",
                          "Geldstroom")
     return Sectie("Verantwoording per geldstroom", (TabelBlok(tabel, compact=True,
-                                                              breedtes=(12, 22, 11, 9, 11, 11, 10, 14)),),
+                                                              breedtes=(10, 20, 10, 8, 10, 10, 9, 10, 13)),),
                   anker="per-stroom", liggend=True, blad="Per geldstroom")
 
 
@@ -169,7 +179,7 @@ def _wijzigingen(v: Verantwoording) -> Sectie | None:
 
 
 def _post_rij(p: Verantwoordingspost) -> tuple:
-    return (p.actielijn, p.naam, p.stroom, p.begroot, p.gerealiseerd, p.afwijking)
+    return (p.actielijn, p.naam, p.stroom, p.begroot, p.gerealiseerd, p.verschil)
 
 
 def _toelichting(v: Verantwoording) -> Sectie | None:
@@ -186,7 +196,7 @@ def _toelichting(v: Verantwoording) -> Sectie | None:
         inhoud.append(TabelBlok(Tabel(
             "Afwijkingen met toelichting",
             (Kolom("Actielijn"), Kolom("Naam"), Kolom("Geldstroom"), Kolom("Begroot", "euro"),
-             Kolom("Gerealiseerd", "euro"), Kolom("Afwijking", "euro"), Kolom("Toelichting")),
+             Kolom("Gerealiseerd", "euro"), Kolom("Verschil", "euro"), Kolom("Toelichting")),
             tuple((*_post_rij(p), p.toelichting + (" (uit de begroting)" if p.bron_toelichting == "begroting" else ""))
                   for p in v.toegelicht),
             totaal_label=None,
@@ -195,7 +205,7 @@ def _toelichting(v: Verantwoording) -> Sectie | None:
         inhoud.append(TabelBlok(Tabel(
             f"Afwijkingen zonder toelichting ({len(v.zonder_toelichting)})",
             (Kolom("Actielijn"), Kolom("Naam"), Kolom("Geldstroom"), Kolom("Begroot", "euro"),
-             Kolom("Gerealiseerd", "euro"), Kolom("Afwijking", "euro")),
+             Kolom("Gerealiseerd", "euro"), Kolom("Verschil", "euro")),
             tuple(_post_rij(p) for p in v.zonder_toelichting),
             totaal_label=None,
         ), compact=True))
@@ -204,7 +214,11 @@ def _toelichting(v: Verantwoording) -> Sectie | None:
 
 
 def _partners(v: Verantwoording) -> Sectie | None:
-    if not v.bijdragen:
+    """The partners' own means: pledged against delivered per partner, and delivered per actielijn.
+
+    They have no budget line, so they are in none of the budget's totals, percentages or overruns.
+    """
+    if not v.bijdragen and not v.eigen_middelen:
         return None
     tabel = Tabel(
         f"Bijdragen van partners {v.jaar}: toegezegd en gerealiseerd",
@@ -222,7 +236,20 @@ def _partners(v: Verantwoording) -> Sectie | None:
     achter = [b for b in v.bijdragen if b.toegezegd and b.gerealiseerd < b.toegezegd]
     if achter:
         tekst += f" {len(achter)} van de {len(v.bijdragen)} partners bleven onder hun toezegging."
-    return Sectie("Bijdragen van partners", (Alinea(tekst), TabelBlok(tabel, compact=True)), anker="partners",
+    inhoud: list = [Alinea(tekst + " Eigen middelen hebben geen begrotingspost: ze tellen niet mee in de "
+                                  "begroting, de realisatie of de overschrijdingen hiervoor.")]
+    if v.bijdragen:
+        inhoud.append(TabelBlok(tabel, compact=True))
+    if v.eigen_middelen:
+        inhoud.append(TabelBlok(Tabel(
+            f"Eigen middelen en formatie {v.jaar} per actielijn",
+            (Kolom("Domein"), Kolom("Actielijn"), Kolom("Naam"), Kolom("Gepland in de begroting", "euro", True),
+             Kolom("Gerealiseerd", "euro", True), Kolom("Uren", "uren", True)),
+            tuple((p.domein, p.actielijn, p.naam, p.gepland, p.gerealiseerd, p.uren) for p in v.eigen_middelen),
+            toelichting=(f"Gerealiseerd: geld en formatie van partners op de actielijn van 1 januari tot en met "
+                         f"{datum(v.peildatum)}; gepland: wat de begroting {v.jaar} aan eigen middelen voorzag."),
+        ), compact=True))
+    return Sectie("Bijdragen van partners", tuple(inhoud), anker="partners",
                   nieuwe_pagina=True, liggend=True, blad="Partners")
 
 
@@ -247,14 +274,15 @@ def besluitpunten(v: Verantwoording, aantal_bevindingen: int) -> tuple[str, ...]
     punten = [f"De verantwoording {jaar} van Samen Nieuw-West vast te stellen: gerealiseerd {euro(v.gerealiseerd)} "
               f"tegen een begroting van {euro(v.begroot)}, met {euro(v.open_verplicht)} aan open verplichtingen."]
     if v.overschreden:
-        delen = "; ".join(f"{p.actielijn} ({p.stroom}) {euro(-p.resterend)}" for p in v.overschreden)
+        delen = "; ".join(f"{p.actielijn} ({p.stroom}) {euro(p.overschrijding)}" for p in v.overschreden)
         punten.append(f"De overschrijdingen van {euro(v.overschrijding)} ({delen}) achteraf te bekrachtigen of het "
                       "programmabureau op te dragen ze binnen het domein te dekken.")
     ongewijzigd = [w for w in v.wijzigingen if not w.besluit]
     if ongewijzigd:
         punten.append(f"De begrotingswijzigingen {jaar} zonder AB-besluit te bekrachtigen.")
-    if v.resterend > 0:
-        punten.append(f"Kennis te nemen van het resterende deel van {euro(v.resterend)} en het programmabureau op te "
+    if v.vrij_na_verplichtingen > 0:
+        punten.append(f"Kennis te nemen van {euro(v.vrij_na_verplichtingen)} dat na de open verplichtingen vrij is, en "
+                      "het programmabureau op te "
                       f"dragen bij de begroting {jaar + 2} voor te stellen wat daarmee gebeurt (opnieuw begroten "
                       "binnen de looptijd van de geldstroom, of terugbetalen).")
     if v.zonder_toelichting:

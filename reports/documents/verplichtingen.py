@@ -53,16 +53,30 @@ def verplichtingen_per_stroom_tabel(v: Verplichtingen) -> Tabel:
 
 
 def realisatie_tabel(r: Realisatie) -> Tabel:
-    """The year per actielijn × stream: current budget, realised, open commitments, remaining."""
+    """The year per budget line (budgeted streams only): budget, realised, verschil, open commitments, free."""
     return Tabel(
         f"Realisatie {r.jaar} per begrotingspost — stand per {datum(r.peildatum)}",
         (Kolom("Domein"), Kolom("Actielijn"), Kolom("Naam"), Kolom("Geldstroom"), Kolom("Begroot", "euro", True),
-         Kolom("Gerealiseerd", "euro", True), Kolom("Open verplichtingen", "euro", True),
-         Kolom("Resterend", "euro", True), Kolom("Open uit eerdere jaren", "euro", True)),
-        tuple((p.domein, p.actielijn, p.naam, p.stroom, p.begroot, p.gerealiseerd, p.open_verplicht, p.resterend,
-               p.open_eerder) for p in r.posten),
-        toelichting=(f"Begroot: de huidige begroting {r.jaar} (primitief plus wijzigingen). Open verplichtingen: "
-                     f"open op verplichtingen van {r.jaar}. Resterend = begroot − gerealiseerd − open "
-                     "verplichtingen; negatief is een overschrijding. Open uit eerdere jaren: ter informatie, niet "
-                     "afgetrokken."),
+         Kolom("Gerealiseerd", "euro", True), Kolom("Verschil", "euro", True),
+         Kolom("Open verplichtingen", "euro", True), Kolom("Vrij na verplichtingen", "euro", True),
+         Kolom("Open uit eerdere jaren", "euro", True)),
+        tuple((p.domein, p.actielijn, p.naam, p.stroom, p.begroot, p.gerealiseerd, p.verschil, p.open_verplicht,
+               p.vrij_na_verplichtingen, p.open_eerder) for p in r.posten),
+        toelichting=(f"Begroot: de begroting {r.jaar} na wijziging (primitief plus wijzigingen). Verschil = begroot − "
+                     "gerealiseerd (BBV art. 28); negatief is meer besteed dan begroot. Open verplichtingen: open op "
+                     f"verplichtingen van {r.jaar}. Vrij na verplichtingen = verschil − open verplichtingen; negatief "
+                     "is een overschrijding. Open uit eerdere jaren: ter informatie, niet afgetrokken. Alleen begrote "
+                     "geldstromen: de eigen middelen van partners staan in de tabel eigen middelen."),
+    )
+
+
+def eigen_middelen_tabel(r: Realisatie) -> Tabel:
+    """The partners' own means per actielijn in the year: no budget line, never in the budget's totals."""
+    return Tabel(
+        f"Eigen middelen en formatie {r.jaar} per actielijn — stand per {datum(r.peildatum)}",
+        (Kolom("Domein"), Kolom("Actielijn"), Kolom("Naam"), Kolom("Gepland in de begroting", "euro", True),
+         Kolom("Gerealiseerd", "euro", True), Kolom("Uren", "uren", True)),
+        tuple((p.domein, p.actielijn, p.naam, p.gepland, p.gerealiseerd, p.uren) for p in r.eigen_middelen),
+        toelichting="Eigen middelen en formatie van partners hebben geen begrotingspost: ze worden gemeten aan "
+                    "toezeggingen en draagkracht (snw proportionaliteit), niet aan de begroting.",
     )
