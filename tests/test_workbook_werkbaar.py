@@ -267,12 +267,12 @@ def test_libreoffice_evaluates_the_begroting_formulas_to_the_computed_figures(de
         cellen = domeinen[t.code]
         verwacht |= {("Samenvatting", cellen["Begroting 2027"]): t.begroot,
                      ("Samenvatting", cellen["Begroting 2026"]): t.vorig_begroot,
-                     ("Samenvatting", cellen["Verschil"]): t.verschil}
+                     ("Samenvatting", cellen["Mutatie t.o.v. 2026"]): t.verschil}
     for t in b.stromen:
         cellen = stromen[t.code]
         verwacht |= {("Samenvatting", cellen["Begroting 2027"]): t.begroot,
                      ("Samenvatting", cellen["Begroting 2026"]): t.vorig_begroot,
-                     ("Samenvatting", cellen["Verschil"]): t.verschil}
+                     ("Samenvatting", cellen["Mutatie t.o.v. 2026"]): t.verschil}
     for d in b.dekking:
         verwacht["Dekking", dekking[d.stroom]["Begroot 2027"]] = d.begroot
     assert len(verwacht) >= 3 * (len(b.domeinen) + len(b.stromen))

@@ -81,8 +81,13 @@ class Post:
 
     @property
     def verschil(self) -> Decimal:
-        """Change against the previous year's budget."""
+        """Change against the previous year's budget (the document's "mutatie")."""
         return self.begroot - self.vorig_begroot
+
+    @property
+    def vorig_verschil(self) -> Decimal:
+        """BBV art. 28 for the previous year: its budget after amendments − its realisation to the peildatum."""
+        return self.vorig_begroot - self.vorig_realisatie
 
     @property
     def verschil_aandeel(self) -> Decimal | None:

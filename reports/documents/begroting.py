@@ -109,7 +109,7 @@ def _samenvatting(b: Begroting) -> Sectie:
         (Kolom("Domein"), Kolom("Naam"),
          Kolom(f"Begroting {jaar}", "euro", True, som=Som(per_domein, f"Begroting {jaar}")),
          Kolom(f"Begroting {vorig}", "euro", True, som=Som(per_domein, f"Begroting {vorig}")),
-         Kolom("Verschil", "euro", True, som=Som(per_domein, "Verschil"))),
+         Kolom(f"Mutatie t.o.v. {vorig}", "euro", True, som=Som(per_domein, f"Mutatie t.o.v. {vorig}"))),
         tuple((t.code, t.naam, t.begroot, t.vorig_begroot, t.verschil) for t in b.domeinen),
     )
     inhoud.append(domeinen)
@@ -126,7 +126,7 @@ def _samenvatting(b: Begroting) -> Sectie:
         (Kolom("Geldstroom"), Kolom("Naam"),
          Kolom(f"Begroting {jaar}", "euro", True, som=Som(alle_posten, f"Begroting {jaar}", "Geldstroom")),
          Kolom(f"Begroting {vorig}", "euro", True, som=Som(alle_posten, f"Begroting {vorig}", "Geldstroom")),
-         Kolom("Verschil", "euro", True, som=Som(alle_posten, "Verschil", "Geldstroom"))),
+         Kolom(f"Mutatie t.o.v. {vorig}", "euro", True, som=Som(alle_posten, f"Mutatie t.o.v. {vorig}", "Geldstroom"))),
         tuple((t.code, t.naam, t.begroot, t.vorig_begroot, t.verschil) for t in b.stromen),
     )
     inhoud.append(stromen)
@@ -243,8 +243,8 @@ def _per_domein(b: Begroting, programma: model.Programma) -> Sectie:
     tot = _kort(b.realisatie_tot)
     inhoud: list = [Alinea(
         f"Per domein elke actielijn met begroting of realisatie, per geldstroom: de begroting {jaar}, de begroting "
-        f"{vorig} en de realisatie {vorig} tot en met {datum(b.realisatie_tot)}, en het verschil tussen de "
-        f"begrotingen {jaar} en {vorig}.")]
+        f"{vorig} en de realisatie {vorig} tot en met {datum(b.realisatie_tot)}; het verschil {vorig} = begroting "
+        f"{vorig} na wijziging − realisatie (BBV art. 28), de mutatie = begroting {jaar} − begroting {vorig}.")]
     met_post = {p.actielijn for p in b.posten}
     zonder = sorted(code for code in programma.actielijnen if code not in met_post)
     if zonder:
@@ -257,13 +257,13 @@ def _per_domein(b: Begroting, programma: model.Programma) -> Sectie:
             f"{domein.code} — {domein.naam}",
             (Kolom("Actielijn"), Kolom("Naam"), Kolom("Geldstroom"), Kolom(f"Begroting {jaar}", "euro", True),
              Kolom(f"Begroting {vorig}", "euro", True), Kolom(f"Realisatie {vorig} t/m {tot}", "euro", True),
-             Kolom("Verschil", "euro", True)),
-            tuple((p.actielijn, p.naam, p.stroom, p.begroot, p.vorig_begroot, p.vorig_realisatie, p.verschil)
-                  for p in posten),
+             Kolom(f"Verschil {vorig}", "euro", True), Kolom(f"Mutatie t.o.v. {vorig}", "euro", True)),
+            tuple((p.actielijn, p.naam, p.stroom, p.begroot, p.vorig_begroot, p.vorig_realisatie, p.vorig_verschil,
+                   p.verschil) for p in posten),
             totaal_label=f"Totaal {domein.code}",
             naam=f"posten-{domein.code}",  # the detail of the summary's model.Som columns
         )
-        blok = TabelBlok(tabel, groepeer=2, compact=True, breedtes=(8, 21, 12, 14.75, 14.75, 14.75, 14.75))
+        blok = TabelBlok(tabel, groepeer=2, compact=True, breedtes=(8, 19, 11, 12.4, 12.4, 12.4, 12.4, 12))
         inhoud.append(Sectie(f"{domein.code} — {domein.naam}",
                              (blok, *_domein_verschil(domein, b), *_verklaringen(posten, b)),
                              anker=f"domein-{domein.code.lower()}"))
