@@ -178,10 +178,16 @@ class Geldstroom:
         return self.toegezegd
 
     def subsidiejaar(self, date: datetime.date) -> int:
-        """The grant year a date falls in (grant years may start in another month)."""
+        """The grant year a date falls in: grant year J runs from the first of month
+        ``boekjaar_start`` in J up to that day in J + 1 (``subsidiejaar_grenzen``)."""
         if date.month >= self.boekjaar_start:
             return date.year
         return date.year - 1
+
+    def subsidiejaar_grenzen(self, jaar: int) -> tuple[datetime.date, datetime.date]:
+        """First and last day of grant year ``jaar`` (the dates ``subsidiejaar`` maps to ``jaar``)."""
+        van = datetime.date(jaar, self.boekjaar_start, 1)
+        return van, datetime.date(jaar + 1, self.boekjaar_start, 1) - datetime.timedelta(days=1)
 
 
 @dataclasses.dataclass(frozen=True)

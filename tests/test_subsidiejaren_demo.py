@@ -46,3 +46,22 @@ def test_sisa_grant_years_match_calendar_years(demo, jaar) -> None:  # noqa: ANN
         (r.tweede_kalenderjaar for r in rows if r.jaar + 1 == jaar), D(0))
     assert in_jaar == pmg.besteding_jaar
     assert sum((r.besteed for r in rows), D(0)) == pmg.besteding_cumulatief
+
+
+@pytest.mark.parametrize("start", [1, 6, 12])
+def test_grant_year_and_its_bounds_are_one_rule(start: int) -> None:
+    """Every day of 2023-2026 lies within the bounds of the grant year it falls in; the day before a
+    grant year's first day falls in the year before (the edge of the month)."""
+    import dataclasses
+    import datetime
+
+    from ledger.load import load_ledger as _load
+
+    stroom = dataclasses.replace(next(iter(_load().programma.geldstromen.values())), boekjaar_start=start)
+    dag = datetime.date(2023, 1, 1)
+    while dag <= datetime.date(2026, 12, 31):
+        jaar = stroom.subsidiejaar(dag)
+        van, tot = stroom.subsidiejaar_grenzen(jaar)
+        assert van <= dag <= tot, (start, dag)
+        assert stroom.subsidiejaar(van - datetime.timedelta(days=1)) == jaar - 1
+        dag += datetime.timedelta(days=1)

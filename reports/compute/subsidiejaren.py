@@ -64,10 +64,8 @@ def afwijkend_subsidiejaar(stroom: model.Geldstroom) -> bool:
 
 
 def subsidiejaar_grenzen(stroom: model.Geldstroom, jaar: int) -> tuple[datetime.date, datetime.date]:
-    """First and last day of grant year ``jaar`` of a stream."""
-    van = datetime.date(jaar, stroom.boekjaar_start, 1)
-    volgend = datetime.date(jaar + 1, stroom.boekjaar_start, 1)
-    return van, volgend - datetime.timedelta(days=1)
+    """First and last day of grant year ``jaar`` of a stream (``Geldstroom.subsidiejaar_grenzen``)."""
+    return stroom.subsidiejaar_grenzen(jaar)
 
 
 def besteed_per_subsidiejaar(entries: Sequence[data.Directive], programma: model.Programma, stroom: str,

@@ -26,7 +26,6 @@ import glob
 import io
 import itertools
 import os
-import re
 import threading
 from decimal import Decimal
 from pathlib import Path
@@ -50,6 +49,7 @@ from markupsafe import Markup
 
 from ledger import model
 from ledger.load import DEMO_LEDGER
+from ledger.load import include_patronen
 from ledger.load import vingerafdruk
 from ledger.rules.context import DERIVED
 from reports.compute.begroting import begroting
@@ -473,10 +473,6 @@ def _winkel(ledger: Any) -> dict[tuple[Any, ...], Any]:
     return bewaard[1]
 
 
-#: ``include "…"`` at the start of a line, as Beancount's grammar has it.
-_INCLUDE = re.compile(rb'^include[ \t]+"((?:[^"\\\n]|\\.)*)"', re.MULTILINE)
-
-
 def globmappen(bestanden: Iterable[str]) -> set[Path]:
     """The folders the ledger's include globs search (``include "import/*.beancount"``: ``import/``).
 
@@ -494,7 +490,7 @@ def globmappen(bestanden: Iterable[str]) -> set[Path]:
             inhoud = Path(naam).read_bytes()
         except OSError:
             continue
-        for patroon in _INCLUDE.findall(inhoud):
+        for patroon in include_patronen(inhoud):  # the load's one reading of include lines
             delen = Path(os.fsdecode(patroon)).parts
             vast = list(itertools.takewhile(lambda deel: not glob.has_magic(deel), delen))
             if len(vast) == len(delen):
