@@ -187,3 +187,29 @@ def test_command_writes_the_three_faces_in_plain_dutch(tmp_path: Path, path: Pat
 
     workbook = load_workbook(tmp_path / "verantwoording-2025.xlsx")
     assert {"Per domein", "Per geldstroom", "Besluitpunten"} <= set(workbook.sheetnames)
+
+
+def test_partners_own_means_are_never_an_overrun_or_a_deviation(tmp_path: Path) -> None:
+    """Partners deliver 100.000 more own means on VEI-11 in 2025 than the 20.000 the begroting planned:
+    that is no overrun, no deviation asking a toelichting and no realisation of the budget; it shows in
+    the own means' section (16.000 + 100.000 = 116.000 delivered against 20.000 planned)."""
+    map_ = tmp_path / "begroting"
+    shutil.copytree(DATA, map_)
+    main = map_ / "grootboek.beancount"
+    main.write_text(main.read_text(encoding="utf-8") + """
+2025-10-01 * "ADAMAS" "Extra inzet eigen middelen"
+  partner: "ADAMAS"
+  Expenses:Actielijn:VEI:VEI-11-Credible-Messengers:EIGEN  100000.00 EUR
+  Equity:Inbreng-partners
+""", encoding="utf-8")
+    voor = verantwoording(load_ledger(DATA / "grootboek.beancount").entries,
+                          load_ledger(DATA / "grootboek.beancount").programma, 2025)
+    ledger = load_ledger(main, cache=False)
+    v = verantwoording(ledger.entries, ledger.programma, 2025)
+    assert (v.begroot, v.gerealiseerd, v.verschil) == (voor.begroot, voor.gerealiseerd, voor.verschil)
+    assert v.overschreden == () and v.overschrijding == 0
+    assert all(p.stroom != "EIGEN" for p in (*v.toegelicht, *v.zonder_toelichting, *v.posten))
+    assert [(p.actielijn, p.gepland, p.gerealiseerd) for p in v.eigen_middelen if p.actielijn == "VEI-11"] == [
+        ("VEI-11", D("20000.00"), D("116000.00"))]
+    assert v.eigen_gerealiseerd == voor.eigen_gerealiseerd + D("100000.00")
+    assert not any("EIGEN" in punt for punt in besluitpunten(v, 0))

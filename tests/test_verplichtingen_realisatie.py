@@ -291,3 +291,24 @@ def test_demo_realisation_reconciles_and_agrees_with_the_control(demo: Ledger, j
     assert any(p.open_verplicht for p in posten) or jaar == 2026
     # The plugin reports no overrun on the demo, so no controlled line is over its budget.
     assert [p for p in posten if p.vrij_na_verplichtingen < 0] == []
+
+
+def test_an_overrun_through_commitments_while_spending_stays_under_budget(tmp_path: Path) -> None:
+    """WEB-02/SPUK 2025: budget 50.000, spent 15.000, open 25.000; a new commitment of 20.000 makes
+    open 45.000. Verschil (BBV art. 28) = 50.000 − 15.000 = 35.000: less spent than budgeted; vrij na
+    verplichtingen = 35.000 − 45.000 = −10.000: the availability control's overrun, as the plugin says."""
+    target = tmp_path / "grootboek.beancount"
+    target.write_text(MAIN.read_text(encoding="utf-8") + """
+2025-11-01 custom "verplichting" "WEB-02" "SPUK" 20000.00 EUR
+  kenmerk: "V-2025-09"
+  partner: "ADAMAS"
+""", encoding="utf-8")
+    ledger = load_ledger(target, cache=False)
+    assert any(e.message.startswith("Verplichting boven begroting 2025 WEB-02/SPUK") for e in ledger.errors)
+    posten = {p.actielijn: p for p in realisatie_per_post(ledger.entries, ledger.programma, 2025).posten}
+    web02 = posten["WEB-02"]
+    assert (web02.verschil, web02.open_verplicht, web02.vrij_na_verplichtingen, web02.overschrijding) == (
+        D("35000.00"), D("45000.00"), D("-10000.00"), D("10000.00"))
+    rapport = realisatie_per_post(ledger.entries, ledger.programma, 2025)
+    assert [p.actielijn for p in rapport.overschreden] == ["WEB-02", "WEB-17"]
+    assert rapport.overschrijding == D("15500.00")  # 10.000 + 5.500: room on VEI-11 covers neither
