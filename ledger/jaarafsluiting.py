@@ -98,6 +98,23 @@ def is_boeking(entry: data.Directive) -> bool:
     return not (isinstance(entry, data.Custom) and entry.type in _NIET_GEBOEKT)
 
 
+class Afdrukker:
+    """Collects the bookings of one year, entry by entry (the plugin's one pass feeds it)."""
+
+    def __init__(self, jaar: int) -> None:
+        self.jaar = jaar
+        self.per_maand: list[list[str]] = [[] for _ in range(12)]
+
+    def zie(self, entry: data.Directive) -> None:
+        """Count an entry if it is a booking of the year (others are ignored)."""
+        if entry.date.year == self.jaar and is_boeking(entry):
+            self.per_maand[entry.date.month - 1].append(_canoniek(entry))
+
+    def vingerafdruk(self) -> Vingerafdruk:
+        """SHA-256 over the sorted canonical texts, their number, and one short hash per month."""
+        return _afdruk(self.jaar, self.per_maand)
+
+
 def vingerafdruk(entries: Iterable[data.Directive], jaar: int) -> Vingerafdruk:
     """The fingerprint of the bookings dated in ``jaar``.
 
@@ -108,10 +125,13 @@ def vingerafdruk(entries: Iterable[data.Directive], jaar: int) -> Vingerafdruk:
     Returns:
       SHA-256 over the sorted canonical texts, their number, and one short hash per month.
     """
-    per_maand: list[list[str]] = [[] for _ in range(12)]
+    afdrukker = Afdrukker(jaar)
     for entry in entries:
-        if entry.date.year == jaar and is_boeking(entry):
-            per_maand[entry.date.month - 1].append(_canoniek(entry))
+        afdrukker.zie(entry)
+    return afdrukker.vingerafdruk()
+
+
+def _afdruk(jaar: int, per_maand: list[list[str]]) -> Vingerafdruk:
     totaal = hashlib.sha256()
     maanden = []
     aantal = 0

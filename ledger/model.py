@@ -21,7 +21,9 @@ from typing import Any
 from beancount.core import amount as amount_lib
 from beancount.core import data
 
+from ledger import jaarafsluiting
 from ledger.errors import DeclaratieError
+from ledger.jaarafsluiting import Jaarafsluiting
 from ledger.errors import VerplichtingError
 
 ACTIELIJN_ROOT = "Expenses:Actielijn"
@@ -328,6 +330,8 @@ class Programma:
     #: ``custom "verantwoording" JAAR "ACTIELIJN" "STROOM"`` with ``toelichting:``: why the year's
     #: realisation on a budget line differs from its budget
     verantwoordingen: tuple[Verantwoordingsregel, ...] = ()
+    #: the latest ``custom "jaarafsluiting"`` per closed year (``ledger.jaarafsluiting``)
+    jaarafsluitingen: Mapping[int, Jaarafsluiting] = dataclasses.field(default_factory=dict)
 
     def geldstroom_op(self, code: str, date: datetime.date) -> Geldstroom | None:
         """The state of a stream on a date (None when not yet declared then)."""
@@ -544,6 +548,7 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
     besluiten: dict[str, AbBesluit] = {}
     begroting: list[BegrotingRegel] = []
     verantwoordingen: list[Verantwoordingsregel] = []
+    jaarafsluitingen: dict[int, Jaarafsluiting] = {}
     kenmerken: set[str] = set()
     tarief_entries: list[tuple[str, Tarief]] = []
 
@@ -693,6 +698,12 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
                 continue
             verantwoordingen.append(Verantwoordingsregel(int(jaar), str(values[1]), str(values[2]), tekst.strip(),
                                                          entry))
+        elif kind == jaarafsluiting.SOORT:
+            gelezen = jaarafsluiting.lees_afsluiting(entry)
+            if isinstance(gelezen, str):
+                errors.append(_bad(entry, gelezen))
+            else:
+                jaarafsluitingen[gelezen.jaar] = gelezen  # in date order: the latest close counts
         elif kind in ("begroting", "begrotingswijziging"):
             jaar = decimaal(values[0]) if values else None
             bedrag = decimaal(values[3]) if len(values) > 3 else None
@@ -731,6 +742,7 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
         ab_besluiten=besluiten,
         begroting=tuple(begroting),
         verantwoordingen=tuple(verantwoordingen),
+        jaarafsluitingen=jaarafsluitingen,
     )
     return programma, errors
 

@@ -27,6 +27,8 @@ from reports.documents.begroting import onbenut_tekst
 
 DATA = Path(__file__).parent / "data" / "begroting" / "grootboek.beancount"
 D = Decimal
+# The stand the figures by hand were computed on (a begroting made on 31 October 2026).
+PEILDATUM = datetime.date(2026, 10, 31)
 
 
 def _budget_directives(entries: list, stroom: str, van: int, tot: int) -> Decimal:
@@ -66,7 +68,7 @@ def test_test_ledger_gem_org_by_hand() -> None:
     261.934,21 available, 200.000 budgeted in 2027, nothing in 2028: 61.934,21 unbudgeted. VHF
     is over-budgeted, ENERGIEFIXERS is only expected: neither counts."""
     ledger = load_ledger(DATA)
-    b = begroting(ledger.entries, ledger.programma, 2027)
+    b = begroting(ledger.entries, ledger.programma, 2027, PEILDATUM)
     onbenut = {d.stroom: d.onbenut_voor_einde for d in b.dekking}
     assert onbenut["GEM-ORG"] == D("61934.21")
     assert onbenut["VHF"] == 0 and onbenut["ENERGIEFIXERS"] == 0 and onbenut["EIGEN"] == 0
@@ -87,7 +89,7 @@ def test_a_later_budget_reduces_it(tmp_path: Path) -> None:
 2026-10-20 custom "begroting" 2029 "ORG-01" "GEM-ORG" 7000.00 EUR
 """, encoding="utf-8")
     ledger = load_ledger(main)
-    b = begroting(ledger.entries, ledger.programma, 2027)
+    b = begroting(ledger.entries, ledger.programma, 2027, PEILDATUM)
     gem = next(d for d in b.dekking if d.stroom == "GEM-ORG")
     assert (gem.begroot_later, gem.onbenut_voor_einde) == (D("50000.00"), D("11934.21"))
 
@@ -99,7 +101,7 @@ def test_reconciles_with_the_directives_and_beanquery(path: Path) -> None:
     over the stream's actielijn leaves) − the raw budget directives 2027 up to the end year,
     never below 0."""
     ledger = load_ledger(path)
-    b = begroting(ledger.entries, ledger.programma, 2027)
+    b = begroting(ledger.entries, ledger.programma, 2027, PEILDATUM)
     connection = beanquery.connect("beancount:", entries=ledger.entries, errors=ledger.errors,
                                    options=ledger.options_map)
     totaal = D(0)
@@ -123,7 +125,7 @@ def test_demo_figures_and_words() -> None:
     """The demo: € 22,1 mln across the awarded streams, VHF € 16,3 mln; ENERGIEFIXERS (verwacht)
     not counted."""
     ledger = load_ledger(DEMO_LEDGER)
-    b = begroting(ledger.entries, ledger.programma, 2027)
+    b = begroting(ledger.entries, ledger.programma, 2027, PEILDATUM)
     assert b.onbenut_voor_einde == D("22065380.73")
     assert next(d for d in b.dekking if d.stroom == "VHF").onbenut_voor_einde == D("16314552.89")
     tekst = onbenut_tekst(b)

@@ -68,7 +68,7 @@ def test_sheet_layout_prefill_reference_and_protection(ledger, tmp_path: Path) -
     header = [c.value for c in sheet[5]]
     # Streams running in 2028 plus PMG (prefilled from 2027, period over) and EIGEN; then totals and reference.
     assert header == ["Code", "Actielijn", "ENERGIEFIXERS", "GEM-ORG", "PMG", "VHF", "EIGEN", "Totaal 2028",
-                      "Begroting 2027", "Realisatie 2027 t/m 31-10-2026", "Verschil met 2027"]
+                      "Begroting 2027", "Realisatie 2027 t/m 08-12-2026", "Verschil met 2027"]
     assert sheet[locate(sheet, "WON-01", "VHF")].value == 700000  # prefilled with the 2027 draft
     assert sheet[locate(sheet, "ORG-02", "GEM-ORG")].value is None
     # Domain rows group the actielijnen; subtotals and total are locked formulas.

@@ -31,6 +31,8 @@ from reports.documents.meerjarenbeeld import meerjarenbeeld_tekst
 
 DATA = Path(__file__).parent / "data" / "begroting"
 D = Decimal
+# The stand the figures by hand were computed on (a begroting made on 31 October 2026).
+PEILDATUM = datetime.date(2026, 10, 31)
 
 EXTRA = """
 2026-10-20 custom "geldstroom-wijziging" "GEM-ORG"
@@ -66,7 +68,7 @@ def _directives(entries: list) -> dict[tuple[int, str], Decimal]:
 def test_per_stream_and_year_equals_the_directives(grootboek: Path) -> None:
     ledger = load_ledger(grootboek)
     assert not ledger.errors, ledger.errors
-    b = begroting(ledger.entries, ledger.programma, 2027)
+    b = begroting(ledger.entries, ledger.programma, 2027, PEILDATUM)
     m = b.meerjaren
     assert m is not None and m.jaren == (2027, 2028, 2029, 2030)
     raw = _directives(ledger.entries)
@@ -85,7 +87,7 @@ def test_per_stream_and_year_equals_the_directives(grootboek: Path) -> None:
 
 def test_uncovered_later_years_and_karakter(grootboek: Path) -> None:
     ledger = load_ledger(grootboek)
-    m = begroting(ledger.entries, ledger.programma, 2027).meerjaren
+    m = begroting(ledger.entries, ledger.programma, 2027, PEILDATUM).meerjaren
     stromen = {s.stroom: s for s in m.stromen}
     # VHF: 2027 already exceeds what is available, so 2028 draws on nothing: all of it uncovered.
     vhf = stromen["VHF"]
@@ -101,14 +103,14 @@ def test_uncovered_later_years_and_karakter(grootboek: Path) -> None:
     assert karakter["eigen"] == stromen["EIGEN"].begroot  # the partners' own means apart from both
     assert [k for k, _ in m.per_karakter()] == ["incidenteel", "structureel", "eigen", "niet opgegeven"]
     # The later-year gap is put to the board as a decision.
-    b = begroting(ledger.entries, ledger.programma, 2027)
+    b = begroting(ledger.entries, ledger.programma, 2027, PEILDATUM)
     punten = " ".join(besluitpunten(b))
     assert "2028–2030 is begroot zonder dekking" in punten and "VHF € 250.000,00" in punten
 
 
 def test_commitments_in_later_years_spread_by_day(grootboek: Path) -> None:
     ledger = load_ledger(grootboek)
-    b = begroting(ledger.entries, ledger.programma, 2027)
+    b = begroting(ledger.entries, ledger.programma, 2027, PEILDATUM)
     vhf = next(s for s in b.meerjaren.stromen if s.stroom == "VHF")
     # The only open VHF commitment (WON-01, 500.000 on 2026-01-05), open amount from the commitments report,
     # runs to the stream's end 2030-12-31; the share after 2027 by day count:
@@ -137,7 +139,7 @@ def test_spread_adds_up_to_the_cent(open_: Decimal, dagen: int) -> None:
 
 def test_document_has_the_meerjarenbeeld_and_the_current_years_amendments() -> None:
     ledger = load_ledger(DEMO_LEDGER)
-    b = begroting(ledger.entries, ledger.programma, 2027)
+    b = begroting(ledger.entries, ledger.programma, 2027, PEILDATUM)
     doc = begroting_document(b, ledger.programma, documentdatum=datetime.date(2026, 12, 1), kenmerk="x", demo=True)
     titels = [s.titel for s in doc.secties]
     assert "Meerjarenbeeld 2027–2030" in titels

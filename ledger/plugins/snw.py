@@ -55,7 +55,6 @@ from ledger import model
 from ledger.errors import ConfigError
 from ledger.rules import declaraties
 from ledger.rules import formatie
-from ledger.rules import jaarafsluiting
 from ledger.rules import stroomregels
 from ledger.rules import toekenningen
 from ledger.rules.beschikbaarheid import Control
@@ -65,6 +64,7 @@ from ledger.rules.context import Context
 from ledger.rules.context import source_of
 from ledger.rules.declaraties import Declaraties
 from ledger.rules.fava_budgets import fava_budgets
+from ledger.rules.jaarafsluiting import Jaarafsluitingen
 from ledger.rules.openen import Openen
 from ledger.rules.stroomregels import Stroomregels
 from ledger.rules.tranches import Tranches
@@ -91,6 +91,7 @@ class _Pass:
         self.verplichtingen = Verplichtingen(ctx)
         self.cofinanciering = Cofinanciering(ctx)
         self.vrijval = Vrijval()
+        self.jaarafsluitingen = Jaarafsluitingen(programma)
 
     def run(self, entries: list[data.Directive]) -> list[data.Directive]:
         """Run every rule over the entries, in date order.
@@ -103,13 +104,17 @@ class _Pass:
         self.openen.declared()
         declaraties.actielijn_domeinen(self.ctx)
         out: list[data.Directive] = []
+        gesloten = self.jaarafsluitingen.afdrukkers
         for entry in entries:
             if isinstance(entry, data.Transaction):
                 self.transaction(entry)
             elif isinstance(entry, data.Custom):
                 self.custom(entry)
+            if gesloten and entry.date.year in gesloten:
+                self.jaarafsluitingen.zie(entry)
             out.append(entry)
         self.cofinanciering.finish()
+        self.ctx.errors.extend(self.jaarafsluitingen.finish())
         return out
 
     def derived(self) -> list[data.Directive]:
@@ -231,7 +236,6 @@ def _snw(entries: list[data.Directive], config: str | None) -> tuple[list[data.D
     settings, errors = _read_config(config)
     programma, declaration_errors = model.parse_programma(entries)
     errors.extend(declaration_errors)
-    errors.extend(jaarafsluiting.controleer(entries))
     control = Control(programma) if settings.get("begroting", True) else None
     rules = _Pass(programma, entries, control)
     out = rules.run(entries)

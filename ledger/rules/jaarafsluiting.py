@@ -1,8 +1,9 @@
 """A closed year stays closed: any change to a booking of a closed year is a finding.
 
 For the latest ``custom "jaarafsluiting" JAAR`` of each year (``ledger.jaarafsluiting``: what a
-booking is, what the fingerprint covers), the plugin recomputes the fingerprint of that year's
-bookings over its input and compares. Input::
+booking is, what the fingerprint covers; ``model.parse_programma`` reads the directives), the
+plugin's one pass feeds every entry of a closed year to the fingerprint, and after the pass the
+fingerprint is compared with the recorded one. Input::
 
     2026-02-15 custom "jaarafsluiting" 2025
       vingerafdruk: "9c1f…"
@@ -18,52 +19,43 @@ directive's line::
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from beancount.core import data
 
 from ledger import jaarafsluiting as afsluiting
-from ledger.errors import DeclaratieError
+from ledger import model
 from ledger.errors import JaarafsluitingError
 from ledger.nl import MAANDEN
 from ledger.nl import datum
 from ledger.nl import getal
 
 
-def controleer(entries: list[data.Directive]) -> list[Any]:
-    """Check every closed year against its bookings.
+class Jaarafsluitingen:
+    """The closed years of the ledger and the fingerprints of their bookings as they are now."""
 
-    Args:
-      entries: the plugin's input (no derived entries yet).
-    Returns:
-      ``JaarafsluitingError`` per closed year whose bookings changed, ``DeclaratieError`` per
-      malformed ``jaarafsluiting``.
-    """
-    errors: list[Any] = []
-    laatste: dict[int, afsluiting.Jaarafsluiting] = {}
-    for entry in entries:
-        if isinstance(entry, data.Custom) and entry.type == afsluiting.SOORT:
-            gelezen = afsluiting.lees_afsluiting(entry)
-            if isinstance(gelezen, str):
-                errors.append(DeclaratieError(entry.meta, f"Ongeldige declaratie: {gelezen}", entry))
-            else:
-                laatste[gelezen.jaar] = gelezen  # entries are in date order: the latest close counts
-    if not laatste:
+    def __init__(self, programma: model.Programma) -> None:
+        self.gesloten = programma.jaarafsluitingen  # the latest close per year
+        self.afdrukkers = {jaar: afsluiting.Afdrukker(jaar) for jaar in self.gesloten}
+
+    def zie(self, entry: data.Directive) -> None:
+        """An entry of the pass (only those of closed years are looked at)."""
+        afdrukker = self.afdrukkers.get(entry.date.year)
+        if afdrukker is not None:
+            afdrukker.zie(entry)
+
+    def finish(self) -> list[Any]:
+        """A ``JaarafsluitingError`` per closed year whose bookings changed, at its close."""
+        errors: list[Any] = []
+        for jaar, gesloten in sorted(self.gesloten.items()):
+            nu = self.afdrukkers[jaar].vingerafdruk()
+            if nu.sha256 == gesloten.vingerafdruk.sha256:
+                continue
+            maanden = ", ".join(MAANDEN[m - 1] for m in nu.gewijzigde_maanden(gesloten.vingerafdruk))
+            errors.append(JaarafsluitingError(
+                gesloten.entry.meta,
+                f"Jaar {jaar} is afgesloten op {datum(gesloten.entry.date, 'short')}, maar de boekingen van {jaar} "
+                f"zijn sindsdien gewijzigd ({maanden + '; ' if maanden else ''}"
+                f"{getal(gesloten.vingerafdruk.boekingen)} boekingen bij afsluiting, nu {getal(nu.boekingen)})",
+                gesloten.entry))
         return errors
-    per_jaar: dict[int, list[data.Directive]] = defaultdict(list)
-    for entry in entries:
-        if entry.date.year in laatste:
-            per_jaar[entry.date.year].append(entry)
-    for jaar, gesloten in sorted(laatste.items()):
-        nu = afsluiting.vingerafdruk(per_jaar[jaar], jaar)
-        if nu.sha256 == gesloten.vingerafdruk.sha256:
-            continue
-        maanden = ", ".join(MAANDEN[m - 1] for m in nu.gewijzigde_maanden(gesloten.vingerafdruk))
-        errors.append(JaarafsluitingError(
-            gesloten.entry.meta,
-            f"Jaar {jaar} is afgesloten op {datum(gesloten.entry.date, 'short')}, maar de boekingen van {jaar} zijn "
-            f"sindsdien gewijzigd ({maanden + '; ' if maanden else ''}{getal(gesloten.vingerafdruk.boekingen)} "
-            f"boekingen bij afsluiting, nu {getal(nu.boekingen)})",
-            gesloten.entry))
-    return errors

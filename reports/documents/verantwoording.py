@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from reports.compute.verantwoording import Verantwoordingspost
 
 PROGRAMMA = "Nationaal Programma Samen Nieuw-West"
-BREEDTES_POST = (7, 19, 10, 9, 8, 9, 9, 8.5, 9.5, 11)
+BREEDTES_POST = (6.5, 16, 9.5, 9.5, 7.5, 9.5, 10, 9.5, 10, 12)
 
 
 def _reeks(delen: Sequence[str]) -> str:
@@ -152,7 +152,7 @@ def _per_stroom(v: Verantwoording) -> Sectie:
     tabel = _groep_tabel(f"Verantwoording {v.jaar} per geldstroom", "Geldstroom", v.stromen, v.jaar, "posten-*",
                          "Geldstroom")
     return Sectie("Verantwoording per geldstroom", (TabelBlok(tabel, compact=True,
-                                                              breedtes=(10, 20, 10, 8, 10, 10, 9, 10, 13)),),
+                                                              breedtes=(9, 17, 11, 9, 11, 11, 10, 10, 12)),),
                   anker="per-stroom", liggend=True, blad="Per geldstroom")
 
 
@@ -223,7 +223,7 @@ def _partners(v: Verantwoording) -> Sectie | None:
     tabel = Tabel(
         f"Bijdragen van partners {v.jaar}: toegezegd en gerealiseerd",
         (Kolom("Partner"), Kolom("Naam"), Kolom("Toegezegd", "euro", True), Kolom("Gerealiseerd", "euro", True),
-         Kolom("Verschil", "euro", True), Kolom("Uren toegezegd", "uren", True),
+         Kolom("T.o.v. toezegging", "euro", True), Kolom("Uren toegezegd", "uren", True),
          Kolom("Uren gerealiseerd", "uren", True)),
         tuple((b.partner, b.naam, b.toegezegd, b.gerealiseerd, b.verschil, b.uren_toegezegd, b.uren_gerealiseerd)
               for b in v.bijdragen),
