@@ -103,6 +103,11 @@ AANDELEN = """
   bedrag: 60000.00 EUR
   aandeel_nw: "open"
   gedeeld_met: "Zuidoost Noord"
+2023-01-01 custom "geldstroom" "ONBEKENDE-POT" "Aandeel als bedrag, pot onbekend"
+  herkomst: "rijk"
+  status: "verwacht"
+  bedrag: 0.00 EUR
+  aandeel_nw: 5000.00 EUR
 2023-12-31 * "EU" "Beschikking HALF (the year has a booking, so 2023 is a report year)"
   Assets:Te-ontvangen:HALF          50000.00 EUR
   Liabilities:Nog-te-besteden:HALF
@@ -132,6 +137,8 @@ def test_share_as_fraction_and_amount(tmp_path: Path) -> None:
         "EIGEN-POT": (D("20000.00"), D(1), D("20000.00"), None, (), "gemeente"),
         # split open: no fraction, nothing Nieuw-West's yet
         "OPEN": (D("60000.00"), None, D(0), "open", ("Zuidoost", "Noord"), "gemeente"),
+        # an amount of a pot of 0: no fraction of nothing (not 100%)
+        "ONBEKENDE-POT": (D("0.00"), None, D("5000.00"), "bedrag", (), "rijk"),
     }
 
 
@@ -153,6 +160,7 @@ def test_share_columns_in_csv_and_compact_on_the_terminal(tmp_path: Path) -> Non
         "BEDRAG": ("Rijk", "36.000.000,00", "41,7", "15.000.000,00", "bedrag", "Zuidoost"),
         "EIGEN-POT": ("gemeente", "20.000,00", "100,0", "20.000,00", "niet gedeeld", ""),
         "OPEN": ("gemeente", "60.000,00", "", "", "verdeling open", "Zuidoost, Noord"),
+        "ONBEKENDE-POT": ("Rijk", "0,00", "", "5.000,00", "bedrag", ""),
     }
     tabel = runner.invoke(cli, ["--grootboek", str(path), "geldstromen", "--jaar", "2023"])
     assert tabel.exit_code == 0, tabel.output
@@ -335,6 +343,7 @@ TARIEVEN = """
 2024-07-01 custom "partner" "Q" "Partner Q"
   draagkracht: 0.5
   tarief: 70.00 EUR
+2025-12-31 custom "tarief" "Q" 75.00 EUR
 2023-01-01 custom "partner" "R" "Partner R zonder tarief"
 2023-01-01 custom "geldstroom" "S" "Stroom"
   herkomst: "gemeente"
@@ -406,6 +415,13 @@ def test_tariff_change_within_the_year_on_the_partner_row(tmp_path: Path) -> Non
     assert {r[0]: r[kop.index("Tarief per uur")] for r in cumulatief.rijen}["P"] == \
         "€ 85,00 / € 90,00 vanaf 1 juli 2024"
     assert ledger.programma.partners["R"].tarieven_in(DAG(2024, 1, 1), DAG(2024, 12, 31)) == ()
+    # a change on the last day of the year is in that year; the first day's tariff is the start
+    q = ledger.programma.partners["Q"]
+    assert q.tarieven_in(DAG(2025, 1, 1), DAG(2025, 12, 31)) == ((DAG(2025, 1, 1), D("70.00")),
+                                                                (DAG(2025, 12, 31), D("75.00")))
+    assert q.tarieven_in(DAG(2026, 1, 1), DAG(2026, 12, 31)) == ((DAG(2026, 1, 1), D("75.00")),)
+    assert {r[0]: r[kop.index("Tarief per uur")] for r in partner_tabellen(rapport.partners_jaar)[0].tabel.rijen
+            }["Q"] == "€ 70,00 / € 75,00 vanaf 31 december"
 
 
 # ----------------------------------------------------------------------------------------
