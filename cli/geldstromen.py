@@ -32,7 +32,8 @@ def geldstromen(ctx: LedgerContext, jaar: int | None, peildatum: datetime.dateti
     jaar = jaar_of_laatste(ledger, jaar)
     stand = peildatum_van(jaar, peildatum)
     overzicht = geldstromen_overzicht(ledger.entries, ledger.programma, jaar, stand)
-    bladen = [("Geldstromen", geldstromen_tabel(overzicht))]
+    # The terminal gets the stream's facts in one column; CSV and XLSX in columns of their own.
+    bladen = [("Geldstromen", geldstromen_tabel(overzicht, compact=fmt == "tabel"))]
     # A second table only when some stream's grant year is not the calendar year (e.g. PMG, June–May).
     subsidiejaren = subsidiejaren_overzicht(ledger.entries, ledger.programma, overzicht.peildatum)
     if subsidiejaren:

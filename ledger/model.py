@@ -1,8 +1,8 @@
 """The programme's declarations read from a ledger's entries.
 
 ``parse_programma(entries)`` turns the ``custom`` declarations (domein, geldstroom,
-geldstroom-wijziging, tranche, overloop, partner, tarief, buurt, verplichting, toezegging,
-instelling, begroting, begrotingswijziging, ab-besluit) and the ``open`` directives of
+geldstroom-wijziging, tranche, overloop, hoofdthema, partner, tarief, buurt, verplichting,
+toezegging, instelling, begroting, begrotingswijziging, ab-besluit) and the ``open`` directives of
 actielijnen into frozen dataclasses. The plugin, the computation layer and the
 importers all read the ledger through this one module.
 """
@@ -40,6 +40,16 @@ KARAKTERS = ("incidenteel", "structureel")
 """A stream's ``karakter:``: one-off money or recurring money (the meerjarenbeeld keeps them apart)."""
 OVERLOOP_REGIMES = ("hoofdthema", "vrij")
 ZERO = Decimal(0)
+CENT = Decimal("0.01")
+
+
+def in_centen(bedrag: Decimal) -> Decimal:
+    """An amount rounded to the cent as Dutch accounts round: half a cent up (away from zero)."""
+    return bedrag.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+#: ``custom "instelling"`` names whose value must be a positive whole number (checked by parse_programma)
+INSTELLING_AANTALLEN = ("nieuw_west_bewoners",)
 
 # Keys of a geldstroom declaration that a geldstroom-wijziging may change.
 _STROOM_KEYS = (
@@ -135,6 +145,36 @@ class Geldstroom:
     sisa_aard_controle: tuple[tuple[str, str], ...] = ()
     #: ``karakter:`` "incidenteel" (one-off money) or "structureel" (recurring); None: not declared
     karakter: str | None = None
+    #: ``aandeel_nw:`` as declared when it is a fraction of the pot (``0.50``); None when it is
+    #: declared as an amount, "open" or not at all (the amount is ``aandeel_nw`` either way)
+    aandeel_nw_deel: Decimal | None = None
+
+    @property
+    def aandeel_opgave(self) -> str | None:
+        """How Nieuw-West's share is declared: ``"deel"`` (a fraction of the pot), ``"bedrag"``
+        (an amount), ``"open"`` (split undecided); None when the stream is not shared."""
+        if self.split_open:
+            return "open"
+        if self.aandeel_nw_deel is not None:
+            return "deel"
+        return "bedrag" if self.aandeel_nw is not None else None
+
+    @property
+    def aandeel_fractie(self) -> Decimal | None:
+        """Nieuw-West's share as a fraction of the pot (share / pot).
+
+        The declared fraction when ``aandeel_nw:`` is one (exactly as declared, e.g. ``0.333333``,
+        not the rounded amount divided back); the declared amount / the pot otherwise; 1 when the
+        stream is not shared. None while the split is open, or when the pot is 0 and a share is
+        declared as an amount (no fraction of nothing).
+        """
+        if self.split_open:
+            return None
+        if self.aandeel_nw_deel is not None:
+            return self.aandeel_nw_deel
+        if self.aandeel_nw is None:
+            return Decimal(1)
+        return self.aandeel_nw / self.bedrag if self.bedrag else None
 
     def sisa_nummer(self, soort: str, thema: str | None = None) -> str | None:
         """The declared SiSa indicator number of a kind (and hoofdthema), None when not declared."""
@@ -193,6 +233,20 @@ class Geldstroom:
 
 
 @dataclasses.dataclass(frozen=True)
+class Hoofdthema:
+    """The display name of a hoofdthema code (``custom "hoofdthema" "CODE" "Naam"``).
+
+    ``stroom`` (metadata ``stroom:``): the name holds for that stream only (two regelingen may
+    name the same code differently); None: for every stream without a name of its own.
+    """
+
+    code: str
+    naam: str
+    stroom: str | None
+    entry: data.Custom
+
+
+@dataclasses.dataclass(frozen=True)
 class Tarief:
     """An hourly tariff of a partner, valid from ``vanaf`` until the next one."""
 
@@ -224,6 +278,24 @@ class Partner:
                 break
             geldig = tarief.bedrag
         return geldig
+
+    def tarieven_in(self, van: datetime.date, tot: datetime.date) -> tuple[tuple[datetime.date, Decimal], ...]:
+        """The hourly tariffs in force between two dates, each from the day it applies.
+
+        Args:
+          van: the first day of the period (e.g. 1 January).
+          tot: the last day (e.g. 31 December).
+        Returns:
+          ((date from which it applies, tariff), ...) in date order: the tariff in force on
+          ``van`` (dated ``van``; absent when none is in force yet) and every change up to
+          ``tot``. Empty when the partner has no tariff in the period.
+        """
+        out: list[tuple[datetime.date, Decimal]] = []
+        begin = self.tarief_op(van)
+        if begin is not None:
+            out.append((van, begin))
+        out.extend((t.vanaf, t.bedrag) for t in self.tarieven if van < t.vanaf <= tot)
+        return tuple(out)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -332,6 +404,23 @@ class Programma:
     verantwoordingen: tuple[Verantwoordingsregel, ...] = ()
     #: the latest ``custom "jaarafsluiting"`` per closed year (``ledger.jaarafsluiting``)
     jaarafsluitingen: Mapping[int, Jaarafsluiting] = dataclasses.field(default_factory=dict)
+    #: ``custom "hoofdthema" "CODE" "Naam"`` without ``stroom:``: the display name per code
+    hoofdthemas: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    #: the same with ``stroom:``: the display name per (stroom, code), for that stream only
+    hoofdthemas_per_stroom: Mapping[tuple[str, str], str] = dataclasses.field(default_factory=dict)
+
+    def hoofdthema_naam(self, code: str, stroom: str | None = None) -> str | None:
+        """The declared display name of a hoofdthema: the stream's own, else the general one.
+
+        Args:
+          code: the hoofdthema code (as on tranches and bookings).
+          stroom: the stream it is used on (None: only the general name).
+        Returns:
+          The name, None when the ledger declares none (a finding of ``snw sisa``).
+        """
+        if stroom is not None and (stroom, code) in self.hoofdthemas_per_stroom:
+            return self.hoofdthemas_per_stroom[(stroom, code)]
+        return self.hoofdthemas.get(code)
 
     def geldstroom_op(self, code: str, date: datetime.date) -> Geldstroom | None:
         """The state of a stream on a date (None when not yet declared then)."""
@@ -447,6 +536,14 @@ def aandeel_als_bedrag(aandeel: Any, bedrag: Decimal) -> Decimal | None:
     return None
 
 
+def aandeel_als_deel(aandeel: Any) -> Decimal | None:
+    """The declared fraction of ``aandeel_nw:`` (a plain number up to 1), None for an amount or "open"."""
+    if isinstance(aandeel, (Decimal, int)) and not isinstance(aandeel, bool):
+        number = Decimal(aandeel)
+        return number if 0 < number <= 1 else None
+    return None
+
+
 def _build_stream(code: str, naam: str, fields: dict[str, Any], entry: data.Custom) -> Geldstroom:
     aandeel = fields.get("aandeel_nw")
     split_open = isinstance(aandeel, str) and aandeel.strip().lower() == "open"
@@ -486,6 +583,7 @@ def _build_stream(code: str, naam: str, fields: dict[str, Any], entry: data.Cust
         ),
         sisa_aard_controle=sisa_aarden(fields.get("sisa_aard_controle")) or (),
         karakter=str(fields["karakter"]) if fields.get("karakter") in KARAKTERS else None,
+        aandeel_nw_deel=None if split_open else aandeel_als_deel(aandeel),
     )
 
 
@@ -551,6 +649,7 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
     jaarafsluitingen: dict[int, Jaarafsluiting] = {}
     kenmerken: set[str] = set()
     tarief_entries: list[tuple[str, Tarief]] = []
+    hoofdthemas: list[Hoofdthema] = []
 
     for entry in entries:
         if isinstance(entry, data.Open):
@@ -679,10 +778,26 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
                 continue
             toezeggingen.append(Toezegging(str(values[0]), int(jaar), bedrag,
                                            decimaal(meta.get("uren")), entry))
+        elif kind == "hoofdthema":
+            stroom = meta.get("stroom")
+            if (len(values) < 2 or not all(isinstance(v, str) and v.strip() for v in values[:2])
+                    or ("stroom" in meta and not (isinstance(stroom, str) and stroom.strip()))):
+                errors.append(_bad(entry, "hoofdthema heeft een code en een naam nodig, bijvoorbeeld "
+                                          "custom \"hoofdthema\" \"armoede-schulden\" \"Preventie armoede en "
+                                          "schulden\" (met stroom: \"CODE\" alleen voor die geldstroom)"))
+                continue
+            hoofdthemas.append(Hoofdthema(values[0].strip(), values[1].strip(),
+                                          stroom.strip() if isinstance(stroom, str) else None, entry))
         elif kind == "instelling":
             if not values:
                 errors.append(_bad(entry, "instelling heeft een naam nodig"))
                 continue
+            if str(values[0]) in INSTELLING_AANTALLEN:
+                aantal = decimaal(values[1]) if len(values) > 1 else None
+                if aantal is None or aantal <= 0 or aantal != aantal.to_integral_value():
+                    errors.append(_bad(entry, f"instelling {values[0]} moet een positief geheel getal zijn, "
+                                              f"bijvoorbeeld custom \"instelling\" \"{values[0]}\" 165000"))
+                    continue
             instellingen[str(values[0])] = tuple(values[1:])
         elif kind == "ab-besluit":
             if not values:
@@ -726,6 +841,28 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
         tarieven = tuple(sorted((*partner.tarieven, tarief), key=lambda t: t.vanaf))
         partners[code] = dataclasses.replace(partner, tarieven=tarieven)
 
+    namen: dict[str, str] = {}
+    namen_per_stroom: dict[tuple[str, str], str] = {}
+    for thema in hoofdthemas:
+        if thema.stroom is None:
+            sleutel, doel, wat = thema.code, namen, f"hoofdthema {thema.code}"
+        else:
+            if thema.stroom not in stream_fields:
+                errors.append(_bad(thema.entry, f"hoofdthema {thema.code} voor geldstroom {thema.stroom}, "
+                                                "die niet is gedeclareerd"))
+                continue
+            themas = _words(stream_fields[thema.stroom].get("themas"))
+            if themas and thema.code not in themas:
+                errors.append(_bad(thema.entry, f"hoofdthema {thema.code} staat niet in de themas van "
+                                                f"{thema.stroom} ({' '.join(themas)})"))
+                continue
+            sleutel, doel, wat = (thema.stroom, thema.code), namen_per_stroom, \
+                f"hoofdthema {thema.code} van {thema.stroom}"
+        if sleutel in doel:
+            errors.append(_bad(thema.entry, f"{wat} heeft al een naam ({doel[sleutel]})"))
+            continue
+        doel[sleutel] = thema.naam
+
     programma = Programma(
         domeinen=domeinen,
         actielijnen=actielijnen,
@@ -743,6 +880,8 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
         begroting=tuple(begroting),
         verantwoordingen=tuple(verantwoordingen),
         jaarafsluitingen=jaarafsluitingen,
+        hoofdthemas=namen,
+        hoofdthemas_per_stroom=namen_per_stroom,
     )
     return programma, errors
 
@@ -755,13 +894,6 @@ def posting_meta(posting: data.Posting, txn: data.Transaction, key: str) -> Any:
 
 
 BegrotingKey = tuple[int, str, str]  # (jaar, actielijn, geldstroom)
-
-CENT = Decimal("0.01")
-
-
-def in_centen(bedrag: Decimal) -> Decimal:
-    """An amount rounded to the cent as Dutch accounts round: half a cent up (away from zero)."""
-    return bedrag.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def formatie_bedrag(uren: Decimal | int, tarief: Decimal) -> Decimal:

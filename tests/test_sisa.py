@@ -309,7 +309,7 @@ def test_xlsx_content_and_totals(outputs, ledger) -> None:  # noqa: ANN001
 
     first, _ = outputs
     workbook = openpyxl.load_workbook(first / "sisa-2024.xlsx")
-    assert workbook.sheetnames == ["Omslag", "SiSa 2024", "Indicatoren", "Onvolledig", "Subsidiejaren",
+    assert workbook.sheetnames == ["Omslag", "SiSa 2024", "Tranches per thema", "Indicatoren", "Onvolledig", "Subsidiejaren",
                                    "Overlopende passiva", "Overlopende activa", "Toelichting"]
     omslag = {row[0]: row[1] for row in workbook["Omslag"].iter_rows(values_only=True) if row[0]}
     assert omslag["Grootboek (vingerafdruk)"] == ledger.fingerprint

@@ -247,6 +247,29 @@ SPUK_2026_THEMAS = (
     "financiele-educatie", "integraal", "programmaorganisatie",
 )  # fmt: skip
 
+#: De namen van de hoofdthema's per regeling, zoals de regeling ze noemt (Stcrt. 2023-17605 en
+#: 2025-20924); de ledger declareert ze (custom "hoofdthema" met stroom:), SiSa toont ze.
+HOOFDTHEMA_NAMEN = {
+    "SPUK-KW": {
+        "armoede-schulden": "Preventie armoede en schulden",
+        "veerkracht-weerbaarheid": "Veerkracht en weerbaarheid",
+        "re-integratie": "Re-integratie",
+        "jonge-kind": "Ontwikkeling jonge kind",
+        "gezonde-leefomgeving": "Gezonde leefomgeving",
+        "programmaondersteuning": "Programmaondersteuning",
+        "integraal": "Integraal deel",
+    },
+    "SPUK-KW-2026": {
+        "re-integratie-geldzorgen": "Re-integratie en preventie geldzorgen",
+        "school-omgeving": "School en omgeving",
+        "jonge-kind": "Jonge kind",
+        "maatschappelijke-samenhang": "Maatschappelijke samenhang",
+        "financiele-educatie": "Financiële educatie",
+        "integraal": "Integraal budget",
+        "programmaorganisatie": "Programmaorganisatie",
+    },
+}
+
 THEMA_UITZONDERINGEN = {
     "EID-11": "veerkracht-weerbaarheid",
     "EID-12": "veerkracht-weerbaarheid",
@@ -1502,7 +1525,7 @@ def schrijf_instellingen() -> str:
     s.entry([
         '2023-01-01 custom "instelling" "nieuw_west_bewoners" 165000',
         "  illustratief: TRUE",
-        '  toelichting: "Aantal inwoners van Nieuw-West, voor gemiddelden per bewoner (ongelijk investeren)."',
+        '  toelichting: "Aantal inwoners van Nieuw-West, voor gemiddelden per bewoner en de buurtindex (ongelijk investeren). Het plan (bron/programma.yaml) noemt het niet; 165.000 is het gangbare afgeronde aantal."',
     ])
     s.entry([
         '2023-01-01 custom "instelling" "proportionaliteit_band" 0.80 1.20',
@@ -1625,6 +1648,14 @@ def schrijf_geldstromen(demo: Demo) -> str:
                     if thema:
                         regel += f" {q(thema):<{breedte}}".rstrip()
                     s.entry([regel, "  illustratief: TRUE"] if code != "NPLV-ORG" else [regel])
+            if code in HOOFDTHEMA_NAMEN:
+                namen = HOOFDTHEMA_NAMEN[code]
+                if sorted(namen) != sorted((st.themas or "").split()):
+                    raise ValueError(f"hoofdthema's van {code} hebben niet alle een naam")
+                s.commentaar("Namen van de hoofdthema's (zoals de regeling ze noemt; SiSa toont ze).")
+                for thema in (st.themas or "").split():
+                    s.entry([f'{st.datum.isoformat()} custom "hoofdthema" {q(thema)} {q(namen[thema])}',
+                             f"  stroom: {q(code)}"])
             for dag, jaar_van, bedrag, thema in st.overlopen:
                 s.commentaar(f"Overloop: onbesteed deel van de tranche {jaar_van} ({thema}) naar {jaar_van + 1}.")
                 s.entry([f'{dag.isoformat()} custom "overloop" {q(code)} {jaar_van} {fmt(bedrag)} EUR {q(thema or "")}',

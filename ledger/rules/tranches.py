@@ -19,7 +19,9 @@ Messages: ``Overschrijding tranche`` and ``Overloop niet toegestaan``.
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -29,11 +31,56 @@ from ledger import model
 from ledger.errors import GeldstroomError
 from ledger.nl import euro
 from ledger.nl import procent
-from ledger.rules.context import CENT
 from ledger.rules.context import ZERO
 from ledger.rules.context import Context
 
 Jaarthema = tuple[int, str | None]
+
+
+def heeft_themas(tranches: Iterable[model.Tranche], code: str) -> bool:
+    """Whether a stream's tranches are per theme (then spending counts per theme, else as a whole)."""
+    return any(t.stroom == code and t.thema is not None for t in tranches)
+
+
+def overloop_maximum(stroom: model.Geldstroom, tranche: Decimal) -> Decimal:
+    """The most of a year's tranche that may move to the next year: ``overloop_max`` × tranche, to the cent."""
+    return model.in_centen(tranche * stroom.overloop_max)
+
+
+def overloop_bezwaar(stroom: model.Geldstroom, overloop: model.Overloop, datum: datetime.date, tranche: Decimal,
+                     over: Decimal) -> str | None:
+    """Why a declared carry-over is not allowed, None when it is: the one rule the plugin and SiSa use.
+
+    Allowed only under ``overloop: "hoofdthema"``, once the year ``van_jaar`` is over, into a
+    year within the stream's period, and at most ``overloop_max`` of the year's tranche and
+    no more than is left of it.
+
+    Args:
+      stroom: the stream version in force.
+      overloop: the declaration.
+      datum: its date.
+      tranche: the tranche of ``van_jaar`` (and theme).
+      over: what is left of that year: tranche + carry-over in − spending of the year.
+    Returns:
+      The message (``Overloop niet toegestaan: …``) or None.
+    """
+    thema = overloop.thema
+    label = f"{stroom.code} {overloop.van_jaar}" + (f" thema {thema}" if thema else "")
+    if stroom.overloop != "hoofdthema":
+        regime = stroom.overloop or "geen"
+        return f"Overloop niet toegestaan: {stroom.code} kent geen overloop per jaar (overloopregime: {regime})"
+    if stroom.subsidiejaar(datum) <= overloop.van_jaar:
+        return (f"Overloop niet toegestaan: {label} kan pas na afloop van {overloop.van_jaar} "
+                "worden overgeheveld")
+    if stroom.tot is not None and overloop.van_jaar + 1 > stroom.subsidiejaar(stroom.tot):
+        return f"Overloop niet toegestaan: {label}: {overloop.van_jaar + 1} valt na de looptijd (tot {stroom.tot})"
+    maximum = overloop_maximum(stroom, tranche)
+    if overloop.bedrag > maximum:
+        return (f"Overloop niet toegestaan: {euro(overloop.bedrag)} van {label} is meer dan "
+                f"{procent(stroom.overloop_max)} van de tranche ({euro(maximum)})")
+    if overloop.bedrag > over:
+        return f"Overloop niet toegestaan: {euro(overloop.bedrag)} van {label} is meer dan er over is ({euro(over)})"
+    return None
 
 
 class Tranches:
@@ -119,36 +166,12 @@ class Tranches:
         stroom = ctx.stroom_of(overloop.stroom, entry.meta, entry)
         if stroom is None:
             return
-        thema = overloop.thema
-        label = f"{stroom.code} {overloop.van_jaar}" + (f" thema {thema}" if thema else "")
-        if stroom.overloop != "hoofdthema":
-            regime = stroom.overloop or "geen"
-            ctx.error(GeldstroomError, entry.meta,
-                      f"Overloop niet toegestaan: {stroom.code} kent geen overloop per jaar "
-                      f"(overloopregime: {regime})", entry)
-            return
-        if stroom.subsidiejaar(entry.date) <= overloop.van_jaar:
-            ctx.error(GeldstroomError, entry.meta,
-                      f"Overloop niet toegestaan: {label} kan pas na afloop van {overloop.van_jaar} "
-                      "worden overgeheveld", entry)
-            return
-        if stroom.tot is not None and overloop.van_jaar + 1 > stroom.subsidiejaar(stroom.tot):
-            ctx.error(GeldstroomError, entry.meta,
-                      f"Overloop niet toegestaan: {label}: {overloop.van_jaar + 1} valt na de looptijd "
-                      f"(tot {stroom.tot})", entry)
-            return
-        key = (overloop.van_jaar, self.thema_sleutel(stroom.code, thema))
+        key = (overloop.van_jaar, self.thema_sleutel(stroom.code, overloop.thema))
         tranche = self.tranches[stroom.code].get(key, ZERO)
-        maximum = (tranche * stroom.overloop_max).quantize(CENT)
         over = tranche + self.overloop_in[stroom.code].get(key, ZERO) - self.per_jaar_thema[stroom.code].get(
             key, ZERO)
-        if overloop.bedrag > maximum:
-            ctx.error(GeldstroomError, entry.meta,
-                      f"Overloop niet toegestaan: {euro(overloop.bedrag)} van {label} is meer dan "
-                      f"{procent(stroom.overloop_max)} van de tranche ({euro(maximum)})", entry)
-        elif overloop.bedrag > over:
-            ctx.error(GeldstroomError, entry.meta,
-                      f"Overloop niet toegestaan: {euro(overloop.bedrag)} van {label} is meer dan er "
-                      f"over is ({euro(over)})", entry)
+        bezwaar = overloop_bezwaar(stroom, overloop, entry.date, tranche, over)
+        if bezwaar is not None:
+            ctx.error(GeldstroomError, entry.meta, bezwaar, entry)
         else:
             self.overloop_in[stroom.code][(overloop.van_jaar + 1, key[1])] += overloop.bedrag

@@ -54,6 +54,12 @@ class GeldstroomRegel:
     einddatum: datetime.date | None
     prognose_einde: Decimal | None  # forecast of what is left at the end date (None: no end date)
     illustratief: bool
+    #: Nieuw-West's share of the pot as a fraction (``Geldstroom.aandeel_fractie``): as declared,
+    #: or share / pot; 1 when not shared; None while the split is open
+    aandeel_fractie: Decimal | None = Decimal(1)
+    #: how the share is declared: "deel" (fraction), "bedrag", "open"; None: not shared
+    aandeel_opgave: str | None = None
+    gedeeld_met: tuple[str, ...] = ()  # the other areas the pot is shared with
 
     @property
     def vrij_na_verplichtingen(self) -> Decimal:
@@ -286,5 +292,8 @@ def _overzicht(entries: Sequence[data.Directive], programma: model.Programma, ja
             einddatum=stroom.tot,
             prognose_einde=_forecast(toegekend, besteed[code], verloop[code], peildatum, stroom.tot),
             illustratief=stroom.illustratief,
+            aandeel_fractie=stroom.aandeel_fractie,
+            aandeel_opgave=stroom.aandeel_opgave,
+            gedeeld_met=stroom.gedeeld_met,
         ))
     return Overzicht(jaar=jaar, peildatum=peildatum, regels=tuple(regels))

@@ -21,6 +21,11 @@ Definitions (the report's toelichting repeats them):
   when ratio < laag, ``boven`` when ratio > hoog, else ``binnen`` (bounds included).
 * Nieuw-West average per resident = spending with a ``buurt:`` divided by
   ``custom "instelling" "nieuw_west_bewoners" <n>``; ``None`` when the ledger does not say.
+  Every average is :func:`per_bewoner` (spending / residents) and every index
+  :func:`buurt_index` (an average / Nieuw-West's; shown as a percentage, NW = 100%): one
+  definition each, used by the rows, the clusters, the focus neighbourhoods and the rest.
+* A partner's tariff on its rows: the hourly tariffs in force in the period
+  (``model.Partner.tarieven_in``), each change with its date.
   Spending without a buurt is a row of its own and not in the average. The rest of
   Nieuw-West = spending with a buurt that declares no residents (squares) over the residents
   outside the focus neighbourhoods (Nieuw-West's minus the focus buurten's).
@@ -106,6 +111,9 @@ class PartnerRegel:
     toezegging_jaren: tuple[int, ...] = ()  # the years of the period in which this partner pledged
     inzet_toezeggingsjaren: Decimal = ZERO  # geld + formatie in those years only
     uren_toezeggingsjaren: Decimal = ZERO  # hours in those years only
+    #: the hourly tariffs in force in the period, each from the day it applies
+    #: (``model.Partner.tarieven_in``): one, or more when the tariff changed in the period
+    tarieven: tuple[tuple[datetime.date, Decimal], ...] = ()
 
     @property
     def totaal(self) -> Decimal:
@@ -194,6 +202,24 @@ class ActielijnRegel:
         return self.regulier / self.totaal if self.totaal else None
 
 
+def per_bewoner(besteed: Decimal, bewoners: int | None) -> Decimal | None:
+    """Spending per resident: the one definition of every average of the buurt comparison.
+
+    None without residents (an unknown or zero count gives no average, never 0).
+    """
+    return besteed / bewoners if bewoners else None
+
+
+def buurt_index(gemiddelde: Decimal | None, nw_gemiddelde: Decimal | None) -> Decimal | None:
+    """Spending per resident against Nieuw-West's (1 = the Nieuw-West average; shown as NW = 100%).
+
+    None when either average is missing, or Nieuw-West's is 0 (nothing to compare with).
+    """
+    if gemiddelde is None or not nw_gemiddelde:
+        return None
+    return gemiddelde / nw_gemiddelde
+
+
 @dataclasses.dataclass(frozen=True)
 class BuurtRegel:
     """Spending in one focus neighbourhood (or cluster) in a year, per resident."""
@@ -260,37 +286,27 @@ class BuurtOverzicht:
         Spending without a buurt is not in it (it is a row of its own, ``zonder_buurt``); None
         when the residents of Nieuw-West are not declared.
         """
-        if not self.nw_bewoners:
-            return None
-        return self.met_buurt / self.nw_bewoners
+        return per_bewoner(self.met_buurt, self.nw_bewoners)
 
     @property
     def focus_gemiddelde(self) -> Decimal | None:
         """Spending in the focus neighbourhoods per resident of them."""
-        if not self.focus_bewoners:
-            return None
-        return self.focus_besteed / self.focus_bewoners
+        return per_bewoner(self.focus_besteed, self.focus_bewoners)
 
     @property
     def focus_index(self) -> Decimal | None:
         """The focus neighbourhoods' spending per resident against the Nieuw-West average."""
-        if self.focus_gemiddelde is None or not self.nw_gemiddelde:
-            return None
-        return self.focus_gemiddelde / self.nw_gemiddelde
+        return buurt_index(self.focus_gemiddelde, self.nw_gemiddelde)
 
     @property
     def rest_gemiddelde(self) -> Decimal | None:
         """Spending in the rest of Nieuw-West (``elders``) per resident outside the focus neighbourhoods."""
-        if not self.rest_bewoners:
-            return None
-        return self.elders / self.rest_bewoners
+        return per_bewoner(self.elders, self.rest_bewoners)
 
     @property
     def rest_index(self) -> Decimal | None:
         """The rest of Nieuw-West's spending per resident against the Nieuw-West average."""
-        if self.rest_gemiddelde is None or not self.nw_gemiddelde:
-            return None
-        return self.rest_gemiddelde / self.nw_gemiddelde
+        return buurt_index(self.rest_gemiddelde, self.nw_gemiddelde)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -469,6 +485,8 @@ def partner_overzicht(feiten: Sequence[Besteding], programma: model.Programma, v
             toezegging_jaren=tuple(sorted(pledge_jaren[code])),
             inzet_toezeggingsjaren=sum((inzet_per_jaar[(code, j)] for j in pledge_jaren[code]), ZERO),
             uren_toezeggingsjaren=sum((uren_per_jaar[(code, j)] for j in pledge_jaren[code]), ZERO),
+            tarieven=partner.tarieven_in(datetime.date(van_jaar, 1, 1), datetime.date(tot_jaar, 12, 31))
+            if partner else (),
         ))
     jaren = tuple(sorted({t.jaar for t in programma.toezeggingen if van_jaar <= t.jaar <= tot_jaar}))
     return PartnerOverzicht(van_jaar=van_jaar, tot_jaar=tot_jaar, regels=tuple(regels), band=band,
@@ -507,10 +525,9 @@ def actielijn_overzicht(feiten: Sequence[Besteding], programma: model.Programma,
 
 def _buurt_regel(code: str, naam: str, gebied: str | None, cluster: str | None, bewoners: int | None,
                  besteed: Decimal, gemiddelde: Decimal | None) -> BuurtRegel:
-    per_bewoner = besteed / bewoners if bewoners else None
-    index = per_bewoner / gemiddelde if per_bewoner is not None and gemiddelde else None
+    gemiddeld = per_bewoner(besteed, bewoners)
     return BuurtRegel(code=code, naam=naam, gebied=gebied, cluster=cluster, bewoners=bewoners,
-                      besteed=besteed, per_bewoner=per_bewoner, index=index)
+                      besteed=besteed, per_bewoner=gemiddeld, index=buurt_index(gemiddeld, gemiddelde))
 
 
 def buurt_overzicht(feiten: Sequence[Besteding], programma: model.Programma, jaar: int) -> BuurtOverzicht:
@@ -526,7 +543,7 @@ def buurt_overzicht(feiten: Sequence[Besteding], programma: model.Programma, jaa
             per_buurt[feit.buurt] += feit.bedrag
     met = sum(per_buurt.values(), ZERO)
     nw_bewoners = nieuw_west_bewoners(programma)
-    gemiddelde = met / nw_bewoners if nw_bewoners else None  # = BuurtOverzicht.nw_gemiddelde
+    gemiddelde = per_bewoner(met, nw_bewoners)  # BuurtOverzicht.nw_gemiddelde: the same function
     regels = []
     clusters: dict[str, tuple[int, Decimal, bool]] = {}
     for code, buurt in programma.buurten.items():

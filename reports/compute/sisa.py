@@ -49,6 +49,9 @@ from typing import TYPE_CHECKING
 from beancount.core import data
 
 from ledger import model
+from ledger.rules.tranches import heeft_themas
+from ledger.rules.tranches import overloop_bezwaar
+from ledger.rules.tranches import overloop_maximum
 from reports.compute.geldstromen import geldstromen_overzicht
 from reports.compute.peildatum import peildatum_voor
 from reports.compute.bestedingen import bestedingen
@@ -57,38 +60,22 @@ from reports.compute.subsidiejaren import afwijkend_subsidiejaar
 from reports.compute.subsidiejaren import besteed_per_subsidiejaar
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from collections.abc import Sequence
 
     from reports.compute.geldstromen import GeldstroomRegel
 
 ZERO = Decimal(0)
 
-# Readable names of the hoofdthema codes used in tranches (codes stay codes in the ledger).
-THEMA_NAMEN = {
-    "armoede-schulden": "Preventie armoede en schulden",
-    "veerkracht-weerbaarheid": "Veerkracht en weerbaarheid",
-    "re-integratie": "Re-integratie",
-    "school-omgeving": "School en omgeving",
-    "jonge-kind": "Ontwikkeling jonge kind",
-    "gezonde-leefomgeving": "Gezonde leefomgeving",
-    "programmaondersteuning": "Programmaondersteuning",
-    "integraal": "Integraal deel",
-    "maatschappelijke-samenhang": "Maatschappelijke samenhang",
-    "financiele-educatie": "Financiële educatie",
-    "geldzorgen": "Re-integratie en preventie geldzorgen",
-    "re-integratie-geldzorgen": "Re-integratie en preventie geldzorgen",
-    "programmaorganisatie": "Programmaorganisatie",
-}
+def thema_naam(programma: model.Programma, code: str | None, stroom: str | None = None) -> str:
+    """The display name of a hoofdthema code as the ledger declares it (``custom "hoofdthema"``).
 
-
-def thema_naam(code: str | None) -> str:
-    """The readable name of a hoofdthema code (``""`` for the grant as a whole).
-
-    A code without a known name stays the code; ``sisa`` lists such a stream as incomplete.
+    ``""`` for the grant as a whole (code None). A code without a declared name stays the code;
+    ``sisa`` lists the stream as incomplete (sheet Onvolledig).
     """
     if code is None:
         return ""
-    return THEMA_NAMEN.get(code, code)
+    return programma.hoofdthema_naam(code, stroom) or code
 
 
 HERKOMST_GROEPEN = ("EU", "Rijk", "Overig")
@@ -118,6 +105,45 @@ class SisaRegel:
     overloop_volgend_jaar: Decimal | None  # None: the stream has no carry-over regime
     eindverantwoording: bool
     vervalt: Decimal | None  # hoofdthema regime: the year's money neither spent nor carried over; else None
+    onderdeel_naam: str = ""  # the hoofdthema's declared name (its code when undeclared; "" for the whole grant)
+
+
+@dataclasses.dataclass(frozen=True)
+class TrancheJaar:
+    """One specific grant's tranche in one (grant) year and hoofdthema: what came in and what went on.
+
+    Under ``overloop: "hoofdthema"`` carry-over in is the accepted ``custom "overloop"`` of the
+    year before (the plugin's rule, ``ledger.rules.tranches.overloop_bezwaar``); under
+    ``overloop: "vrij"`` what was left of the year before (themes together); without a
+    carry-over regime none.
+    """
+
+    stroom: str
+    naam: str
+    onderdeel: str | None  # hoofdthema code (None: the grant as a whole)
+    onderdeel_naam: str
+    jaar: int  # the grant year
+    regime: str | None  # the stream's overloop regime: "hoofdthema", "vrij" or None
+    tranche: Decimal
+    overloop_in: Decimal
+    besteed: Decimal  # spending of the grant year (and theme), up to 31 December T
+    overloop_uit: Decimal | None  # carried to the next year; None: the stream allows no carry-over
+    ruimte: Decimal | None  # the most the rule lets move to the next year (hoofdthema regime); else None
+
+    @property
+    def beschikbaar(self) -> Decimal:
+        """Tranche + carry-over in."""
+        return self.tranche + self.overloop_in
+
+    @property
+    def over(self) -> Decimal:
+        """Beschikbaar − besteed (negative: spent beyond the year's money)."""
+        return self.beschikbaar - self.besteed
+
+    @property
+    def vervalt(self) -> Decimal:
+        """What is left of the year and not carried over (never below 0)."""
+        return max(self.over - (self.overloop_uit or ZERO), ZERO)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -233,6 +259,7 @@ class Sisa:
     onvolledig: tuple[Onvolledig, ...] = ()
     tranches: tuple[TrancheControle, ...] = ()
     subsidiejaren: tuple[Subsidiejaar, ...] = ()  # grants whose grant year is not the calendar year
+    tranchejaren: tuple[TrancheJaar, ...] = ()  # per grant with tranches: per hoofdthema and year up to T
 
     def activa_totaal(self, veld: str, groep: str | None = None) -> Decimal:
         rows = self.activa if groep is None else tuple(r for r in self.activa if r.herkomst == groep)
@@ -332,6 +359,7 @@ def _regels_voor_stroom(stroom: model.Geldstroom, programma: model.Programma, ci
             stroom=code, naam=stroom.naam, sisa_code=sisa_code, departement=departement, onderdeel=thema,
             beschikbaar_jaar=beschikbaar, besteding_jaar=besteding_jaar, besteding_cumulatief=cumulatief,
             overloop_volgend_jaar=overloop, eindverantwoording=eind, vervalt=vervalt,
+            onderdeel_naam=thema_naam(programma, thema, code),
         ))
     # The split per theme must add up to the stream figures of geldstromen.
     if (sum((r.besteding_jaar for r in regels), ZERO) != geldstroom.besteed_jaar
@@ -349,8 +377,8 @@ SOORT_NAMEN = {
 }
 
 
-def _omschrijving(soort: str, jaar: int, onderdeel: str | None) -> str:
-    deel = f" — {thema_naam(onderdeel)}" if onderdeel else ""
+def _omschrijving(soort: str, jaar: int, onderdeel: str | None, naam: str) -> str:
+    deel = f" — {naam}" if onderdeel else ""
     if soort == "besteding":
         return f"Besteding ({jaar}) ten laste van rijksmiddelen{deel}"
     if soort == "overloop":
@@ -361,7 +389,7 @@ def _omschrijving(soort: str, jaar: int, onderdeel: str | None) -> str:
 
 
 def _indicatoren(stroom: model.Geldstroom, uitkering: UitkeringRegel, regels: Sequence[SisaRegel],
-                 jaar: int) -> tuple[list[Indicator], Onvolledig | None]:
+                 jaar: int, programma: model.Programma) -> tuple[list[Indicator], Onvolledig | None]:
     """The indicator lines of one grant, with their declared numbers, and what is missing.
 
     Order as on the form: Besteding per onderdeel, the carry-over per onderdeel (streams with
@@ -381,14 +409,15 @@ def _indicatoren(stroom: model.Geldstroom, uitkering: UitkeringRegel, regels: Se
     for soort, regel in regels_per_soort:
         onderdeel = regel.onderdeel if regel is not None else None
         nummer = stroom.sisa_nummer(soort, onderdeel)
-        omschrijving = _omschrijving(soort, jaar, onderdeel)
+        naam = thema_naam(programma, onderdeel, stroom.code)
+        omschrijving = _omschrijving(soort, jaar, onderdeel, naam)
         if nummer is None:
             ontbreekt.append(f"indicatornummer {omschrijving} (sisa_{soort})")
         elif nummer in gezien:
             ontbreekt.append(f"indicatornummer {nummer} staat bij {gezien[nummer]} en bij {omschrijving}")
         else:
             gezien[nummer] = omschrijving
-        if onderdeel is not None and thema_naam(onderdeel) == onderdeel:
+        if onderdeel is not None and programma.hoofdthema_naam(onderdeel, stroom.code) is None:
             ontbreekt.append(f"naam van hoofdthema {onderdeel}")
         if soort == "besteding":
             bedrag, janee = regel.besteding_jaar, None
@@ -477,6 +506,93 @@ def overlopende_balans(entries: Sequence[data.Directive], programma: model.Progr
     return tuple(passiva), tuple(activa)
 
 
+def tranche_verloop(stroom: model.Geldstroom, programma: model.Programma,
+                    besteed: Mapping[tuple[int, str | None], Decimal], jaar: int) -> list[TrancheJaar]:
+    """A grant's tranches per hoofdthema and grant year up to T: in, available, spent, carried on.
+
+    The plugin's definitions (``ledger.rules.tranches``): spending counts per theme when the
+    stream's tranches are per theme (``heeft_themas``), except under ``overloop: "vrij"``,
+    where every tranche up to a year is available (themes together). Under ``"hoofdthema"``
+    the declared ``custom "overloop"`` of a year moves to the next when the plugin's rule
+    (``overloop_bezwaar``) accepts it, in date order as the plugin reads them; ``ruimte`` is
+    the most that rule allows (``overloop_maximum`` of the tranche, no more than is left,
+    nothing past the period). Under ``"vrij"`` what is left moves on by itself, except from
+    the final year. Without a regime nothing moves.
+
+    Args:
+      stroom: the grant (its state on 31 December T).
+      programma: the parsed declarations (tranches, overlopen, hoofdthema names).
+      besteed: spending per (grant year, theme of the booking), up to 31 December T.
+      jaar: the year T.
+    Returns:
+      Rows per theme (tranche order), then per year, from the first tranche year to T.
+    """
+    code = stroom.code
+    regime = stroom.overloop
+    per_thema = heeft_themas(programma.tranches, code) and regime != "vrij"
+
+    def sleutel(thema: str | None) -> str | None:
+        return thema if per_thema else None
+
+    tranche: dict[tuple[int, str | None], Decimal] = defaultdict(Decimal)
+    for t in programma.tranches:
+        if t.stroom == code:
+            tranche[(t.jaar, sleutel(t.thema))] += t.bedrag
+    if not tranche:
+        return []
+    uitgaven: dict[tuple[int, str | None], Decimal] = defaultdict(Decimal)
+    for (j, thema), bedrag in besteed.items():
+        uitgaven[(j, sleutel(thema))] += bedrag
+    eindjaar = stroom.subsidiejaar(stroom.tot) if stroom.tot is not None else None
+
+    overloop_in: dict[tuple[int, str | None], Decimal] = defaultdict(Decimal)
+    overloop_uit: dict[tuple[int, str | None], Decimal] = defaultdict(Decimal)
+    if regime == "hoofdthema":
+        for overloop in programma.overlopen:
+            if overloop.stroom != code:
+                continue
+            versie = programma.geldstroom_op(code, overloop.entry.date) or stroom
+            key = (overloop.van_jaar, sleutel(overloop.thema))
+            over = tranche.get(key, ZERO) + overloop_in[key] - uitgaven.get(key, ZERO)
+            if overloop_bezwaar(versie, overloop, overloop.entry.date, tranche.get(key, ZERO), over) is None:
+                overloop_uit[key] += overloop.bedrag
+                overloop_in[(overloop.van_jaar + 1, key[1])] += overloop.bedrag
+
+    eerste = min(j for j, _ in tranche)
+    jaren = range(eerste, jaar + 1)
+    themas = _themas(programma, code, {t for _, t in uitgaven}) if per_thema else [None]
+    regels: list[TrancheJaar] = []
+    for thema in themas:
+        vorig_over = ZERO
+        for j in jaren:
+            key = (j, thema)
+            if regime == "vrij":
+                binnen = vorig_over
+            else:
+                binnen = overloop_in.get(key, ZERO)
+            beschikbaar = tranche.get(key, ZERO) + binnen
+            uit_besteed = uitgaven.get(key, ZERO)
+            laatste = eindjaar is not None and j >= eindjaar
+            uit: Decimal | None
+            ruimte: Decimal | None
+            if regime == "hoofdthema":
+                uit = overloop_uit.get(key, ZERO)
+                ruimte = ZERO if laatste else min(overloop_maximum(stroom, tranche.get(key, ZERO)),
+                                                  max(beschikbaar - uit_besteed, ZERO))
+            elif regime == "vrij":
+                uit = ZERO if laatste else max(beschikbaar - uit_besteed, ZERO)
+                ruimte = None
+            else:
+                uit, ruimte = None, None
+            vorig_over = uit or ZERO
+            regels.append(TrancheJaar(
+                stroom=code, naam=stroom.naam, onderdeel=thema, onderdeel_naam=thema_naam(programma, thema, code),
+                jaar=j, regime=regime, tranche=tranche.get(key, ZERO), overloop_in=binnen, besteed=uit_besteed,
+                overloop_uit=uit, ruimte=ruimte,
+            ))
+    return regels
+
+
 def sisa(entries: Sequence[data.Directive], programma: model.Programma, jaar: int,
          peildatum: datetime.date | None = None) -> Sisa:
     """Compute the SiSa accountability figures and the liability schedule of year T.
@@ -512,6 +628,7 @@ def sisa(entries: Sequence[data.Directive], programma: model.Programma, jaar: in
     onvolledig: list[Onvolledig] = []
     controles: list[TrancheControle] = []
     subsidiejaren: list[Subsidiejaar] = []
+    tranchejaren: list[TrancheJaar] = []
     for stroom in uitkeringen_lijst:
         geldstroom = per_stroom[stroom.code]
         stroom_regels = _regels_voor_stroom(stroom, programma, cijfers[stroom.code], jaar, geldstroom)
@@ -528,13 +645,14 @@ def sisa(entries: Sequence[data.Directive], programma: model.Programma, jaar: in
         )
         regels.extend(stroom_regels)
         uitkeringen.append(uitkering)
-        lijnen, ontbreekt = _indicatoren(stroom, uitkering, stroom_regels, jaar)
+        lijnen, ontbreekt = _indicatoren(stroom, uitkering, stroom_regels, jaar, programma)
         indicatoren.extend(lijnen)
         if ontbreekt is not None:
             onvolledig.append(ontbreekt)
         tranches = [t.bedrag for t in programma.tranches if t.stroom == stroom.code]
         if tranches:
             controles.append(TrancheControle(stroom.code, stroom.naam, geldstroom.toegekend, sum(tranches, ZERO)))
+            tranchejaren.extend(tranche_verloop(stroom, programma, cijfers[stroom.code].subsidie, jaar))
         if afwijkend_subsidiejaar(stroom):
             subsidiejaren.extend(besteed_per_subsidiejaar(entries, programma, stroom.code, peildatum))
     return Sisa(
@@ -548,4 +666,5 @@ def sisa(entries: Sequence[data.Directive], programma: model.Programma, jaar: in
         onvolledig=tuple(onvolledig),
         tranches=tuple(controles),
         subsidiejaren=tuple(subsidiejaren),
+        tranchejaren=tuple(tranchejaren),
     )

@@ -5,12 +5,32 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ledger.nl import datum
+from ledger.nl import euro
+from ledger.nl import procent
 from reports.documents.model import Kolom
 from reports.documents.model import Tabel
 from reports.documents.verplichtingen import OPEN_PER_STROOM
 
 if TYPE_CHECKING:
+    from reports.compute.geldstromen import GeldstroomRegel
     from reports.compute.geldstromen import Overzicht
+
+#: How a stream's ``herkomst:`` reads in a table.
+HERKOMST_NAMEN = {"gemeente": "gemeente", "rijk": "Rijk", "eu": "EU", "fonds": "fonds", "partners": "partners",
+                  "overig": "overig"}
+OPGAVE_NAMEN = {"deel": "deel van de pot", "bedrag": "bedrag", "open": "verdeling open", None: "niet gedeeld"}
+
+#: The stream's facts (origin, pot, Nieuw-West's share, shared with) as separate columns (CSV, XLSX, Fava)
+FEITEN_KOLOMMEN = (
+    Kolom("Herkomst"),
+    Kolom("Pot", "euro", True),
+    Kolom("Aandeel NW (deel)", "procent"),
+    Kolom("Aandeel NW (bedrag)", "euro", True),
+    Kolom("Aandeel opgegeven als"),
+    Kolom("Gedeeld met"),
+)
+#: The same facts in one column for the terminal
+COMPACT_KOLOMMEN = (Kolom("Herkomst · pot · aandeel NW"),)
 
 KOLOMMEN = (
     Kolom("Geldstroom"),
@@ -33,26 +53,69 @@ KOLOMMEN = (
     Kolom("Terug te betalen bij einde", "euro", True),
     Kolom("Niet te ontvangen bij einde", "euro", True),
 )
+#: CSV, XLSX and Fava: the stream's facts after the figures
+VOLLEDIG = (*KOLOMMEN, *FEITEN_KOLOMMEN)
+#: The terminal: the facts in one column after the status
+COMPACT = (*KOLOMMEN[:3], *COMPACT_KOLOMMEN, *KOLOMMEN[3:])
 
 
-def geldstromen_tabel(overzicht: Overzicht) -> Tabel:
-    """The rows of ``snw geldstromen`` (and of the Fava page) from the computed overview."""
+def herkomst_naam(herkomst: str) -> str:
+    return HERKOMST_NAMEN.get(herkomst, herkomst)
+
+
+def stroomfeiten(regel: GeldstroomRegel) -> tuple[object, ...]:
+    """The cells of :data:`FEITEN_KOLOMMEN`: origin, pot, share (fraction and amount), declared as, shared with."""
+    return (herkomst_naam(regel.herkomst), regel.bedrag, regel.aandeel_fractie,
+            None if regel.verdeling_open else regel.toegezegd, OPGAVE_NAMEN.get(regel.aandeel_opgave),
+            ", ".join(regel.gedeeld_met))
+
+
+def stroomfeiten_kort(regel: GeldstroomRegel) -> str:
+    """The stream's facts in one cell: ``Rijk · pot € 1.000.000,00 · NW 50,0% = € 500.000,00 · met Zuidoost``.
+
+    A stream that is not shared shows its origin and pot only (Nieuw-West's part is all of it).
+    """
+    delen = [herkomst_naam(regel.herkomst), f"pot {euro(regel.bedrag)}"]
+    if regel.verdeling_open:
+        delen.append("NW: verdeling open")
+    elif regel.aandeel_opgave is not None:
+        delen.append(f"NW {procent(regel.aandeel_fractie, 1)} = {euro(regel.toegezegd)}"
+                     if regel.aandeel_fractie is not None else f"NW {euro(regel.toegezegd)}")
+    if regel.gedeeld_met:
+        delen.append("met " + ", ".join(regel.gedeeld_met))
+    return " · ".join(delen)
+
+
+def geldstromen_tabel(overzicht: Overzicht, *, compact: bool = False) -> Tabel:
+    """The rows of ``snw geldstromen`` (and of the Fava page) from the computed overview.
+
+    Args:
+      overzicht: the computed overview.
+      compact: the stream's facts (origin, pot, share, shared with) in one column, for the
+        terminal; else in separate columns (CSV, XLSX, Fava).
+    """
     rijen = []
     for regel in overzicht.regels:
         status = regel.status + (", verdeling open" if regel.verdeling_open else "")
         einde = regel.terugbetaling
-        rijen.append((
-            regel.code, regel.naam, status, regel.toegekend, regel.gereserveerd, regel.ontvangen,
-            regel.nog_te_ontvangen, regel.begroot, regel.verplicht, regel.besteed_jaar, regel.besteed_cumulatief,
-            regel.nog_te_besteden, regel.vooruitontvangen, regel.voorgefinancierd, regel.einddatum,
-            regel.prognose_einde, einde.terug_te_betalen, einde.niet_te_ontvangen,
-        ))
+        cijfers = (
+            regel.toegekend, regel.gereserveerd, regel.ontvangen, regel.nog_te_ontvangen, regel.begroot,
+            regel.verplicht, regel.besteed_jaar, regel.besteed_cumulatief, regel.nog_te_besteden,
+            regel.vooruitontvangen, regel.voorgefinancierd, regel.einddatum, regel.prognose_einde,
+            einde.terug_te_betalen, einde.niet_te_ontvangen,
+        )
+        if compact:
+            rijen.append((regel.code, regel.naam, status, stroomfeiten_kort(regel), *cijfers))
+        else:
+            rijen.append((regel.code, regel.naam, status, *cijfers, *stroomfeiten(regel)))
     return Tabel(
         titel=f"Geldstromen {overzicht.jaar} — stand per {datum(overzicht.peildatum)}",
-        kolommen=KOLOMMEN,
+        kolommen=COMPACT if compact else VOLLEDIG,
         rijen=tuple(rijen),
         toelichting=(
-            "Toegekend: het deel van Nieuw-West dat besteed mag worden. Gereserveerd: nog niet toegekend "
+            "Pot: het hele bedrag van de regeling; aandeel NW: het deel van Nieuw-West (als deel van de pot en "
+            "als bedrag, opgegeven zoals in de declaratie; 100% als de pot niet gedeeld is), gedeeld met: de andere "
+            "gebieden. Toegekend: het deel van Nieuw-West dat besteed mag worden. Gereserveerd: nog niet toegekend "
             "of verdeling tussen gebieden open. Ontvangen: geld dat binnen is (min terugbetalingen); nog te "
             "ontvangen = toegekend − ontvangen. Nog te besteden = toegekend − besteed; vooruit ontvangen = "
             "ontvangen − besteed (een schuld aan de financier), voorgefinancierd = besteed − ontvangen. Prognose: "

@@ -8,6 +8,7 @@ here computes a figure; it only chooses columns, words and charts.
 
 from __future__ import annotations
 
+import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -25,8 +26,6 @@ from reports.documents.model import Kolom
 from reports.documents.model import Tabel
 
 if TYPE_CHECKING:
-    import datetime
-
     from reports.compute.proportionaliteit import BuurtOverzicht
     from reports.compute.proportionaliteit import PartnerOverzicht
     from reports.compute.proportionaliteit import PartnerRegel
@@ -72,6 +71,7 @@ INZET_KOLOMMEN = (
     Kolom("Partner"),
     Kolom("Geld", "euro", True),
     Kolom("Uren", "uren", True),
+    Kolom("Tarief per uur"),
     Kolom("Formatie", "euro", True),
     Kolom("Totaal", "euro", True),
     Kolom("Waarvan in jaren zonder toezegging", "euro", True),
@@ -106,6 +106,25 @@ def _status_tekst(regel: PartnerRegel) -> str:
     return ""
 
 
+def tarief_tekst(tarieven: tuple[tuple[datetime.date, Decimal], ...], van_jaar: int, tot_jaar: int) -> str:
+    """The tariffs of a period in one cell: ``€ 85,00 / € 90,00 vanaf 1 juli``.
+
+    The tariff in force at the start of the period without a date; each change (or a first
+    tariff later in the period) with the day it applies (the year only when the period spans
+    years). ``geen tarief`` without any.
+    """
+    if not tarieven:
+        return "geen tarief"
+    begin = datetime.date(van_jaar, 1, 1)
+
+    def dag(d: datetime.date) -> str:
+        tekst = datum(d)
+        return tekst.removesuffix(f" {d.year}") if van_jaar == tot_jaar else tekst
+
+    return " / ".join(euro(bedrag) if vanaf == begin else f"{euro(bedrag)} vanaf {dag(vanaf)}"
+                      for vanaf, bedrag in tarieven)
+
+
 def partner_tabellen(overzicht: PartnerOverzicht) -> list[TabelBlok]:
     """Two tables: what each partner contributed, and its share against its draagkracht.
 
@@ -115,12 +134,14 @@ def partner_tabellen(overzicht: PartnerOverzicht) -> list[TabelBlok]:
         titel=f"Inzet per partner, {overzicht.periode}",
         kolommen=INZET_KOLOMMEN,
         rijen=tuple(
-            (r.code, r.geld, r.uren, r.formatie, r.totaal, r.inzet_zonder_toezegging)
+            (r.code, r.geld, r.uren, tarief_tekst(r.tarieven, overzicht.van_jaar, overzicht.tot_jaar), r.formatie,
+             r.totaal, r.inzet_zonder_toezegging)
             for r in overzicht.regels
         ),
         toelichting=(
             "Geld: eigen middelen (EIGEN), boekingen zonder uren. Formatie: boekingen met uren, gewaardeerd tegen "
-            "het tarief van de partner dat gold op de boekdatum. Waarvan in jaren zonder toezegging: inzet in een "
+            "het tarief van de partner dat gold op de boekdatum. Tarief per uur: de tarieven die in de periode "
+            "golden; een wijziging met de datum vanaf wanneer. Waarvan in jaren zonder toezegging: inzet in een "
             "jaar waarvoor de partner niets toezegde; die telt mee in het aandeel naar draagkracht, niet in de "
             "realisatie van de toezegging."
         ),

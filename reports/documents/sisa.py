@@ -8,7 +8,8 @@ SUM formulas). Nothing here computes a figure.
 Totals add like with like: a column is summed only when every row holds the same kind of
 amount (the indicator sheet, one row per indicator of different kinds, has no totals; the
 available amount, defined per carry-over regime and absent without tranches, neither).
-Themes appear by their names (``thema_naam``), never by their codes.
+Themes appear by the names the ledger declares (``custom "hoofdthema"``, computed as
+``onderdeel_naam``); an undeclared one shows its code and is listed on the sheet Onvolledig.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from typing import TYPE_CHECKING
 from ledger.nl import datum
 from ledger.nl import euro
 from reports.compute.sisa import HERKOMST_GROEPEN
-from reports.compute.sisa import thema_naam
 from reports.documents.model import Alinea
 from reports.documents.model import Document
 from reports.documents.model import Sectie
@@ -73,7 +73,7 @@ def overzicht_tabel(rapport: Sisa) -> Tabel:
             Kolom("Vervalt (niet besteed of overgeheveld)", "euro", True),
         ),
         rijen=tuple(
-            (_gedeclareerd(r.sisa_code), r.stroom, r.naam, thema_naam(r.onderdeel), r.beschikbaar_jaar, r.besteding_jaar,
+            (_gedeclareerd(r.sisa_code), r.stroom, r.naam, r.onderdeel_naam, r.beschikbaar_jaar, r.besteding_jaar,
              r.besteding_cumulatief, r.overloop_volgend_jaar, _janee(r.eindverantwoording), r.vervalt)
             for r in rapport.regels
         ),
@@ -155,6 +155,45 @@ def indicator_tabel(rapport: Sisa) -> Tabel:
     )
 
 
+
+
+REGIME_TEKST = {"hoofdthema": "per hoofdthema", "vrij": "vrij", None: "geen"}
+
+
+def tranchejaar_tabel(rapport: Sisa) -> Tabel:
+    """Per grant with tranches, per hoofdthema and grant year up to T: the tranche and its carry-over."""
+    jaar = rapport.jaar
+    return Tabel(
+        titel=f"Tranches per hoofdthema en jaar, t/m {jaar}",
+        kolommen=(
+            Kolom("Geldstroom"),
+            Kolom("Hoofdthema"),
+            Kolom("Jaar", "getal"),
+            Kolom("Overloopregime"),
+            Kolom("Tranche", "euro"),
+            Kolom("Overloop uit vorig jaar", "euro"),
+            Kolom("Beschikbaar", "euro"),
+            Kolom("Besteed", "euro"),
+            Kolom("Over (beschikbaar − besteed)", "euro"),
+            Kolom("Ruimte voor overloop", "euro"),
+            Kolom("Overloop naar volgend jaar", "euro"),
+            Kolom("Vervalt", "euro"),
+        ),
+        rijen=tuple(
+            (t.stroom, t.onderdeel_naam or "hele uitkering", t.jaar, REGIME_TEKST.get(t.regime, t.regime),
+             t.tranche, t.overloop_in, t.beschikbaar, t.besteed, t.over, t.ruimte, t.overloop_uit, t.vervalt)
+            for t in rapport.tranchejaren
+        ),
+        totaal_label=None,
+        toelichting=(
+            "Per subsidiejaar: beschikbaar = tranche + overloop uit het vorige jaar; over = beschikbaar − besteed. "
+            "Overloop per hoofdthema: de gedeclareerde custom \"overloop\" die de regel toestaat (na afloop van het "
+            "jaar, binnen de looptijd, ten hoogste overloop_max van de tranche en niet meer dan er over is); ruimte "
+            "voor overloop is dat maximum. Overloop vrij: wat over is, gaat vanzelf mee (niet uit het laatste jaar; "
+            "thema's samen). Zonder overloopregime gaat niets mee. Vervalt = over − overloop naar volgend jaar (niet "
+            f"negatief). Besteding t/m 31 december {jaar}. Geen totalen: de jaren lopen in elkaar over."
+        ),
+    )
 
 
 def onvolledig_tabel(rapport: Sisa) -> Tabel:
@@ -335,11 +374,15 @@ def sisa_document(rapport: Sisa, *, documentdatum: datetime.date, kenmerk: str, 
                "volledig gedeclareerd voor SiSa.", "let-op"),
         TabelBlok(onvolledig_tabel(rapport), groepeer=2),
     ] if rapport.onvolledig else [Alinea("Alle specifieke uitkeringen zijn volledig gedeclareerd voor SiSa.")]
+    tranchejaar_secties = (
+        (Sectie("Tranches per hoofdthema en jaar", (TabelBlok(tranchejaar_tabel(rapport), groepeer=2),),
+                blad="Tranches per thema"),) if rapport.tranchejaren else ())
     subsidiejaar_secties = (
         (Sectie("Besteding per subsidiejaar", tuple(subsidiejaar_tabellen(rapport.subsidiejaren)),
                 blad="Subsidiejaren"),) if rapport.subsidiejaren else ())
     secties = (
         Sectie(f"SiSa {jaar}", tuple(sisa_inhoud), blad=f"SiSa {jaar}"),
+        *tranchejaar_secties,
         Sectie("Indicatoren", (TabelBlok(indicator_tabel(rapport), groepeer=3),), blad="Indicatoren"),
         Sectie("Onvolledig gedeclareerd", tuple(onvolledig_inhoud), blad="Onvolledig"),
         *subsidiejaar_secties,
