@@ -357,3 +357,51 @@ def test_geldstromen_xlsx_and_sisa_workbook_show_the_settlement(tmp_path: Path, 
     samenvatting = passiva.index(next(r for r in passiva if r[0] == "Herkomst"))
     herkomsten = [r[0] for r in passiva[samenvatting + 1:] if r[0] in model.HERKOMST_GROEPEN]
     assert herkomsten[:2] == ["Rijk", "Overige overheden"]  # the fund is not in the 49b summary
+
+
+BUITEN_LOOPTIJD = """
+option "operating_currency" "EUR"
+plugin "ledger.plugins.snw"
+2023-01-01 custom "domein" "EID" "Eigenaarschap"
+2023-01-01 open Assets:Bank:Programma EUR
+2023-01-01 open Expenses:Actielijn:EID:EID-01-Schuldhulp
+  code: "EID-01"
+  naam: "Schuldhulp"
+  domein: "EID"
+2023-12-01 custom "geldstroom" "RIJK-E" "Besteding na de einddatum"
+  financier: "RIJK"
+  herkomst: "rijk"
+  specifieke_uitkering: TRUE
+  status: "toegekend"
+  bedrag: 12000.00 EUR
+  van: 2024-01-01
+  tot: 2024-06-30
+2024-01-05 * "Rijk" "Beschikking"
+  Assets:Te-ontvangen:RIJK-E                12000.00 EUR
+  Liabilities:Nog-te-besteden:RIJK-E       -12000.00 EUR
+2024-02-01 * "Rijk" "Voorschot"
+  Assets:Bank:Programma                     12000.00 EUR
+  Assets:Te-ontvangen:RIJK-E               -12000.00 EUR
+2024-05-01 * "Schuldhulp" "binnen de looptijd"
+  Expenses:Actielijn:EID:EID-01-Schuldhulp:RIJK-E      10000.00 EUR
+  Assets:Bank:Programma
+2024-08-01 * "Schuldhulp" "na de einddatum"
+  Expenses:Actielijn:EID:EID-01-Schuldhulp:RIJK-E       2000.00 EUR
+  Assets:Bank:Programma
+"""
+
+
+def test_spending_after_the_end_is_not_eligible(tmp_path: Path) -> None:
+    """RIJK-E ends on 30 June 2024: 12.000 received, 10.000 spent within the period and 2.000 after it
+    (a finding of the plugin). Eligible 10.000 = the final claim: 12.000 − 10.000 = 2.000 to repay."""
+    path = tmp_path / "grootboek.beancount"
+    path.write_text(BUITEN_LOOPTIJD, encoding="utf-8")
+    grootboek = load_ledger(path)
+    assert any("looptijd" in str(error.message) for error in grootboek.errors)
+    (regel,) = geldstromen_overzicht(grootboek.entries, grootboek.programma, 2024,
+                                     peildatum=datetime.date(2024, 12, 31)).regels
+    assert (regel.besteed_cumulatief, regel.besteed_subsidiabel) == (D("12000"), D("10000"))
+    v = regel.vaststelling
+    assert (v.grondslag, v.subsidiabel, v.vastgesteld, v.terug_te_betalen) == (
+        "afgelopen", D("10000"), D("10000"), D("2000"))
+    assert regel.terug_te_betalen == D("2000")
