@@ -56,7 +56,8 @@ def _ontvangsten(ledger, code: str, waar: str) -> Decimal:  # noqa: ANN001
 def _terugbetalingen(ledger, code: str, waar: str) -> Decimal:  # noqa: ANN001
     """Repayments: cash debits to the liability, not the plugin's releases (beanquery)."""
     return _bq(ledger, f"SELECT sum(number) WHERE account = 'Liabilities:Nog-te-besteden:{code}' AND number > 0 "
-                       f"AND {waar} AND meta('__derived__') IS NULL AND NOT joinstr(other_accounts) ~ 'Assets:Te-ontvangen:'")
+                       f"AND {waar} AND meta('__derived__') IS NULL "
+                       "AND NOT joinstr(other_accounts) ~ 'Assets:Te-ontvangen:'")
 
 
 def _besteed(ledger, code: str, waar: str) -> Decimal:  # noqa: ANN001

@@ -1,4 +1,5 @@
-"""Per funding stream: awarded, received, budgeted, committed, spent, to spend, forecast.
+"""Per funding stream: awarded, received, budgeted, committed, spent, to spend, forecast, and the
+settlement at its end (:func:`vaststelling`, the one definition the reports read).
 
 Pure functions from loaded entries to rows; the CLI (``snw geldstromen``), the begroting's
 dekking section and the Fava extension all call ``geldstromen_overzicht``.

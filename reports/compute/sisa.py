@@ -20,12 +20,16 @@ Definitions (the workbook's toelichting repeats them):
 * Eindverantwoording: ``Ja`` when T is the calendar year of the stream's ``tot`` date.
 * Vervalt (hoofdthema regime only): tranche(T) + overloop in (T−1→T) − spending in grant
   year T − overloop out (T→T+1), at least 0: money of the year that may not be carried over.
-* Terug te betalen / niet te ontvangen, per grant: ``GeldstroomRegel.terugbetaling``, the
-  one definition used by geldstromen, the begroting and SiSa: received − spending at the
-  end date (never below 0), and awarded − received or spent (never below 0). In the final
-  year the actual spending, before it the forecast at the last twelve months' pace.
+* The settlement at a grant's end, per grant: ``GeldstroomRegel.vaststelling``, the one
+  definition used by geldstromen, the begroting and SiSa: eligible spending, final claim
+  (min(awarded, eligible)), to repay (received − final claim, never below 0), not to be
+  received (awarded − the more of received and final claim) and still to receive (final
+  claim − received, never below 0). Settled figures once the grant has ended at the
+  peildatum (``grondslag`` ``afgelopen``), before that a forecast at the last twelve months' pace.
 * Staat van overlopende passiva (BBV art. 49b/52a) and overlopende activa (art. 40a): on
-  money *received* (:func:`overlopende_balans`); awarded money not yet received is neither.
+  money *received* (:func:`overlopende_balans`); awarded money not yet received is neither;
+  government bodies only, other third parties apart (``ledger.model.herkomst_groep``); an
+  ended grant's unspent money is terug te betalen (``Sisa.terugbetalingen``).
 * Indicators: the regeling's ``sisa_code``, ``departement`` and indicator numbers are data on
   the stream's declaration (``sisa_besteding``, ``sisa_overloop``, ``sisa_cumulatief``,
   ``sisa_eindverantwoording``; per hoofdthema ``"thema=01 …"``). Nothing is made up here: an
