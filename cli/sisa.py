@@ -1,5 +1,6 @@
-"""``snw sisa JAAR``: SiSa-indicatoren per specifieke uitkering en de staat van overlopende
-passiva (EU / Rijk / overig) in ``sisa-JAAR.xlsx``."""
+"""``snw sisa JAAR``: SiSa-indicatoren per specifieke uitkering, de vaststelling per uitkering en de
+staat van overlopende passiva (EU / Rijk / overige overheden; overige derden apart; terug te betalen
+op afgelopen uitkeringen) in ``sisa-JAAR.xlsx``."""
 
 from __future__ import annotations
 

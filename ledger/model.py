@@ -51,6 +51,29 @@ def in_centen(bedrag: Decimal) -> Decimal:
 #: ``custom "instelling"`` names whose value must be a positive whole number (checked by parse_programma)
 INSTELLING_AANTALLEN = ("nieuw_west_bewoners",)
 
+#: A stream's ``herkomst:`` that is a government body (BBV art. 49b and 40a: advances from, and
+#: pre-financing to be received from, European and Dutch overheidslichamen), with its group in the
+#: schedules. Every other origin except the gemeente's own (``fonds``, ``partners``, ``overig``, or
+#: anything undeclared) is a third party: shown apart, never as 49b.
+OVERHEID_HERKOMST = {"eu": "EU", "rijk": "Rijk", "provincie": "Overige overheden", "overheid": "Overige overheden"}
+#: The gemeente's own money: no advance from anyone, in neither schedule.
+EIGEN_HERKOMST = "gemeente"
+#: The schedules' origin groups in order: the three of BBV art. 49b / 40a, then the third parties.
+HERKOMST_GROEPEN = ("EU", "Rijk", "Overige overheden", "Overige derden")
+OVERHEID_GROEPEN = HERKOMST_GROEPEN[:3]
+
+
+def overheidslichaam(herkomst: str) -> bool:
+    """Whether money of this origin comes from a government body (BBV art. 49b / 40a)."""
+    return herkomst in OVERHEID_HERKOMST
+
+
+def herkomst_groep(herkomst: str) -> str | None:
+    """The schedule group of an origin: EU, Rijk, Overige overheden, Overige derden; None for the gemeente's own."""
+    if herkomst == EIGEN_HERKOMST:
+        return None
+    return OVERHEID_HERKOMST.get(herkomst, "Overige derden")
+
 # Keys of a geldstroom declaration that a geldstroom-wijziging may change.
 _STROOM_KEYS = (
     "financier",

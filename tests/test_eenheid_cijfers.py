@@ -104,7 +104,7 @@ def test_every_shared_figure_is_one_value(path: Path, jaar: int) -> None:
         assert (uitkering.besteding_jaar, uitkering.besteding_cumulatief, uitkering.ontvangen,
                 uitkering.terug_te_betalen, uitkering.niet_te_ontvangen) == (
             regel.besteed_jaar, regel.besteed_cumulatief, regel.ontvangen_netto,
-            regel.terugbetaling.terug_te_betalen, regel.terugbetaling.niet_te_ontvangen), uitkering.stroom
+            regel.vaststelling.terug_te_betalen, regel.vaststelling.niet_te_ontvangen), uitkering.stroom
     if v.sisa is not None:
         assert v.sisa.uitkeringen == s.uitkeringen and v.sisa.passiva == s.passiva
 

@@ -64,10 +64,10 @@ def test_a_past_year_is_stand_per_31_december_not_its_last_booking() -> None:
     spuk = overzicht.regels[0]
     assert spuk.afgelopen  # the end date is the peildatum itself: the period is over
     # 60.000,00 received − 51.400,00 spent; no forecast of days after the grant's end
-    assert (spuk.terugbetaling.terug_te_betalen, spuk.terugbetaling.niet_te_ontvangen) == (
+    assert (spuk.vaststelling.terug_te_betalen, spuk.vaststelling.niet_te_ontvangen) == (
         D("8600.00"), D("40000.00"))
     uitkering = sisa(ledger.entries, ledger.programma, 2025).uitkeringen[0]
-    assert uitkering.terug_te_betalen == spuk.terugbetaling.terug_te_betalen == D("8600.00")
+    assert uitkering.terug_te_betalen == spuk.vaststelling.terug_te_betalen == D("8600.00")
 
 
 def test_an_explicit_peildatum_before_the_end_forecasts() -> None:
@@ -77,7 +77,7 @@ def test_an_explicit_peildatum_before_the_end_forecasts() -> None:
     # the last twelve months' pace (51.400,00 / 365 per day) for the 29 days to 31 December:
     # 51.400 × 29 / 365 = 4.083,84; what is left: 100.000 − 51.400 − 4.083,84 = 44.516,16
     assert spuk.prognose_einde == D("44516.16")
-    assert spuk.terugbetaling.terug_te_betalen == D("60000.00") - (D("100000.00") - D("44516.16"))
+    assert spuk.vaststelling.terug_te_betalen == D("60000.00") - (D("100000.00") - D("44516.16"))
 
 
 @pytest.mark.parametrize("opdracht", [

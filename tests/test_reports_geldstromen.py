@@ -214,7 +214,14 @@ def test_received_to_receive_advance_and_prefinanced_reconcile(demo: Ledger, jaa
         netto = -ontvangen.get(code, ZERO) - terug.get(code, ZERO)
         assert (regel.ontvangen, regel.terugbetaald, regel.besteed_cumulatief) == (
             -ontvangen.get(code, ZERO), terug.get(code, ZERO), besteed.get(code, ZERO)), code
-        assert regel.vooruitontvangen == max(netto - regel.besteed_cumulatief, ZERO), code
+        # the demo spends within each stream's period and award: eligible spending is all spending
+        assert regel.besteed_subsidiabel == regel.besteed_cumulatief == besteed.get(code, ZERO), code
+        over = max(netto - regel.besteed_cumulatief, ZERO)
+        if regel.afgelopen:  # an ended stream's unspent money is to repay, no advance any more
+            assert (regel.vooruitontvangen, regel.terug_te_betalen) == (ZERO, over), code
+        else:
+            assert (regel.vooruitontvangen, regel.terug_te_betalen) == (over, ZERO), code
         assert regel.voorgefinancierd == max(regel.besteed_cumulatief - netto, ZERO), code
         assert regel.nog_te_ontvangen == max(regel.toegekend - netto, ZERO), code
     assert any(regel.ontvangen for regel in overzicht.regels)
+    assert any(regel.terug_te_betalen for regel in overzicht.regels) == (jaar == 2026)

@@ -170,32 +170,49 @@ def test_grant_figures_equal_beanquery_and_geldstromen(ledger, jaren) -> None:  
 
 # ---------------------------------------------------------------------------- overlopende passiva
 def test_passiva_2024_exact(jaren) -> None:  # noqa: ANN001
-    """On money received: EU-JEUGD's 20.000 of 2024 first covers the 5.000 pre-financed in 2023;
-    PMG received 100.000 in 2022 and 2024; VLIEGWIEL is the gemeente's own money: in neither schedule."""
+    """On money received: EU-JEUGD's 20.000 of 2024 first settles the 5.000 pre-financed in 2023
+    (activa, af), so only 15.000 is a received advance, released to the year's 15.000 of spending;
+    PMG received 100.000 in 2022 and 2024; VHF ended on 31 December 2024 with 50.000 received and
+    45.000 spent: its 5.000 is terug te betalen, no advance; VLIEGWIEL is the gemeente's own money:
+    in neither schedule."""
     rapport = jaren[2024]
-    assert [(r.herkomst, r.stroom, r.begin, r.ontvangen, r.vrijgevallen, r.terugbetaald, r.eind)
+    # herkomst, stroom, begin, ontvangen, vrijgevallen, terugbetaald, naar terug te betalen, eind
+    assert [(r.herkomst, r.stroom, r.begin, r.ontvangen, r.vrijgevallen, r.terugbetaald, r.terug_te_betalen, r.eind)
             for r in rapport.passiva] == [
-        ("EU", "EU-JEUGD", D(0), D("20000"), D("20000"), D(0), D(0)),
-        ("Rijk", "KW-VRIJ", D("26000"), D(0), D("12000"), D(0), D("14000")),
-        ("Rijk", "PMG", D("50000"), D("100000"), D("100000"), D(0), D("50000")),
-        ("Rijk", "SPUK-KW", D("40000"), D("200000"), D("200000"), D(0), D("40000")),
-        ("Rijk", "VHF", D(0), D("50000"), D("45000"), D(0), D("5000")),
+        ("EU", "EU-JEUGD", D(0), D("15000"), D("15000"), D(0), D(0), D(0)),
+        ("Rijk", "KW-VRIJ", D("26000"), D(0), D("12000"), D(0), D(0), D("14000")),
+        ("Rijk", "PMG", D("50000"), D("100000"), D("100000"), D(0), D(0), D("50000")),
+        ("Rijk", "SPUK-KW", D("40000"), D("200000"), D("200000"), D(0), D(0), D("40000")),
+        ("Rijk", "VHF", D(0), D("50000"), D("45000"), D(0), D("5000"), D(0)),
     ]
-    assert rapport.passiva_totaal("eind", "Rijk") == D("109000")
-    assert rapport.passiva_totaal("eind") == D("109000")
+    assert rapport.passiva_totaal("eind", "Rijk") == D("104000")  # 14.000 + 50.000 + 40.000
+    assert rapport.passiva_49b_totaal("eind") == rapport.passiva_totaal("eind") == D("104000")
     assert [(r.stroom, r.begin, r.bij, r.af, r.eind) for r in rapport.activa] == [
         ("EU-JEUGD", D("5000"), D(0), D("5000"), D(0))]
     assert [(r.stroom, r.begin, r.bij, r.af, r.eind) for r in jaren[2023].activa] == [
         ("EU-JEUGD", D(0), D("5000"), D(0), D("5000"))]
+    assert [(r.stroom, r.begin, r.bij, r.terugbetaald, r.eind) for r in rapport.terugbetalingen] == [
+        ("VHF", D(0), D("5000"), D(0), D("5000"))]
 
 
-def test_passiva_repayment_2025(jaren) -> None:  # noqa: ANN001
-    vhf = next(r for r in jaren[2025].passiva if r.stroom == "VHF")
-    assert (vhf.begin, vhf.ontvangen, vhf.vrijgevallen, vhf.terugbetaald, vhf.eind) == (
-        D("5000"), D(0), D(0), D("5000"), D(0))
-    spuk = next(r for r in jaren[2025].passiva if r.stroom == "SPUK-KW")
-    assert (spuk.begin, spuk.ontvangen, spuk.vrijgevallen, spuk.eind) == (D("40000"), D("164000"), D("200000"),
-                                                                         D("4000"))
+def test_passiva_2025_ended_grants_and_a_repayment_a_year_later(jaren) -> None:  # noqa: ANN001
+    """2025: SPUK-KW, KW-VRIJ and EU-JEUGD end on 31 December. SPUK-KW: 40.000 + 164.000 − 200.000 spent
+    = 4.000 left: terug te betalen. KW-VRIJ: 14.000 − 10.000 = 4.000: terug te betalen. EU-JEUGD: 25.000
+    received, 25.000 spent: nothing. VHF's 5.000 (to repay since 2024) is repaid on 1 May 2025: the debt
+    goes, the advance schedule does not see it."""
+    rapport = jaren[2025]
+    assert [(r.stroom, r.begin, r.ontvangen, r.vrijgevallen, r.terugbetaald, r.terug_te_betalen, r.eind)
+            for r in rapport.passiva] == [
+        ("KW-VRIJ", D("14000"), D(0), D("10000"), D(0), D("4000"), D(0)),
+        ("PMG", D("50000"), D(0), D(0), D(0), D(0), D("50000")),
+        ("SPUK-KW", D("40000"), D("164000"), D("200000"), D(0), D("4000"), D(0)),
+    ]
+    assert [(r.stroom, r.begin, r.bij, r.terugbetaald, r.eind) for r in rapport.terugbetalingen] == [
+        ("KW-VRIJ", D(0), D("4000"), D(0), D("4000")),
+        ("SPUK-KW", D(0), D("4000"), D(0), D("4000")),
+        ("VHF", D("5000"), D(0), D("5000"), D(0)),
+    ]
+    assert rapport.terugbetalingen_totaal("eind") == D("8000")
 
 
 def test_awards_not_received_are_no_liability(jaren) -> None:  # noqa: ANN001
@@ -217,18 +234,32 @@ def _ontvangen_besteed(ledger, code: str, tot: int) -> tuple[Decimal, Decimal]: 
 
 
 def test_passiva_and_activa_reconcile_with_beanquery(ledger, jaren) -> None:  # noqa: ANN001
+    """Balances against beanquery: received − spent at both year ends is the advance of a running
+    stream, or the debt to repay of an ended one; spent − received the pre-financing."""
     for jaar, rapport in jaren.items():
         assert rapport.passiva
+        afgelopen = {code for code, s in ledger.programma.geldstromen.items()
+                     if s.tot is not None and s.tot <= datetime.date(jaar, 12, 31)}
         for r in rapport.passiva:
             assert r.verschil == 0
             netto_begin, besteed_begin = _ontvangen_besteed(ledger, r.stroom, jaar - 1)
             netto_eind, besteed_eind = _ontvangen_besteed(ledger, r.stroom, jaar)
-            assert r.begin == max(netto_begin - besteed_begin, D(0)), (jaar, r.stroom)
-            assert r.eind == max(netto_eind - besteed_eind, D(0)), (jaar, r.stroom)
+            eerder_af = r.stroom in afgelopen and ledger.programma.geldstromen[r.stroom].tot.year < jaar
+            assert r.begin == (D(0) if eerder_af else max(netto_begin - besteed_begin, D(0))), (jaar, r.stroom)
+            assert r.eind == (D(0) if r.stroom in afgelopen else max(netto_eind - besteed_eind, D(0))), (jaar, r.stroom)
+            # the year's spending covered by advance money: never more than the year's spending (beanquery)
+            besteed_jaar = bq(ledger, f"SELECT sum(number) WHERE account ~ '^Expenses:Actielijn:.*:{r.stroom}$' "
+                                      f"AND year(date) = {jaar}")
+            assert 0 <= r.vrijgevallen <= besteed_jaar, (jaar, r.stroom)
         for r in rapport.activa:
             assert r.verschil == 0
             netto_eind, besteed_eind = _ontvangen_besteed(ledger, r.stroom, jaar)
             assert r.eind == max(besteed_eind - netto_eind, D(0)), (jaar, r.stroom)
+        for r in rapport.terugbetalingen:
+            assert r.stroom in afgelopen
+            netto_eind, besteed_eind = _ontvangen_besteed(ledger, r.stroom, jaar)
+            assert r.eind == max(netto_eind - besteed_eind, D(0)), (jaar, r.stroom)
+            assert r.begin + r.bij - r.terugbetaald == r.eind
 
 
 # ---------------------------------------------------------------------------- XLSX, CLI
@@ -344,22 +375,28 @@ def test_xlsx_content_and_totals(outputs, ledger) -> None:  # noqa: ANN001
                 if str(r["Indicator"]).startswith("Besteding")), D(0)) == besteed
 
     tables = _tables(workbook["Overlopende passiva"])
-    eu, rijk, samen = tables
+    eu, rijk, samen, terug = tables
     assert [r["Geldstroom"] for r in rijk["rows"]] == ["KW-VRIJ", "PMG", "SPUK-KW", "VHF"]
     assert [r["Herkomst"] for r in samen["rows"]] == ["EU", "Rijk"]  # the gemeente's own VLIEGWIEL is no advance
     eind = begin = D(0)
-    for code in ("EU-JEUGD", "KW-VRIJ", "PMG", "SPUK-KW", "VHF"):
+    for code in ("EU-JEUGD", "KW-VRIJ", "PMG", "SPUK-KW"):  # VHF ended on 31 December 2024: to repay
         netto, besteed = _ontvangen_besteed(ledger, code, 2024)
         eind += max(netto - besteed, D(0))
+    for code in ("EU-JEUGD", "KW-VRIJ", "PMG", "SPUK-KW", "VHF"):
         netto, besteed = _ontvangen_besteed(ledger, code, 2023)
         begin += max(netto - besteed, D(0))
-    assert samen["totals"]["Saldo 31 december"] == eind == D("109000")
+    assert samen["totals"]["Saldo 31 december"] == eind == D("104000")
     assert samen["totals"]["Saldo 1 januari"] == begin == D("116000")
-    assert eu["totals"]["Vrijgevallen (aan bestedingen)"] == D("20000")
+    assert eu["totals"]["Ontvangen"] == D("15000")  # 20.000 received, 5.000 of it settles 2023's pre-financing
+    assert eu["totals"]["Vrijgevallen (aan bestedingen)"] == D("15000")
+    assert samen["totals"]["Naar terug te betalen (afgelopen)"] == D("5000")
     for table in (eu, rijk, samen):
         t = table["totals"]
         assert t["Saldo 1 januari"] + t["Ontvangen"] - t["Vrijgevallen (aan bestedingen)"] \
-            - t["Terugbetaald"] == t["Saldo 31 december"]
+            - t["Terugbetaald"] - t["Naar terug te betalen (afgelopen)"] == t["Saldo 31 december"]
+    netto, besteed = _ontvangen_besteed(ledger, "VHF", 2024)
+    assert [(r["Geldstroom"], r["Herkomst"], r["Saldo 31 december"]) for r in terug["rows"]] == [
+        ("VHF", "Rijk", netto - besteed)] == [("VHF", "Rijk", 5000)]
     (activa,) = _tables(workbook["Overlopende activa"])
     assert [(r["Geldstroom"], r["Saldo 1 januari"], r["Ontvangen ter dekking"], r["Saldo 31 december"])
             for r in activa["rows"]] == [("EU-JEUGD", 5000, 5000, 0)]

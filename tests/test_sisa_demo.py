@@ -98,21 +98,40 @@ def _besteed(query, jaar: int) -> dict[str, D]:  # noqa: ANN001
 
 @pytest.mark.parametrize("jaar", JAREN)
 def test_passiva_reconcile(ledger, query, jaar) -> None:  # noqa: ANN001
-    """Both schedules rest on money received: received − spent, per stream, at both year ends."""
+    """The schedules rest on money received: received − spent, per stream, at both year ends: the
+    advance of a running stream, the debt to repay of an ended one; 49b holds government bodies only."""
+    from ledger.model import overheidslichaam
+
     rapport = sisa(ledger.entries, ledger.programma, jaar)
     netto_eind, besteed_eind = _netto(query, jaar), _besteed(query, jaar)
     netto_begin, besteed_begin = _netto(query, jaar - 1), _besteed(query, jaar - 1)
+
+    def afgelopen(code: str, tot: int) -> bool:
+        einde = ledger.programma.geldstromen[code].tot
+        return einde is not None and einde <= datetime.date(tot, 12, 31)
+
     for regel in rapport.passiva:
         code = regel.stroom
         assert regel.verschil == 0, code
-        assert regel.eind == max(netto_eind.get(code, D(0)) - besteed_eind.get(code, D(0)), D(0)), code
-        assert regel.begin == max(netto_begin.get(code, D(0)) - besteed_begin.get(code, D(0)), D(0)), code
+        over_eind = max(netto_eind.get(code, D(0)) - besteed_eind.get(code, D(0)), D(0))
+        over_begin = max(netto_begin.get(code, D(0)) - besteed_begin.get(code, D(0)), D(0))
+        assert regel.eind == (D(0) if afgelopen(code, jaar) else over_eind), code
+        assert regel.begin == (D(0) if afgelopen(code, jaar - 1) else over_begin), code
+        assert regel.overheid == overheidslichaam(ledger.programma.geldstromen[code].herkomst), code
     for regel in rapport.activa:
         code = regel.stroom
         assert regel.verschil == 0, code
         assert regel.eind == max(besteed_eind.get(code, D(0)) - netto_eind.get(code, D(0)), D(0)), code
+    for regel in rapport.terugbetalingen:
+        code = regel.stroom
+        assert afgelopen(code, jaar), code
+        assert regel.eind == max(netto_eind.get(code, D(0)) - besteed_eind.get(code, D(0)), D(0)), code
     eigen = {code for code, stroom in ledger.programma.geldstromen.items() if stroom.herkomst == "gemeente"}
-    assert not eigen & {r.stroom for r in (*rapport.passiva, *rapport.activa)}
+    assert not eigen & {r.stroom for r in (*rapport.passiva, *rapport.activa, *rapport.terugbetalingen)}
+    # JEU-JK (herkomst "overig") is no government body: apart from 49b from its first receipt (2024)
+    assert ("JEU-JK" in {r.stroom for r in rapport.passiva if not r.overheid}) == (jaar >= 2024)
+    # SPUK-KW ends on 31 December 2025 with money left: to repay from then on, no advance
+    assert ("SPUK-KW" in {r.stroom for r in rapport.terugbetalingen}) == (jaar >= 2025)
 
 
 def test_cli_on_demo(tmp_path, monkeypatch) -> None:  # noqa: ANN001

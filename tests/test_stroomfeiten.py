@@ -175,8 +175,9 @@ def test_compact_and_full_tables_hold_the_same_figures(tmp_path: Path) -> None:
     ledger = _ledger(tmp_path, AANDELEN)
     overzicht = geldstromen_overzicht(ledger.entries, ledger.programma, 2023, DAG(2023, 12, 31))
     vol, kort = geldstromen_tabel(overzicht), geldstromen_tabel(overzicht, compact=True)
+    aantal = len(kort.rijen[0]) - 4  # the figures after the compact facts column
     for v, k in zip(vol.rijen, kort.rijen):
-        assert v[:3] == k[:3] and v[3:3 + 15] == k[4:]
+        assert v[:3] == k[:3] and v[3:3 + aantal] == k[4:]
     assert vol.totalen()[[c.kop for c in vol.kolommen].index("Pot")] == D("100000.00") * 4 + D("0.05") + D(
         "36000000.00") + D("20000.00") + D("60000.00")
 

@@ -305,9 +305,10 @@ def test_libreoffice_evaluates_the_sisa_formulas_to_the_computed_figures(demo, d
         cellen = uitkeringen[u.stroom]
         verwacht |= {("SiSa 2025", cellen["Besteding 2025"]): u.besteding_jaar,
                      ("SiSa 2025", cellen["Cumulatief t/m 2025"]): u.besteding_cumulatief}
-    herkomst = _rijen(path, "Overlopende passiva", "Staat van overlopende passiva 2025 per herkomst")
+    herkomst = _rijen(path, "Overlopende passiva", "Staat van overlopende passiva 2025 per herkomst (BBV art. 49b)")
     velden = {"Saldo 1 januari": "begin", "Ontvangen": "ontvangen", "Vrijgevallen (aan bestedingen)": "vrijgevallen",
-              "Terugbetaald": "terugbetaald", "Saldo 31 december": "eind"}
+              "Terugbetaald": "terugbetaald", "Naar terug te betalen (afgelopen)": "terug_te_betalen",
+              "Saldo 31 december": "eind"}
     for groep, cellen in herkomst.items():
         for kop, veld in velden.items():
             verwacht["Overlopende passiva", cellen[kop]] = rapport.passiva_totaal(veld, groep)

@@ -750,7 +750,7 @@ def _risicos(jaar: int, regels: Sequence[GeldstroomRegel], dekking: Sequence[Dek
         stroom = programma.geldstromen.get(regel.code)
         dek = by_code.get(regel.code)
         begroot = regel.begroot
-        terugbetaling = regel.terugbetaling  # the one repayment risk (reports.compute.geldstromen)
+        terugbetaling = regel.vaststelling  # the one settlement at the end (reports.compute.geldstromen)
         basis = {"stroom": regel.code, "naam": regel.naam}
         toegekend = regel.status == "toegekend"
         if toegekend and regel.einddatum is not None and regel.einddatum <= einde:

@@ -1,4 +1,5 @@
-"""Per funding stream: awarded, received, budgeted, committed, spent, to spend, forecast.
+"""Per funding stream: awarded, received, budgeted, committed, spent, to spend, forecast, and the
+settlement at its end (:func:`vaststelling`, the one definition the reports read).
 
 Pure functions from loaded entries to rows; the CLI (``snw geldstromen``), the begroting's
 dekking section and the Fava extension all call ``geldstromen_overzicht``.
@@ -50,6 +51,7 @@ class GeldstroomRegel:
     verplicht: Decimal  # open commitments at the peildatum
     besteed_jaar: Decimal
     besteed_cumulatief: Decimal
+    besteed_subsidiabel: Decimal  # cumulative spending within the stream's period (van..tot): eligible
     nog_te_besteden: Decimal  # liability balance: booked − spent
     einddatum: datetime.date | None
     prognose_einde: Decimal | None  # forecast of what is left at the end date (None: no end date)
@@ -77,14 +79,32 @@ class GeldstroomRegel:
         return max(self.toegekend - self.ontvangen_netto, ZERO)
 
     @property
+    def gedekt(self) -> Decimal:
+        """Spending the grant covers so far: eligible spending up to the award (the final claim once ended)."""
+        return min(self.toegekend, self.besteed_subsidiabel)
+
+    @property
     def vooruitontvangen(self) -> Decimal:
-        """Received and not yet spent: the liability of BBV art. 49b (never below 0)."""
-        return max(self.ontvangen_netto - self.besteed_cumulatief, ZERO)
+        """Received and not yet spent, on a stream still running: the advance of BBV art. 49b (never below 0).
+
+        On an ended stream (:attr:`afgelopen`) it is 0: what is left there is :attr:`terug_te_betalen`.
+        """
+        if self.afgelopen:
+            return ZERO
+        return max(self.ontvangen_netto - self.gedekt, ZERO)
 
     @property
     def voorgefinancierd(self) -> Decimal:
-        """Spent beyond what was received: the overlopend actief of BBV art. 40a (never below 0)."""
-        return max(self.besteed_cumulatief - self.ontvangen_netto, ZERO)
+        """Covered spending beyond what was received: to be received, the overlopend actief of BBV art. 40a.
+
+        On an ended stream this is the final claim still to be received (``Vaststelling.nog_te_ontvangen``).
+        """
+        return max(self.gedekt - self.ontvangen_netto, ZERO)
+
+    @property
+    def terug_te_betalen(self) -> Decimal:
+        """Received and not spent on an ended stream: a debt to the funder (0 while the stream runs)."""
+        return self.vaststelling.terug_te_betalen if self.afgelopen else ZERO
 
     @property
     def afgelopen(self) -> bool:
@@ -100,40 +120,100 @@ class GeldstroomRegel:
         return self.toegekend - self.prognose_einde
 
     @property
-    def terugbetaling(self) -> Terugbetaling:
-        """The repayment risk at the grant's end (:func:`terugbetaling`), from ``besteed_einde``."""
-        return terugbetaling(self.toegekend, self.ontvangen_netto, self.besteed_einde)
+    def subsidiabel_einde(self) -> Decimal:
+        """Eligible spending at the end date: settled (ended), forecast (running) or to date (no end date).
+
+        The forecast adds the last twelve months' pace up to the end date (``besteed_einde −
+        besteed_cumulatief``) to what is eligible so far.
+        """
+        return self.besteed_subsidiabel + (self.besteed_einde - self.besteed_cumulatief)
+
+    @property
+    def vaststelling(self) -> Vaststelling:
+        """The grant's settlement at its end (:func:`vaststelling`): settled when ended, else forecast."""
+        if self.afgelopen:
+            grondslag = AFGELOPEN
+        elif self.prognose_einde is None:
+            grondslag = STAND
+        else:
+            grondslag = PROGNOSE
+        return vaststelling(self.toegekend, self.ontvangen_netto, self.subsidiabel_einde, grondslag)
+
+
+#: ``Vaststelling.grondslag``: what the figures rest on.
+AFGELOPEN = "afgelopen"  # the stream has ended at the peildatum: the settlement itself
+PROGNOSE = "prognose"  # running: spending forecast at the end date at the last twelve months' pace
+STAND = "stand"  # no end date: the figures as they stand at the peildatum
+GRONDSLAGEN = (AFGELOPEN, PROGNOSE, STAND)
 
 
 @dataclasses.dataclass(frozen=True)
-class Terugbetaling:
-    """What a grant's end costs when spending falls short of the award.
+class Vaststelling:
+    """A grant's settlement at its end (vaststelling), the one definition of what its end costs or brings.
 
     Attributes:
-      terug_te_betalen: received money not (eligibly) spent: to be repaid to the funder.
-      niet_te_ontvangen: awarded money that will not be received, since it is not spent.
+      grondslag: ``afgelopen`` (ended at the peildatum: settled figures), ``prognose`` (still running:
+        the spending is a forecast at the end date) or ``stand`` (no end date: as it stands).
+      toegekend: the award (Nieuw-West's part).
+      ontvangen: cash received and kept (receipts minus repayments).
+      subsidiabel: eligible spending (within the stream's period) at the end.
     """
 
-    terug_te_betalen: Decimal
-    niet_te_ontvangen: Decimal
+    grondslag: str
+    toegekend: Decimal
+    ontvangen: Decimal
+    subsidiabel: Decimal
+
+    @property
+    def prognose(self) -> bool:
+        """The figures are not settled yet: the stream runs (or has no end date)."""
+        return self.grondslag != AFGELOPEN
+
+    @property
+    def vastgesteld(self) -> Decimal:
+        """The final claim: min(awarded, eligible spending)."""
+        return min(self.toegekend, self.subsidiabel)
+
+    @property
+    def terug_te_betalen(self) -> Decimal:
+        """Received − final claim, never below 0: to be repaid to the funder."""
+        return max(self.ontvangen - self.vastgesteld, ZERO)
+
+    @property
+    def niet_te_ontvangen(self) -> Decimal:
+        """Awarded money that will never be paid out: awarded − the more of received and final claim.
+
+        Where received ≤ final claim this is awarded − final claim; where more was received than the
+        claim, the part of the award above the claim that was received is :attr:`terug_te_betalen`,
+        so it is not counted here too (awarded − final claim = niet te ontvangen + terug te betalen).
+        """
+        return max(self.toegekend - max(self.ontvangen, self.vastgesteld), ZERO)
+
+    @property
+    def nog_te_ontvangen(self) -> Decimal:
+        """Still to receive after the settlement: final claim − received, never below 0."""
+        return max(self.vastgesteld - self.ontvangen, ZERO)
 
 
-def terugbetaling(toegekend: Decimal, ontvangen: Decimal, besteed: Decimal) -> Terugbetaling:
-    """The one definition of the repayment risk of a grant at its end.
+def vaststelling(toegekend: Decimal, ontvangen: Decimal, subsidiabel: Decimal, grondslag: str) -> Vaststelling:
+    """The one definition of a grant's settlement at its end (LEDGER.md, "vaststelling").
 
-    To repay = received − eligible spending (never below 0); not to be received = awarded −
-    what is received or spent, whichever is more (never below 0). Money awarded but never
-    received is not repaid: it is simply not paid out.
+    Final claim = min(awarded, eligible spending); to repay = received − final claim (never below
+    0); not to be received = awarded − max(received, final claim) (never below 0); still to receive
+    = final claim − received (never below 0). Money awarded but never received is not repaid: it is
+    simply not paid out.
 
     Args:
       toegekend: the award (Nieuw-West's part).
       ontvangen: cash received and kept (receipts minus repayments).
-      besteed: eligible spending at the end date.
+      subsidiabel: eligible spending at the end date (settled, or forecast for a running stream).
+      grondslag: ``afgelopen``, ``prognose`` or ``stand`` (:data:`GRONDSLAGEN`).
     Returns:
-      Both amounts.
+      The settlement.
     """
-    return Terugbetaling(terug_te_betalen=max(ontvangen - besteed, ZERO),
-                         niet_te_ontvangen=max(toegekend - max(ontvangen, besteed), ZERO))
+    if grondslag not in GRONDSLAGEN:
+        raise ValueError(f"grondslag {grondslag!r} not in {GRONDSLAGEN}")
+    return Vaststelling(grondslag=grondslag, toegekend=toegekend, ontvangen=ontvangen, subsidiabel=subsidiabel)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -217,12 +297,21 @@ def _overzicht(entries: Sequence[data.Directive], programma: model.Programma, ja
     besteed: dict[str, Decimal] = defaultdict(Decimal)
     besteed_jaar: dict[str, Decimal] = defaultdict(Decimal)
     verloop: dict[str, Decimal] = defaultdict(Decimal)
+    buiten_periode: dict[str, Decimal] = defaultdict(Decimal)  # spending outside the period: not eligible
+    perioden: dict[str, tuple[datetime.date | None, datetime.date | None]] = {}
 
     for besteding in bestedingen(entries, programma, tot=peildatum):
         stroom = besteding.stroom
         if stroom == model.EIGEN:
             continue
         besteed[stroom] += besteding.bedrag
+        periode = perioden.get(stroom)
+        if periode is None:
+            declared = programma.geldstroom_op(stroom, peildatum)
+            periode = perioden[stroom] = (declared.van, declared.tot) if declared else (None, None)
+        if (periode[0] is not None and besteding.datum < periode[0]) or (
+                periode[1] is not None and besteding.datum > periode[1]):
+            buiten_periode[stroom] += besteding.bedrag
         if besteding.datum >= jaar_start:
             besteed_jaar[stroom] += besteding.bedrag
         if besteding.datum > verloop_start:
@@ -288,6 +377,7 @@ def _overzicht(entries: Sequence[data.Directive], programma: model.Programma, ja
             verplicht=verplicht[code],
             besteed_jaar=besteed_jaar[code],
             besteed_cumulatief=besteed[code],
+            besteed_subsidiabel=besteed[code] - buiten_periode[code],
             nog_te_besteden=geboekt[code] - besteed[code],
             einddatum=stroom.tot,
             prognose_einde=_forecast(toegekend, besteed[code], verloop[code], peildatum, stroom.tot),

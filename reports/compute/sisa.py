@@ -20,12 +20,16 @@ Definitions (the workbook's toelichting repeats them):
 * Eindverantwoording: ``Ja`` when T is the calendar year of the stream's ``tot`` date.
 * Vervalt (hoofdthema regime only): tranche(T) + overloop in (T−1→T) − spending in grant
   year T − overloop out (T→T+1), at least 0: money of the year that may not be carried over.
-* Terug te betalen / niet te ontvangen, per grant: ``GeldstroomRegel.terugbetaling``, the
-  one definition used by geldstromen, the begroting and SiSa: received − spending at the
-  end date (never below 0), and awarded − received or spent (never below 0). In the final
-  year the actual spending, before it the forecast at the last twelve months' pace.
+* The settlement at a grant's end, per grant: ``GeldstroomRegel.vaststelling``, the one
+  definition used by geldstromen, the begroting and SiSa: eligible spending, final claim
+  (min(awarded, eligible)), to repay (received − final claim, never below 0), not to be
+  received (awarded − the more of received and final claim) and still to receive (final
+  claim − received, never below 0). Settled figures once the grant has ended at the
+  peildatum (``grondslag`` ``afgelopen``), before that a forecast at the last twelve months' pace.
 * Staat van overlopende passiva (BBV art. 49b/52a) and overlopende activa (art. 40a): on
-  money *received* (:func:`overlopende_balans`); awarded money not yet received is neither.
+  money *received* (:func:`overlopende_balans`); awarded money not yet received is neither;
+  government bodies only, other third parties apart (``ledger.model.herkomst_groep``); an
+  ended grant's unspent money is terug te betalen (``Sisa.terugbetalingen``).
 * Indicators: the regeling's ``sisa_code``, ``departement`` and indicator numbers are data on
   the stream's declaration (``sisa_besteding``, ``sisa_overloop``, ``sisa_cumulatief``,
   ``sisa_eindverantwoording``; per hoofdthema ``"thema=01 …"``). Nothing is made up here: an
@@ -64,6 +68,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from reports.compute.geldstromen import GeldstroomRegel
+    from reports.compute.geldstromen import Vaststelling
 
 ZERO = Decimal(0)
 
@@ -78,16 +83,8 @@ def thema_naam(programma: model.Programma, code: str | None, stroom: str | None 
     return programma.hoofdthema_naam(code, stroom) or code
 
 
-HERKOMST_GROEPEN = ("EU", "Rijk", "Overig")
-
-
-def herkomst_groep(herkomst: str) -> str:
-    """The BBV art. 52a origin group of a stream: ``EU``, ``Rijk`` or ``Overig``."""
-    if herkomst == "eu":
-        return "EU"
-    if herkomst == "rijk":
-        return "Rijk"
-    return "Overig"
+HERKOMST_GROEPEN = model.HERKOMST_GROEPEN  # EU, Rijk, Overige overheden (BBV art. 49b / 40a), Overige derden
+OVERHEID_GROEPEN = model.OVERHEID_GROEPEN
 
 
 @dataclasses.dataclass(frozen=True)
@@ -162,9 +159,18 @@ class UitkeringRegel:
     einddatum: datetime.date | None
     eindverantwoording: bool
     ontvangen: Decimal  # cash received and kept to 31 December T
-    terug_te_betalen: Decimal  # the grant's repayment risk at its end (geldstromen.terugbetaling)
-    niet_te_ontvangen: Decimal  # awarded money that will not be received at the end
+    vaststelling: Vaststelling  # the grant's settlement at its end (geldstromen), settled or forecast
     prognose_einde: Decimal | None  # geldstromen forecast of what is left at the end (≥ 0)
+
+    @property
+    def terug_te_betalen(self) -> Decimal:
+        """Received − final claim at the grant's end, never below 0 (``Vaststelling``)."""
+        return self.vaststelling.terug_te_betalen
+
+    @property
+    def niet_te_ontvangen(self) -> Decimal:
+        """Awarded money that will never be paid out (``Vaststelling``)."""
+        return self.vaststelling.niet_te_ontvangen
 
 
 @dataclasses.dataclass(frozen=True)
@@ -210,21 +216,33 @@ class TrancheControle:
 
 @dataclasses.dataclass(frozen=True)
 class PassivaRegel:
-    """One stream in the staat van overlopende passiva of year T."""
+    """One stream in the staat van vooruitontvangen bedragen of year T (BBV art. 49b for government bodies).
+
+    ``begin`` and ``eind`` are balances (received − covered spending on a running stream, at 31
+    December of T−1 and T); the movements are flows of the year: receipts not settling earlier
+    pre-financing, the year's covered spending paid from the advance, repayments, and what moved to
+    *terug te betalen* because the grant ended. ``verschil`` checks the one against the other.
+    """
 
     stroom: str
     naam: str
-    herkomst: str  # EU | Rijk | Overig
+    herkomst: str  # EU | Rijk | Overige overheden (49b) | Overige derden (shown apart)
     begin: Decimal
-    ontvangen: Decimal
-    vrijgevallen: Decimal
-    terugbetaald: Decimal
+    ontvangen: Decimal  # receipts of T minus the part that settled opening pre-financing (ActivaRegel.af)
+    vrijgevallen: Decimal  # spending of T covered by advance money: min(spending, begin + ontvangen − terugbetaald)
+    terugbetaald: Decimal  # repayments of T out of the advance (those of an ended grant settle TerugbetalingRegel)
+    terug_te_betalen: Decimal  # moved out in T: received and not spent on a grant that has ended
     eind: Decimal
 
     @property
+    def overheid(self) -> bool:
+        """An advance from a government body (BBV art. 49b); else from another third party."""
+        return self.herkomst in OVERHEID_GROEPEN
+
+    @property
     def verschil(self) -> Decimal:
-        """Must be 0: opening + ontvangen − vrijgevallen − terugbetaald − closing."""
-        return self.begin + self.ontvangen - self.vrijgevallen - self.terugbetaald - self.eind
+        """Must be 0: opening + ontvangen − vrijgevallen − terugbetaald − terug te betalen − closing."""
+        return self.begin + self.ontvangen - self.vrijgevallen - self.terugbetaald - self.terug_te_betalen - self.eind
 
 
 @dataclasses.dataclass(frozen=True)
@@ -233,16 +251,34 @@ class ActivaRegel:
 
     stroom: str
     naam: str
-    herkomst: str  # EU | Rijk | Overig
+    herkomst: str  # EU | Rijk | Overige overheden (40a) | Overige derden (shown apart)
     begin: Decimal
-    bij: Decimal  # spending of T not covered by money received
-    af: Decimal  # earlier pre-financing covered by receipts of T
+    bij: Decimal  # covered spending of T not paid from advance money (spending − vrijgevallen)
+    af: Decimal  # earlier pre-financing settled by receipts of T
     eind: Decimal
+
+    @property
+    def overheid(self) -> bool:
+        """To be received from a government body (BBV art. 40a); else from another third party."""
+        return self.herkomst in OVERHEID_GROEPEN
 
     @property
     def verschil(self) -> Decimal:
         """Must be 0: opening + bij − af − closing."""
         return self.begin + self.bij - self.af - self.eind
+
+
+@dataclasses.dataclass(frozen=True)
+class TerugbetalingRegel:
+    """One ended grant's debt to its funder in year T: received and not spent, to be repaid."""
+
+    stroom: str
+    naam: str
+    herkomst: str
+    begin: Decimal  # to repay at 31 December T−1
+    bij: Decimal  # moved here in T (PassivaRegel.terug_te_betalen), or a later change of the settlement
+    terugbetaald: Decimal  # repaid in T
+    eind: Decimal  # to repay at 31 December T (the settlement's terug te betalen)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -260,6 +296,7 @@ class Sisa:
     tranches: tuple[TrancheControle, ...] = ()
     subsidiejaren: tuple[Subsidiejaar, ...] = ()  # grants whose grant year is not the calendar year
     tranchejaren: tuple[TrancheJaar, ...] = ()  # per grant with tranches: per hoofdthema and year up to T
+    terugbetalingen: tuple[TerugbetalingRegel, ...] = ()  # ended grants' received money to repay
 
     def activa_totaal(self, veld: str, groep: str | None = None) -> Decimal:
         rows = self.activa if groep is None else tuple(r for r in self.activa if r.herkomst == groep)
@@ -269,8 +306,16 @@ class Sisa:
         return tuple(r for r in self.passiva if r.herkomst == groep)
 
     def passiva_totaal(self, veld: str, groep: str | None = None) -> Decimal:
+        """A column's total: of one origin group, or (``groep=None``) of all streams, third parties included."""
         rows = self.passiva if groep is None else self.passiva_per_herkomst(groep)
         return sum((getattr(r, veld) for r in rows), ZERO)
+
+    def passiva_49b_totaal(self, veld: str) -> Decimal:
+        """A column's total over the advances from government bodies only (BBV art. 49b)."""
+        return sum((getattr(r, veld) for r in self.passiva if r.overheid), ZERO)
+
+    def terugbetalingen_totaal(self, veld: str) -> Decimal:
+        return sum((getattr(r, veld) for r in self.terugbetalingen), ZERO)
 
 
 def specifieke_uitkeringen(programma: model.Programma, jaar: int) -> list[model.Geldstroom]:
@@ -441,69 +486,83 @@ def _indicatoren(stroom: model.Geldstroom, uitkering: UitkeringRegel, regels: Se
     return out, (Onvolledig(stroom.code, stroom.naam, uniek) if uniek else None)
 
 
-def _eigen_geld(herkomst: str) -> bool:
-    """The gemeente's own money is no advance from anyone: it stays out of both schedules."""
-    return herkomst == "gemeente"
+def overlopende_balans(entries: Sequence[data.Directive], programma: model.Programma, jaar: int) -> tuple[
+        tuple[PassivaRegel, ...], tuple[ActivaRegel, ...], tuple[TerugbetalingRegel, ...]]:
+    """The schedules of year T on money *received*: advances (BBV art. 49b), pre-financing (art. 40a)
+    and, for grants that have ended, received money to repay.
 
+    Balances, per stream on 31 December of T−1 and T (``GeldstroomRegel``, with received = receipts
+    minus repayments and covered spending = eligible spending up to the award): vooruitontvangen
+    (received − covered spending, on a running stream), voorgefinancierd (covered spending −
+    received) and terug te betalen (received − final claim, on an ended stream).
 
-def _gedekt_voorgefinancierd(begin_actief: Decimal, middelen: Decimal) -> Decimal:
-    """Earlier pre-financed spending covered in the year: received money covers it first."""
-    return min(begin_actief, max(middelen, ZERO))
+    Flows of T, computed from receipts, repayments and spending, never as a balancing residual:
 
+    * af (activa): the opening pre-financing settled by receipts of T, min(opening actief, receipts);
+      that part of a receipt is no advance;
+    * ontvangen (passiva): receipts of T − af;
+    * terugbetaald: repayments of T settle the opening debt to repay first, the rest reduces the advance;
+    * vrijgevallen: the spending of T covered by advance money, min(spending of T, opening advance +
+      ontvangen − terugbetaald) (not below 0); bij (activa): spending of T − vrijgevallen;
+    * terug te betalen (passiva): what moved from the advance to the debt to repay, the change of the
+      settlement's repayment in T (closing − opening + repaid), on an ended grant.
 
-def overlopende_balans(entries: Sequence[data.Directive], programma: model.Programma,
-                       jaar: int) -> tuple[tuple[PassivaRegel, ...], tuple[ActivaRegel, ...]]:
-    """The schedules of year T on money *received*: advances (BBV art. 49b) and pre-financing (art. 40a).
-
-    Per stream, with received = receipts minus repayments (``GeldstroomRegel.ontvangen_netto``)
-    and spent = cumulative spending, on 31 December of T−1 and T:
-
-    * overlopend passief (vooruitontvangen) = received − spent when positive: opening,
-      received in T, released to spending (the received money that covered spending, of the
-      year or pre-financed earlier), repaid in T, closing;
-    * overlopend actief (voorgefinancierd) = spent − received when positive: opening,
-      spending of T not covered by money received (bij), earlier pre-financing covered by
-      receipts of T (af), closing.
-
-    Awarded money not yet received is neither. The gemeente's own streams
-    (``herkomst: "gemeente"``) are left out: its own money is no advance from others.
+    Each row's ``verschil`` (opening + flows − closing) must then be 0; it is not when the flows
+    and the balances disagree (e.g. a repayment of money never received, while pre-financed).
+    Awarded money not yet received is in none of them. The gemeente's own streams (``herkomst:
+    "gemeente"``) are left out: its own money is no advance from others. Government bodies
+    (``model.overheidslichaam``) are 49b/40a; other third parties are grouped apart.
 
     Args:
       entries: the loaded entries.
       programma: the parsed declarations.
       jaar: the year T.
     Returns:
-      (passiva rows, activa rows), each with any balance or movement, grouped EU / Rijk /
-      Overig, then by code.
+      (passiva rows, activa rows, terugbetaling rows), each with any balance or movement, in the
+      order of ``HERKOMST_GROEPEN``, then by code.
     """
     nu = geldstromen_overzicht(entries, programma, jaar, peildatum=datetime.date(jaar, 12, 31))
     vorig = {r.code: r for r in geldstromen_overzicht(entries, programma, jaar - 1,
                                                       peildatum=datetime.date(jaar - 1, 12, 31)).regels}
     passiva: list[PassivaRegel] = []
     activa: list[ActivaRegel] = []
+    terug: list[TerugbetalingRegel] = []
     for regel in nu.regels:
-        if _eigen_geld(regel.herkomst):
-            continue
+        groep = model.herkomst_groep(regel.herkomst)
+        if groep is None:
+            continue  # the gemeente's own money
         toen = vorig.get(regel.code)
         begin_p = toen.vooruitontvangen if toen else ZERO
         begin_a = toen.voorgefinancierd if toen else ZERO
-        ontvangen = regel.ontvangen - (toen.ontvangen if toen else ZERO)
-        terugbetaald = regel.terugbetaald - (toen.terugbetaald if toen else ZERO)
-        groep = herkomst_groep(regel.herkomst)
+        begin_t = toen.terug_te_betalen if toen else ZERO
+        ontvangsten = regel.ontvangen - (toen.ontvangen if toen else ZERO)
+        terugbetalingen = regel.terugbetaald - (toen.terugbetaald if toen else ZERO)
+        besteding = regel.gedekt - (toen.gedekt if toen else ZERO)  # the year's covered spending
+        af = min(begin_a, max(ontvangsten, ZERO))
+        ontvangen = ontvangsten - af
+        terugbetaald_schuld = min(terugbetalingen, begin_t)
+        terugbetaald = terugbetalingen - terugbetaald_schuld
+        vrijgevallen = max(min(besteding, begin_p + ontvangen - terugbetaald), ZERO)
+        naar_terug = regel.terug_te_betalen - begin_t + terugbetaald_schuld
         p = PassivaRegel(
             stroom=regel.code, naam=regel.naam, herkomst=groep, begin=begin_p, ontvangen=ontvangen,
-            vrijgevallen=begin_p + ontvangen - terugbetaald - regel.vooruitontvangen, terugbetaald=terugbetaald,
+            vrijgevallen=vrijgevallen, terugbetaald=terugbetaald, terug_te_betalen=naar_terug,
             eind=regel.vooruitontvangen)
-        if any((p.begin, p.ontvangen, p.vrijgevallen, p.terugbetaald, p.eind)):
+        if any((p.begin, p.ontvangen, p.vrijgevallen, p.terugbetaald, p.terug_te_betalen, p.eind)):
             passiva.append(p)
-        af = _gedekt_voorgefinancierd(begin_a, begin_p + ontvangen - terugbetaald)
         a = ActivaRegel(stroom=regel.code, naam=regel.naam, herkomst=groep, begin=begin_a,
-                        bij=regel.voorgefinancierd - begin_a + af, af=af, eind=regel.voorgefinancierd)
+                        bij=besteding - vrijgevallen, af=af, eind=regel.voorgefinancierd)
         if any((a.begin, a.bij, a.af, a.eind)):
             activa.append(a)
-    passiva.sort(key=lambda r: (HERKOMST_GROEPEN.index(r.herkomst), r.stroom))
-    activa.sort(key=lambda r: (HERKOMST_GROEPEN.index(r.herkomst), r.stroom))
-    return tuple(passiva), tuple(activa)
+        t = TerugbetalingRegel(stroom=regel.code, naam=regel.naam, herkomst=groep, begin=begin_t, bij=naar_terug,
+                               terugbetaald=terugbetaald_schuld, eind=regel.terug_te_betalen)
+        if any((t.begin, t.bij, t.terugbetaald, t.eind)):
+            terug.append(t)
+
+    def volgorde(r: PassivaRegel | ActivaRegel | TerugbetalingRegel) -> tuple[int, str]:
+        return HERKOMST_GROEPEN.index(r.herkomst), r.stroom
+
+    return tuple(sorted(passiva, key=volgorde)), tuple(sorted(activa, key=volgorde)), tuple(sorted(terug, key=volgorde))
 
 
 def tranche_verloop(stroom: model.Geldstroom, programma: model.Programma,
@@ -610,7 +669,7 @@ def sisa(entries: Sequence[data.Directive], programma: model.Programma, jaar: in
     """
     peildatum = peildatum or peildatum_voor(jaar)
     overzicht = geldstromen_overzicht(entries, programma, jaar, peildatum=peildatum)
-    passiva, activa = overlopende_balans(entries, programma, jaar)
+    passiva, activa, terugbetalingen = overlopende_balans(entries, programma, jaar)
     per_stroom = {r.code: r for r in overzicht.regels}
     uitkeringen_lijst = specifieke_uitkeringen(programma, jaar)
     codes = {s.code for s in uitkeringen_lijst}
@@ -633,14 +692,13 @@ def sisa(entries: Sequence[data.Directive], programma: model.Programma, jaar: in
         geldstroom = per_stroom[stroom.code]
         stroom_regels = _regels_voor_stroom(stroom, programma, cijfers[stroom.code], jaar, geldstroom)
         eerste = stroom_regels[0]
-        einde = geldstroom.terugbetaling
         uitkering = UitkeringRegel(
             stroom=stroom.code, naam=stroom.naam, sisa_code=eerste.sisa_code, departement=eerste.departement,
-            herkomst=herkomst_groep(stroom.herkomst), toegekend=geldstroom.toegekend,
+            herkomst=model.herkomst_groep(stroom.herkomst) or "Eigen", toegekend=geldstroom.toegekend,
             besteding_jaar=geldstroom.besteed_jaar, besteding_cumulatief=geldstroom.besteed_cumulatief,
             nog_te_besteden=geldstroom.nog_te_besteden, einddatum=geldstroom.einddatum,
             eindverantwoording=eerste.eindverantwoording, ontvangen=geldstroom.ontvangen_netto,
-            terug_te_betalen=einde.terug_te_betalen, niet_te_ontvangen=einde.niet_te_ontvangen,
+            vaststelling=geldstroom.vaststelling,
             prognose_einde=max(geldstroom.prognose_einde, ZERO) if geldstroom.prognose_einde is not None else None,
         )
         regels.extend(stroom_regels)
@@ -667,4 +725,5 @@ def sisa(entries: Sequence[data.Directive], programma: model.Programma, jaar: in
         tranches=tuple(controles),
         subsidiejaren=tuple(subsidiejaren),
         tranchejaren=tuple(tranchejaren),
+        terugbetalingen=terugbetalingen,
     )

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 #: How a stream's ``herkomst:`` reads in a table.
 HERKOMST_NAMEN = {"gemeente": "gemeente", "rijk": "Rijk", "eu": "EU", "fonds": "fonds", "partners": "partners",
-                  "overig": "overig"}
+                  "overig": "overig",
+                  "provincie": "provincie", "overheid": "andere overheid"}
 OPGAVE_NAMEN = {"deel": "deel van de pot", "bedrag": "bedrag", "open": "verdeling open", None: "niet gedeeld"}
 
 #: The stream's facts (origin, pot, Nieuw-West's share, shared with) as separate columns (CSV, XLSX, Fava)
@@ -50,13 +51,24 @@ KOLOMMEN = (
     Kolom("Voorgefinancierd", "euro", True),
     Kolom("Einddatum", "datum"),
     Kolom("Prognose over bij einde", "euro", True),
+    Kolom("Grondslag einde"),
+    Kolom("Subsidiabele bestedingen bij einde", "euro", True),
+    Kolom("Vaststelling (eindclaim)", "euro", True),
     Kolom("Terug te betalen bij einde", "euro", True),
     Kolom("Niet te ontvangen bij einde", "euro", True),
+    Kolom("Nog te ontvangen na vaststelling", "euro", True),
 )
 #: CSV, XLSX and Fava: the stream's facts after the figures
 VOLLEDIG = (*KOLOMMEN, *FEITEN_KOLOMMEN)
 #: The terminal: the facts in one column after the status
 COMPACT = (*KOLOMMEN[:3], *COMPACT_KOLOMMEN, *KOLOMMEN[3:])
+
+#: The wording of ``Vaststelling.grondslag``: settled figures of an ended stream, or a forecast.
+GRONDSLAG_TEKST = {
+    "afgelopen": "vastgesteld (afgelopen)",
+    "prognose": "prognose einddatum",
+    "stand": "stand (geen einddatum)",
+}
 
 
 def herkomst_naam(herkomst: str) -> str:
@@ -97,12 +109,13 @@ def geldstromen_tabel(overzicht: Overzicht, *, compact: bool = False) -> Tabel:
     rijen = []
     for regel in overzicht.regels:
         status = regel.status + (", verdeling open" if regel.verdeling_open else "")
-        einde = regel.terugbetaling
+        einde = regel.vaststelling
         cijfers = (
-            regel.toegekend, regel.gereserveerd, regel.ontvangen, regel.nog_te_ontvangen, regel.begroot,
+            regel.toegekend, regel.gereserveerd, regel.ontvangen_netto, regel.nog_te_ontvangen, regel.begroot,
             regel.verplicht, regel.besteed_jaar, regel.besteed_cumulatief, regel.nog_te_besteden,
             regel.vooruitontvangen, regel.voorgefinancierd, regel.einddatum, regel.prognose_einde,
-            einde.terug_te_betalen, einde.niet_te_ontvangen,
+            GRONDSLAG_TEKST[einde.grondslag], einde.subsidiabel, einde.vastgesteld,
+            einde.terug_te_betalen, einde.niet_te_ontvangen, einde.nog_te_ontvangen,
         )
         if compact:
             rijen.append((regel.code, regel.naam, status, stroomfeiten_kort(regel), *cijfers))
@@ -118,9 +131,14 @@ def geldstromen_tabel(overzicht: Overzicht, *, compact: bool = False) -> Tabel:
             "gebieden. Toegekend: het deel van Nieuw-West dat besteed mag worden. Gereserveerd: nog niet toegekend "
             "of verdeling tussen gebieden open. Ontvangen: geld dat binnen is (min terugbetalingen); nog te "
             "ontvangen = toegekend − ontvangen. Nog te besteden = toegekend − besteed; vooruit ontvangen = "
-            "ontvangen − besteed (een schuld aan de financier), voorgefinancierd = besteed − ontvangen. Prognose: "
-            "wat van de toekenning bij het huidige bestedingstempo (laatste 12 maanden) op de einddatum over is. "
-            "Terug te betalen bij einde = ontvangen − besteding op de einddatum; niet te ontvangen = toegekend − "
-            "wat ontvangen of besteed is. Voor een afgelopen geldstroom de werkelijke besteding, anders de prognose."
+            "ontvangen − besteed op een lopende geldstroom (een schuld aan de financier; op een afgelopen geldstroom "
+            "0: wat over is, is terug te betalen), voorgefinancierd = besteed − ontvangen. Prognose: wat van de "
+            "toekenning bij het huidige bestedingstempo (laatste 12 maanden) op de einddatum over is. Vaststelling "
+            "bij einde: subsidiabele bestedingen (binnen de looptijd) op de einddatum; eindclaim = het laagste van "
+            "toegekend en subsidiabele bestedingen; terug te betalen = ontvangen − eindclaim (niet negatief); niet "
+            "te ontvangen = toegekend − het hoogste van ontvangen en eindclaim; nog te ontvangen na vaststelling = "
+            "eindclaim − ontvangen (niet negatief). Grondslag: \"vastgesteld (afgelopen)\" voor een geldstroom die "
+            "op de peildatum is afgelopen (werkelijke cijfers), \"prognose einddatum\" voor een lopende (de "
+            "besteding bij het einde is een prognose), \"stand (geen einddatum)\" zonder einddatum."
         ),
     )

@@ -20,6 +20,9 @@ from typing import TYPE_CHECKING
 from ledger.nl import datum
 from ledger.nl import euro
 from reports.compute.sisa import HERKOMST_GROEPEN
+from reports.compute.sisa import OVERHEID_GROEPEN
+from reports.compute.sisa import thema_naam
+from reports.documents.geldstromen import GRONDSLAG_TEKST
 from reports.documents.model import Alinea
 from reports.documents.model import Document
 from reports.documents.model import Sectie
@@ -35,9 +38,10 @@ if TYPE_CHECKING:
     from reports.compute.sisa import Sisa
 
 HERKOMST_TITELS = {
-    "EU": "Voorschotten van Europese overheidslichamen",
-    "Rijk": "Voorschotten van het Rijk",
-    "Overig": "Voorschotten van overige (Nederlandse) overheden en derden",
+    "EU": "Voorschotten van Europese overheidslichamen (BBV art. 49b)",
+    "Rijk": "Voorschotten van het Rijk (BBV art. 49b)",
+    "Overige overheden": "Voorschotten van overige Nederlandse overheidslichamen (BBV art. 49b)",
+    "Overige derden": "Vooruitontvangen bedragen van overige derden (fondsen en anderen; geen art. 49b)",
 }
 
 
@@ -105,22 +109,30 @@ def uitkering_tabel(rapport: Sisa) -> Tabel:
             Kolom("Einddatum", "datum"),
             Kolom("Eindverantwoording"),
             Kolom(f"Ontvangen t/m {jaar}", "euro", True),
+            Kolom("Grondslag einde"),
+            Kolom("Subsidiabele bestedingen bij einde", "euro", True),
+            Kolom("Vaststelling (eindclaim)", "euro", True),
             Kolom("Terug te betalen bij einde", "euro", True),
             Kolom("Niet te ontvangen bij einde", "euro", True),
+            Kolom("Nog te ontvangen na vaststelling", "euro", True),
             Kolom("Prognose niet besteed bij einde", "euro", True),
         ),
         rijen=tuple(
             (_gedeclareerd(u.sisa_code), u.stroom, u.naam, u.toegekend, u.besteding_jaar, u.besteding_cumulatief,
-             u.nog_te_besteden, u.einddatum, _janee(u.eindverantwoording), u.ontvangen, u.terug_te_betalen,
-             u.niet_te_ontvangen, u.prognose_einde)
+             u.nog_te_besteden, u.einddatum, _janee(u.eindverantwoording), u.ontvangen,
+             GRONDSLAG_TEKST[u.vaststelling.grondslag], u.vaststelling.subsidiabel, u.vaststelling.vastgesteld,
+             u.terug_te_betalen, u.niet_te_ontvangen, u.vaststelling.nog_te_ontvangen, u.prognose_einde)
             for u in rapport.uitkeringen
         ),
         toelichting=(
             "Toegekend, besteding, ontvangen en prognose komen uit het geldstromenoverzicht (snw geldstromen). "
-            "Terug te betalen bij einde = ontvangen − besteding op de einddatum (niet negatief); niet te ontvangen "
-            "= toegekend − wat ontvangen of besteed is. In het jaar van de eindverantwoording de werkelijke "
-            "besteding, daarvoor de prognose: wat bij het bestedingstempo van de laatste twaalf maanden op de "
-            "einddatum over is."
+            "De vaststelling bij het einde: subsidiabele bestedingen (binnen de looptijd); eindclaim = toegekend of "
+            "de subsidiabele bestedingen als die lager zijn; terug te betalen = ontvangen − eindclaim (niet "
+            "negatief); niet te ontvangen = toegekend − het hoogste van ontvangen en eindclaim; nog te ontvangen na "
+            "vaststelling = eindclaim − ontvangen (niet negatief). Grondslag: \"vastgesteld (afgelopen)\" als de "
+            f"uitkering op 31 december {jaar} is afgelopen (de werkelijke cijfers); \"prognose einddatum\" als ze "
+            "nog loopt: dan is de besteding bij het einde een prognose bij het bestedingstempo van de laatste "
+            "twaalf maanden."
         ),
     )
 
@@ -236,6 +248,7 @@ PASSIVA_KOLOMMEN = (
     Kolom("Ontvangen", "euro", True),
     Kolom("Vrijgevallen (aan bestedingen)", "euro", True),
     Kolom("Terugbetaald", "euro", True),
+    Kolom("Naar terug te betalen (afgelopen)", "euro", True),
     Kolom("Saldo 31 december", "euro", True),
 )
 
@@ -248,50 +261,94 @@ ACTIVA_KOLOMMEN = (
     Kolom("Saldo 31 december", "euro", True),
 )
 
+TERUG_KOLOMMEN = (
+    Kolom("Geldstroom"),
+    Kolom("Naam"),
+    Kolom("Herkomst"),
+    Kolom("Saldo 1 januari", "euro", True),
+    Kolom("Bij (niet besteed bij einde)", "euro", True),
+    Kolom("Terugbetaald", "euro", True),
+    Kolom("Saldo 31 december", "euro", True),
+)
 
-def activa_tabel(rapport: Sisa) -> Tabel:
-    """Pre-financed spending per stream (BBV art. 40a): spent beyond what was received."""
+
+def activa_tabellen(rapport: Sisa) -> list[Tabel]:
+    """Pre-financed spending per stream: from government bodies (BBV art. 40a), and from other third parties."""
+    tabellen = []
+    for overheid in (True, False):
+        rows = tuple(r for r in rapport.activa if r.overheid == overheid)
+        if not rows:
+            continue
+        titel = (f"Staat van overlopende activa {rapport.jaar}: nog te ontvangen voorschotbedragen van "
+                 "overheidslichamen (BBV art. 40a)") if overheid else (
+                 f"Nog te ontvangen van overige derden {rapport.jaar} (geen art. 40a)")
+        tabellen.append(Tabel(
+            titel=titel,
+            kolommen=ACTIVA_KOLOMMEN,
+            rijen=tuple((r.stroom, r.naam, r.begin, r.bij, r.af, r.eind) for r in rows),
+            toelichting=(
+                "Per geldstroom wat meer is besteed dan ontvangen: saldo 1 januari + voorgefinancierd − ontvangen ter "
+                "dekking = saldo 31 december. Ontvangen geld dekt eerst eerder voorgefinancierde bestedingen; dat deel "
+                "is geen vooruitontvangen bedrag. Bij een afgelopen uitkering: de eindclaim die nog moet worden "
+                "ontvangen."
+            ) if overheid else (
+                "Voorgefinancierde bestedingen op geld van fondsen en andere derden: een vordering, geen "
+                "voorschotbedrag van een overheidslichaam."
+            ),
+        ))
+    return tabellen
+
+
+def terugbetalingen_tabel(rapport: Sisa) -> Tabel:
+    """Per ended grant: received money not spent, a debt to the funder until it is repaid."""
     return Tabel(
-        titel=f"Staat van overlopende activa {rapport.jaar}: nog te ontvangen voorschotbedragen",
-        kolommen=ACTIVA_KOLOMMEN,
-        rijen=tuple((r.stroom, r.naam, r.begin, r.bij, r.af, r.eind) for r in rapport.activa),
+        titel=f"Terug te betalen op afgelopen uitkeringen {rapport.jaar}",
+        kolommen=TERUG_KOLOMMEN,
+        rijen=tuple((r.stroom, r.naam, r.herkomst, r.begin, r.bij, r.terugbetaald, r.eind)
+                    for r in rapport.terugbetalingen),
         toelichting=(
-            "Per geldstroom wat meer is besteed dan ontvangen: saldo 1 januari + voorgefinancierd − ontvangen ter "
-            "dekking = saldo 31 december. Ontvangen geld dekt eerst eerder voorgefinancierde bestedingen."
+            "Ontvangen en niet besteed geld van een uitkering waarvan de looptijd is afgelopen: geen vooruitontvangen "
+            "bedrag meer maar een schuld aan de verstrekker (ontvangen − eindclaim). Saldo 1 januari + bij − "
+            "terugbetaald = saldo 31 december. Een terugbetaling in een later jaar dan de ontvangst lost dit saldo af."
         ),
     )
 
 
 def passiva_tabellen(rapport: Sisa) -> list[Tabel]:
-    """One table per origin (EU / Rijk / Overig) and a summary per origin."""
-    tabellen = []
-    for groep in HERKOMST_GROEPEN:
-        rows = rapport.passiva_per_herkomst(groep)
-        if not rows:
-            continue
-        tabellen.append(Tabel(
+    """One table per 49b origin group, their summary per origin, then the other third parties apart."""
+
+    def groep_tabel(groep: str) -> Tabel:
+        return Tabel(
             titel=f"{groep}: {HERKOMST_TITELS[groep]}",
             kolommen=PASSIVA_KOLOMMEN,
-            rijen=tuple((r.stroom, r.naam, r.begin, r.ontvangen, r.vrijgevallen, r.terugbetaald, r.eind)
-                        for r in rows),
+            rijen=tuple((r.stroom, r.naam, r.begin, r.ontvangen, r.vrijgevallen, r.terugbetaald, r.terug_te_betalen,
+                         r.eind) for r in rapport.passiva_per_herkomst(groep)),
             totaal_label=f"Totaal {groep}",
             naam=f"passiva-{groep}",  # the detail of the summary per origin (model.Som, XLSX)
+        )
+
+    tabellen = [groep_tabel(groep) for groep in OVERHEID_GROEPEN if rapport.passiva_per_herkomst(groep)]
+    velden = ("begin", "ontvangen", "vrijgevallen", "terugbetaald", "terug_te_betalen", "eind")
+    groepen = [groep for groep in OVERHEID_GROEPEN if rapport.passiva_per_herkomst(groep)]
+    if groepen:
+        tabellen.append(Tabel(
+            titel=f"Staat van overlopende passiva {rapport.jaar} per herkomst (BBV art. 49b)",
+            kolommen=(Kolom("Herkomst"), *(dataclasses.replace(k, som=Som("passiva-{}", k.kop))
+                                           for k in PASSIVA_KOLOMMEN[2:])),
+            rijen=tuple((groep, *(rapport.passiva_totaal(veld, groep) for veld in velden)) for groep in groepen),
+            toelichting=(
+                "Van Europese en Nederlandse overheidslichamen ontvangen voorschotbedragen voor uitkeringen met een "
+                "specifiek bestedingsdoel (BBV art. 49b en 52a): ontvangen en nog niet besteed. Saldo 1 januari + "
+                "ontvangen − vrijgevallen − terugbetaald − naar terug te betalen = saldo 31 december, per "
+                "geldstroom. Ontvangen: de ontvangsten van het jaar min het deel dat eerder voorgefinancierde "
+                "bestedingen dekt (staat van overlopende activa). Vrijgevallen: de bestedingen van het jaar die uit "
+                "het voorschot zijn betaald. Naar terug te betalen: ontvangen en niet besteed geld van een uitkering "
+                "die is afgelopen. Toegekend geld dat nog niet is ontvangen, staat hier niet; eigen geld van de "
+                "gemeente ook niet; geld van fondsen en andere derden staat apart."
+            ),
         ))
-    velden = ("begin", "ontvangen", "vrijgevallen", "terugbetaald", "eind")
-    tabellen.append(Tabel(
-        titel=f"Staat van overlopende passiva {rapport.jaar} per herkomst",
-        kolommen=(Kolom("Herkomst"), *(dataclasses.replace(k, som=Som("passiva-{}", k.kop))
-                                       for k in PASSIVA_KOLOMMEN[2:])),
-        rijen=tuple(
-            (groep, *(rapport.passiva_totaal(veld, groep) for veld in velden))
-            for groep in HERKOMST_GROEPEN if rapport.passiva_per_herkomst(groep)
-        ),
-        toelichting=(
-            "Vooruit ontvangen bedragen: wat is ontvangen en nog niet besteed (BBV art. 49b en 52a). Saldo 1 januari "
-            "+ ontvangen − vrijgevallen − terugbetaald = saldo 31 december, per geldstroom. Toegekend geld dat nog "
-            "niet is ontvangen, staat hier niet; eigen geld van de gemeente ook niet."
-        ),
-    ))
+    tabellen.extend(groep_tabel(groep) for groep in HERKOMST_GROEPEN
+                    if groep not in OVERHEID_GROEPEN and rapport.passiva_per_herkomst(groep))
     return tabellen
 
 
@@ -318,14 +375,23 @@ def toelichting_sectie(rapport: Sisa) -> Sectie:
          "wordt gemeld."),
         ("Vervalt", "Bij overloop per hoofdthema: tranche + overloop uit het vorige jaar − besteding in het "
          "subsidiejaar − overloop naar het volgende jaar (niet negatief)."),
-        ("Terug te betalen bij einde", "Ontvangen (min terugbetalingen) − besteding op de einddatum, niet negatief. "
-         "Geld dat is toegekend maar nooit ontvangen, wordt niet terugbetaald maar niet ontvangen."),
-        ("Niet te ontvangen bij einde", "Toegekend − wat ontvangen of besteed is, niet negatief."),
-        ("Staat van overlopende passiva", "Per geldstroom wat ontvangen is en nog niet besteed, op 1 januari en 31 "
-         "december; ontvangen = ontvangsten in het jaar; terugbetaald = terugbetalingen aan de financier in het "
-         "jaar; vrijgevallen = het ontvangen geld dat bestedingen dekte (van het jaar of eerder voorgefinancierd)."),
+        ("Subsidiabele bestedingen bij einde", "De bestedingen binnen de looptijd van de uitkering op de "
+         "einddatum: werkelijk als de uitkering is afgelopen, anders een prognose (grondslag)."),
+        ("Vaststelling (eindclaim)", "Toegekend of de subsidiabele bestedingen, het laagste van de twee."),
+        ("Terug te betalen bij einde", "Ontvangen (min terugbetalingen) − eindclaim, niet negatief. Geld dat is "
+         "toegekend maar nooit ontvangen, wordt niet terugbetaald maar niet ontvangen."),
+        ("Niet te ontvangen bij einde", "Toegekend − het hoogste van ontvangen en eindclaim, niet negatief."),
+        ("Nog te ontvangen na vaststelling", "Eindclaim − ontvangen, niet negatief."),
+        ("Staat van overlopende passiva", "Alleen voorschotten van overheidslichamen (EU, Rijk, overige overheden; "
+         "BBV art. 49b): per geldstroom wat ontvangen is en nog niet besteed, op 1 januari en 31 december; "
+         "ontvangen = ontvangsten in het jaar min het deel dat eerdere voorfinanciering dekt; vrijgevallen = de "
+         "bestedingen van het jaar die uit het voorschot zijn betaald (het laagste van de besteding en saldo + "
+         "ontvangen − terugbetaald), berekend uit de bestedingen en niet als sluitpost; naar terug te betalen = "
+         "wat op een afgelopen uitkering niet is besteed. Geld van fondsen en andere derden staat apart."),
         ("Staat van overlopende activa", "Per geldstroom wat besteed is en nog niet ontvangen (voorgefinancierd), "
-         "op 1 januari en 31 december."),
+         "op 1 januari en 31 december; van overheidslichamen (BBV art. 40a) en van overige derden apart."),
+        ("Terug te betalen op afgelopen uitkeringen", "Ontvangen − eindclaim van een uitkering waarvan de looptijd "
+         "is afgelopen, tot het is terugbetaald: een schuld, geen vooruitontvangen bedrag."),
     )
     tabel = Tabel(
         titel="Definities",
@@ -359,7 +425,9 @@ def sisa_document(rapport: Sisa, *, documentdatum: datetime.date, kenmerk: str, 
         passiva_inhoud.append(Alinea(
             "Let op: de staat sluit niet voor " + ", ".join(r.stroom for r in verschillen) + ".", "let-op"))
     passiva_inhoud.extend(passiva_tabellen(rapport))
-    activa_inhoud: list = [activa_tabel(rapport)] if rapport.activa else [
+    if rapport.terugbetalingen:
+        passiva_inhoud.append(terugbetalingen_tabel(rapport))
+    activa_inhoud: list = activa_tabellen(rapport) if rapport.activa else [
         Alinea(f"Geen voorgefinancierde bestedingen op 1 januari of 31 december {jaar}.")]
     sisa_inhoud: list = [TabelBlok(overzicht_tabel(rapport), groepeer=3), uitkering_tabel(rapport)]
     scheef = [t for t in rapport.tranches if t.verschil]

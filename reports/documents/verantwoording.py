@@ -23,6 +23,7 @@ from reports.documents.model import Tabel
 from reports.documents.model import TabelBlok
 from reports.documents.sisa import overzicht_tabel
 from reports.documents.sisa import passiva_tabellen
+from reports.documents.sisa import terugbetalingen_tabel
 
 if TYPE_CHECKING:
     import datetime
@@ -104,8 +105,15 @@ def samenvatting_tekst(v: Verantwoording, aantal_bevindingen: int) -> tuple[str,
     else:
         zinnen.append(f"Geen post wijkt meer dan {drempel} af van de begroting.")
     if v.sisa is not None:
-        zinnen.append(f"De staat van overlopende passiva sluit per 31 december {jaar} op "
-                      f"{euro_rond(v.sisa.passiva_totaal('eind'))} aan ontvangen en nog niet besteed geld.")
+        zin = (f"De staat van overlopende passiva (voorschotten van overheden, BBV art. 49b) sluit per 31 december "
+               f"{jaar} op {euro_rond(v.sisa.passiva_49b_totaal('eind'))} aan ontvangen en nog niet besteed geld")
+        derden = v.sisa.passiva_totaal("eind") - v.sisa.passiva_49b_totaal("eind")
+        if derden:
+            zin += f"; van fondsen en andere derden is {euro_rond(derden)} vooruitontvangen"
+        if v.sisa.terugbetalingen_totaal("eind"):
+            zin += (f"; op afgelopen uitkeringen is {euro_rond(v.sisa.terugbetalingen_totaal('eind'))} terug te "
+                    "betalen")
+        zinnen.append(zin + ".")
     if aantal_bevindingen:
         zinnen.append(f"Het grootboek heeft {aantal_bevindingen} open "
                       f"{'bevinding' if aantal_bevindingen == 1 else 'bevindingen'}; zie Open bevindingen.")
@@ -259,11 +267,15 @@ def _sisa(v: Verantwoording) -> Sectie | None:
     rapport = v.sisa
     inhoud: list = [
         Alinea(f"De specifieke uitkeringen van {v.jaar} zoals ze in de SiSa-bijlage worden verantwoord, en de staat "
-               "van overlopende passiva: wat is ontvangen en nog niet besteed. De volledige verantwoording met "
-               f"indicatoren en de staat van overlopende activa staat in de SiSa-rapportage {v.jaar}."),
+               "van overlopende passiva: wat van overheden is ontvangen en nog niet besteed (BBV art. 49b), apart "
+               "wat van fondsen en andere derden vooruit is ontvangen, en wat op afgelopen uitkeringen terug te "
+               "betalen is. De volledige verantwoording met indicatoren en de staat van overlopende activa staat in "
+               f"de SiSa-rapportage {v.jaar}."),
         TabelBlok(overzicht_tabel(rapport), compact=True),
     ]
     inhoud.extend(TabelBlok(t, compact=True) for t in passiva_tabellen(rapport))
+    if rapport.terugbetalingen:
+        inhoud.append(TabelBlok(terugbetalingen_tabel(rapport), compact=True))
     return Sectie("SiSa en overlopende passiva", tuple(inhoud), anker="sisa", nieuwe_pagina=True, liggend=True,
                   blad="SiSa")
 
@@ -290,7 +302,7 @@ def besluitpunten(v: Verantwoording, aantal_bevindingen: int) -> tuple[str, ...]
                       "afwijkingen aan te vullen vóór de jaarrekening.")
     if v.sisa is not None:
         punten.append(f"Kennis te nemen van de verantwoording van de specifieke uitkeringen {jaar} en van de staat van "
-                      f"overlopende passiva ({euro(v.sisa.passiva_totaal('eind'))} per 31 december {jaar}).")
+                      f"overlopende passiva ({euro(v.sisa.passiva_49b_totaal('eind'))} per 31 december {jaar}).")
     if aantal_bevindingen:
         punten.append(f"Kennis te nemen van de {aantal_bevindingen} open "
                       f"{'bevinding' if aantal_bevindingen == 1 else 'bevindingen'} in het grootboek en te bepalen dat "
