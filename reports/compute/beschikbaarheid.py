@@ -21,6 +21,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 from typing import Any
 
+from beancount.core import data
+
 from ledger import model
 from ledger.errors import BegrotingWaarschuwing
 from ledger.plugins.snw import beschikbaarheid_spoor
@@ -35,8 +37,6 @@ from reports.compute.peildatum import peildatum_voor
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-
-    from beancount.core import data
 
     from ledger.rules.beschikbaarheid import Stap
 
@@ -158,6 +158,16 @@ def _regel(stap: Stap) -> Beschikbaarheidsregel:
         waarschuwing=isinstance(melding, BegrotingWaarschuwing), **velden)
 
 
+def _overzicht(programma: model.Programma, key: model.BegrotingKey, stappen: Sequence[Stap],
+               peildatum: datetime.date) -> Beschikbaarheid:
+    jaar, actielijn, stroom = key
+    return Beschikbaarheid(
+        jaar=jaar, actielijn=actielijn, naam=programma.actielijnen[actielijn].naam, stroom=stroom,
+        stroom_naam=programma.geldstromen[stroom].naam, peildatum=peildatum,
+        bewaakt=jaar in {regel.jaar for regel in programma.begroting},
+        regels=tuple(_regel(stap) for stap in stappen if stap.datum <= peildatum))
+
+
 def beschikbaarheid(entries: Sequence[data.Directive], programma: model.Programma, jaar: int, actielijn: str,
                     stroom: str, peildatum: datetime.date | None = None) -> Beschikbaarheid:
     """The availability overview of the budget line ``jaar`` × ``actielijn`` × ``stroom``.
@@ -174,12 +184,32 @@ def beschikbaarheid(entries: Sequence[data.Directive], programma: model.Programm
     Raises:
       KeyError: the actielijn or the stream is not declared (the callers say so first).
     """
-    lijn = programma.actielijnen[actielijn]
-    geldstroom = programma.geldstromen[stroom]
-    peildatum = peildatum or peildatum_voor(jaar)
     key = (jaar, actielijn, stroom)
     stappen = beschikbaarheid_spoor(entries, programma, [key]).get(key, [])
-    return Beschikbaarheid(
-        jaar=jaar, actielijn=actielijn, naam=lijn.naam, stroom=stroom, stroom_naam=geldstroom.naam,
-        peildatum=peildatum, bewaakt=jaar in {regel.jaar for regel in programma.begroting},
-        regels=tuple(_regel(stap) for stap in stappen if stap.datum <= peildatum))
+    return _overzicht(programma, key, stappen, peildatum or peildatum_voor(jaar))
+
+
+def posten_van(entries: Sequence[data.Directive], programma: model.Programma, jaar: int) -> list[model.BegrotingKey]:
+    """The budget lines of a year the control may count: its ``begroting`` lines and amendments, and
+    every actielijn × stream with spending or a commitment in the year (declared, not ``EIGEN``)."""
+    posten = {(r.jaar, r.actielijn, r.stroom) for r in programma.begroting if r.jaar == jaar}
+    posten |= {(v.datum.year, v.actielijn, v.stroom) for v in programma.verplichtingen if v.datum.year == jaar}
+    for entry in entries:
+        if isinstance(entry, data.Transaction) and entry.date.year == jaar:
+            for posting in entry.postings:
+                if posting.account.startswith(model.ACTIELIJN_ROOT + ":"):
+                    actielijn, stroom = programma.actielijn_van_account(posting.account)
+                    if actielijn is not None and stroom:
+                        posten.add((jaar, actielijn.code, stroom))
+    return sorted(key for key in posten
+                  if key[1] in programma.actielijnen and key[2] in programma.geldstromen and key[2] != model.EIGEN)
+
+
+def beschikbaarheid_posten(entries: Sequence[data.Directive], programma: model.Programma, jaar: int,
+                           peildatum: datetime.date | None = None) -> tuple[Beschikbaarheid, ...]:
+    """The availability overview of every budget line of ``jaar`` (:func:`posten_van`), by actielijn and
+    stream, from one replay of the control."""
+    peildatum = peildatum or peildatum_voor(jaar)
+    posten = posten_van(entries, programma, jaar)
+    spoor = beschikbaarheid_spoor(entries, programma, posten)
+    return tuple(_overzicht(programma, key, spoor.get(key, ()), peildatum) for key in posten)

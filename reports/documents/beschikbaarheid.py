@@ -20,6 +20,7 @@ from reports.documents.model import Tabel
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from collections.abc import Sequence
     from pathlib import Path
 
     from reports.compute.beschikbaarheid import Beschikbaarheid
@@ -133,6 +134,28 @@ def samenvatting(b: Beschikbaarheid, basis: Path | None = None) -> str:
         stand += f"; {euro(b.overschrijding)} boven de begroting"
     over = b.overschrijdingen
     if over:
-        stand += "; over de begroting op " + ", ".join(
+        stand += "; overschreden op " + ", ".join(
             f"{datum(r.datum)} ({_vindplaats(r, basis)})" for r in over)
     return f"{kop}: {stand}."
+
+
+POSTEN = "beschikbaarheid-posten"  # the index table of a year's budget lines (Fava links its rows)
+
+
+def posten_tabel(posten: Sequence[Beschikbaarheid]) -> Tabel:
+    """Every budget line of a year at the peildatum: budget, spent, open, available, over."""
+    eerste = posten[0] if posten else None
+    titel = "Beschikbaarheid per begrotingspost"
+    if eerste is not None:
+        titel = f"Beschikbaarheid {eerste.jaar} per begrotingspost — stand per {datum(eerste.peildatum)}"
+    return Tabel(
+        titel,
+        (Kolom("Actielijn"), Kolom("Naam"), Kolom("Geldstroom"), Kolom("Begroot", "euro", True),
+         Kolom("Besteed", "euro", True), Kolom("Open verplichtingen", "euro", True),
+         Kolom("Beschikbaar", "euro", True), Kolom("Boven begroting", "euro", True), Kolom("Overschreden op")),
+        tuple((b.actielijn, b.naam, b.stroom, b.begroot, b.besteed, b.open_verplicht, b.beschikbaar,
+               b.overschrijding, ", ".join(datum(r.datum) for r in b.overschrijdingen)) for b in posten),
+        toelichting="Per begrotingspost de stand van de beschikbaarheidscontrole (snw check) op de peildatum; "
+                    "snw beschikbaarheid ACTIELIJN GELDSTROOM toont elke boeking erachter.",
+        naam=POSTEN,
+    )
