@@ -333,6 +333,22 @@ def test_cli_peildatum_and_default_year() -> None:
     assert "stand per 8 december 2026" in result.stdout
 
 
+def test_cli_default_year_is_todays_not_the_last_bookings(tmp_path: Path) -> None:
+    geladen = edge(tmp_path, """
+2024-12-01 custom "begroting" 2025 "WEB-17" "GEM" 10000.00 EUR
+  besluit: "AB-1"
+2025-05-01 * "NWWP" "Jobcoaching"
+  Expenses:Actielijn:WEB:WEB-17-Werkgroep-Werk:GEM    12000.00 EUR
+  Assets:Bank:Programma
+""")
+    result = run("WEB-17", "GEM", ledger=geladen.path)
+    assert result.exit_code == 0, result.output
+    # The last booking is of 2025; today is in 2026, a year without a begroting on this ledger.
+    assert result.stdout.startswith("Beschikbaarheid 2026 WEB-17/GEM")
+    assert "Voor 2026 staat geen begroting in het grootboek" in result.stdout
+    assert "WEB-17/GEM 2026, stand per 8 december 2026: geen begroting voor 2026, niet bewaakt." in result.stderr
+
+
 @pytest.mark.parametrize(("args", "melding"), [
     (("WEB-71", "SPUK"), "Onbekende actielijn: WEB-71. Bedoelt u WEB-17?"),
     (("web-17", "SPUK"), "Onbekende actielijn: web-17. Bedoelt u WEB-17?"),
@@ -372,6 +388,8 @@ def test_fava_page(tmp_path: Path, ledger: Ledger) -> None:
             '<td class="num">€ 85.500,00</td><td class="num">€ 30.000,00</td><td class="num">€ −5.500,00</td>'
             '<td class="num">€ 5.500,00</td>') in html
     assert "€ 5.500,00 boven de begroting; overschreden op 20 mei 2025" in html
+    # The other years keep the budget line chosen.
+    assert f'<a href="{basis}?time=2026&amp;actielijn=WEB-17&amp;stroom=SPUK">2026</a>' in html
     # Fava's time filter: stand per 30 June 2025, five rows.
     juni = client.get(f"{basis}?actielijn=WEB-17&stroom=SPUK&time=2025-06").get_data(as_text=True)
     assert "stand per 30 juni 2025" in juni and juni.count("<tr><td class=\"tekst\">") == 5
