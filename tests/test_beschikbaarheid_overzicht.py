@@ -272,6 +272,27 @@ def test_a_later_years_payment_on_an_older_commitment_is_spending_of_that_year(t
         datetime.date(2026, 2, 1), "betaling op verplichting", D("5000.00"), D("3000.00"))
 
 
+def test_a_payment_before_its_commitment_leaves_only_the_rest_open(tmp_path: Path) -> None:
+    geladen = edge(tmp_path, """
+2024-12-01 custom "begroting" 2025 "WEB-17" "GEM" 10000.00 EUR
+  besluit: "AB-1"
+2025-02-01 * "NWWP" "Voorschot" ^V-2
+  Expenses:Actielijn:WEB:WEB-17-Werkgroep-Werk:GEM    3000.00 EUR
+  Assets:Bank:Programma
+2025-03-01 custom "verplichting" "WEB-17" "GEM" 8000.00 EUR
+  kenmerk: "V-2"
+""")
+    assert geladen.errors == []
+    overzicht = beschikbaarheid(geladen.entries, geladen.programma, 2025, "WEB-17", "GEM")
+    assert rijen(overzicht) == [
+        ("2024-12-01", "begroting", D("10000.00"), D("10000.00"), 0, 0, D("10000.00"), 0),
+        # Paid before the commitment exists: spending, nothing open yet; 10.000 − 3.000 = 7.000.
+        ("2025-02-01", "betaling op verplichting", D("3000.00"), D("10000.00"), D("3000.00"), 0, D("7000.00"), 0),
+        # The commitment counts with what is still open: 8.000 − 3.000 = 5.000; 7.000 − 5.000 = 2.000.
+        ("2025-03-01", "verplichting", D("8000.00"), D("10000.00"), D("3000.00"), D("5000.00"), D("2000.00"), 0),
+    ]
+
+
 def test_a_year_without_a_begroting_is_not_watched(tmp_path: Path) -> None:
     geladen = edge(tmp_path, """
 2025-04-01 * "NWWP" "Jobcoaching"
