@@ -41,6 +41,9 @@ lives where) in one pass over the (date-sorted) entries, with indexes built once
 
 The order of the checks per posting below is the order of the errors, so it is part of
 the output.
+
+``beschikbaarheid_spoor`` replays this pass over loaded entries with a control that keeps the
+trail of chosen budget lines (``snw beschikbaarheid``): the overview is the plugin's own rule.
 """
 
 from __future__ import annotations
