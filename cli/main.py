@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {
     "geldstromen": "cli.geldstromen:geldstromen",
     "verplichtingen": "cli.verplichtingen:verplichtingen",
     "realisatie": "cli.realisatie:realisatie",
+    "beschikbaarheid": "cli.beschikbaarheid:beschikbaarheid",
     "begroting": "cli.begroting:begroting",
     "begroting-sjabloon": "cli.begroting:begroting_sjabloon",
     "begroting-inlezen": "cli.begroting:begroting_inlezen",

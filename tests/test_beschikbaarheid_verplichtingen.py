@@ -23,9 +23,9 @@ MAIN = DATA / "grootboek.beancount"
 MARKER = "; <- fout"
 
 EERSTE = ("Overschrijding begroting 2025 WEB-17/SPUK: besteed € 42.000,00 plus open verplichtingen "
-          "€ 60.000,00 = € 102.000,00, begroot € 100.000,00")
+          "€ 60.000,00 = € 102.000,00, begroot € 100.000,00; € 2.000,00 boven de begroting")  # 102.000 − 100.000
 TWEEDE = ("Overschrijding begroting 2025 WEB-17/SPUK: besteed € 85.500,00 plus open verplichtingen "
-          "€ 30.000,00 = € 115.500,00, begroot € 110.000,00")
+          "€ 30.000,00 = € 115.500,00, begroot € 110.000,00; € 5.500,00 boven de begroting")  # 115.500 − 110.000
 
 
 def nieuw(errors: list) -> list:
@@ -88,7 +88,8 @@ def test_commitment_plus_spending_over_budget_is_reported_at_the_commitment(tmp_
 """)
     assert [(type(e), e.message) for e in nieuw(errors)] == [
         (BegrotingError, "Verplichting boven begroting 2025 VEI-11/GEM: besteed € 35.000,00 plus open "
-                         "verplichtingen € 50.000,00 = € 85.000,00, begroot € 80.000,00")]
+                         "verplichtingen € 50.000,00 = € 85.000,00, begroot € 80.000,00; € 5.000,00 boven de "
+                         "begroting")]
     assert [e.source["lineno"] for e in nieuw(errors)] == marked
 
 
@@ -100,8 +101,8 @@ def test_commitment_plus_spending_within_tolerance_is_a_warning(tmp_path: Path) 
 """)
     assert [(type(e), e.message) for e in nieuw(errors)] == [
         (BegrotingWaarschuwing, "Waarschuwing: Verplichting boven begroting 2025 VEI-11/GEM: besteed € 35.000,00 "
-                                "plus open verplichtingen € 50.000,00 = € 85.000,00, begroot € 80.000,00 "
-                                "(binnen de tolerantie van 10,0%)")]
+                                "plus open verplichtingen € 50.000,00 = € 85.000,00, begroot € 80.000,00; € 5.000,00 "
+                                "boven de begroting (binnen de tolerantie van 10,0%)")]
     assert [e.source["lineno"] for e in nieuw(errors)] == marked
 
 
@@ -114,7 +115,7 @@ def test_spending_over_budget_because_of_open_commitments(tmp_path: Path) -> Non
 """)
     assert [e.message for e in nieuw(errors)] == [
         "Overschrijding begroting 2025 VEI-11/GEM: besteed € 41.000,00 plus open verplichtingen € 40.000,00 "
-        "= € 81.000,00, begroot € 80.000,00"]
+        "= € 81.000,00, begroot € 80.000,00; € 1.000,00 boven de begroting"]
     assert [e.source["lineno"] for e in nieuw(errors)] == marked
 
 
@@ -138,9 +139,11 @@ def test_payments_within_a_commitment_add_nothing_a_payment_beyond_it_does(tmp_p
         (VerplichtingError, "Betaling boven verplichting V-2025-04: betaald € 14.000,00, verplicht € 10.000,00",
          marked[1]),
         (BegrotingError, "Verplichting boven begroting 2025 VEI-11/GEM: besteed € 35.000,00 plus open "
-                         "verplichtingen € 50.000,00 = € 85.000,00, begroot € 80.000,00", marked[0]),
+                         "verplichtingen € 50.000,00 = € 85.000,00, begroot € 80.000,00; € 5.000,00 boven de "
+                         "begroting", marked[0]),
         (BegrotingError, "Overschrijding begroting 2025 VEI-11/GEM: besteed € 54.000,00 plus open "
-                         "verplichtingen € 35.000,00 = € 89.000,00, begroot € 80.000,00", marked[1]),
+                         "verplichtingen € 35.000,00 = € 89.000,00, begroot € 80.000,00; € 9.000,00 boven de "
+                         "begroting", marked[1]),  # 89.000 − 80.000
     ]
 
 
@@ -150,7 +153,7 @@ def test_amendment_that_lowers_the_budget_below_what_is_used_is_reported(tmp_pat
 """)
     assert [e.message for e in nieuw(errors)] == [
         "Begrotingswijziging onder besteed en verplicht 2025 VEI-11/GEM: besteed € 35.000,00 plus open "
-        "verplichtingen € 40.000,00 = € 75.000,00, begroot € 70.000,00"]
+        "verplichtingen € 40.000,00 = € 75.000,00, begroot € 70.000,00; € 5.000,00 boven de begroting"]
     assert [e.source["lineno"] for e in nieuw(errors)] == marked
 
 
@@ -166,7 +169,8 @@ def test_a_commitment_counts_in_its_own_year(tmp_path: Path) -> None:
   Assets:Bank:Programma
 """)
     assert [e.message for e in nieuw(errors)] == [
-        "Overschrijding begroting 2026 VEI-11/GEM: besteed € 52.000,00, begroot € 50.000,00"]
+        "Overschrijding begroting 2026 VEI-11/GEM: besteed € 52.000,00, begroot € 50.000,00; € 2.000,00 boven de "
+        "begroting"]
     assert [e.source["lineno"] for e in nieuw(errors)] == marked
 
 

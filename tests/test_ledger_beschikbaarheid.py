@@ -103,7 +103,8 @@ SPENDING_OVER = """
 def test_spending_beyond_budget_is_an_error_at_the_posting(tmp_path: Path) -> None:
     _, errors, path, marked = load_with(tmp_path, SPENDING_OVER)
     assert [e.message for e in errors] == [
-        "Overschrijding begroting 2026 ORG-01/GEM-ORG: besteed € 140.000,00, begroot € 130.000,00"]
+        "Overschrijding begroting 2026 ORG-01/GEM-ORG: besteed € 140.000,00, begroot € 130.000,00; "
+        "€ 10.000,00 boven de begroting"]  # 140.000 − 130.000
     assert isinstance(errors[0], BegrotingError)
     assert errors[0].source["filename"] == str(path)
     assert [errors[0].source["lineno"]] == marked
@@ -125,7 +126,7 @@ def test_spending_without_any_budget_for_the_stream_is_reported(tmp_path: Path) 
   Assets:Bank:Programma
 """)
     assert [e.message for e in errors] == [
-        "Overschrijding begroting 2026 WON-04/VHF: besteed € 1.000,00, begroot € 0,00"]
+        "Overschrijding begroting 2026 WON-04/VHF: besteed € 1.000,00, begroot € 0,00; € 1.000,00 boven de begroting"]
     assert [errors[0].source["lineno"]] == marked
 
 
@@ -145,8 +146,11 @@ def test_every_posting_that_adds_to_an_overrun_is_reported(tmp_path: Path) -> No
   Assets:Bank:Programma
 """)
     assert [e.message for e in errors] == [
-        "Overschrijding begroting 2026 ORG-01/GEM-ORG: besteed € 140.000,00, begroot € 130.000,00",
-        "Overschrijding begroting 2026 ORG-01/GEM-ORG: besteed € 141.000,00, begroot € 130.000,00",
+        "Overschrijding begroting 2026 ORG-01/GEM-ORG: besteed € 140.000,00, begroot € 130.000,00; "
+        "€ 10.000,00 boven de begroting",
+        # the next posting deepens it: 141.000 − 130.000
+        "Overschrijding begroting 2026 ORG-01/GEM-ORG: besteed € 141.000,00, begroot € 130.000,00; "
+        "€ 11.000,00 boven de begroting",
     ]
     assert [e.source["lineno"] for e in errors] == marked
 
@@ -171,7 +175,7 @@ def test_commitment_beyond_budget_is_reported_at_the_commitment(tmp_path: Path) 
     # 100.000 already spent on the line in 2026: the commitment counts on top of it.
     assert [e.message for e in errors] == [
         "Verplichting boven begroting 2026 ORG-01/GEM-ORG: besteed € 100.000,00 plus open verplichtingen "
-        "€ 35.000,00 = € 135.000,00, begroot € 130.000,00"]
+        "€ 35.000,00 = € 135.000,00, begroot € 130.000,00; € 5.000,00 boven de begroting"]  # 135.000 − 130.000
     assert isinstance(errors[0], BegrotingError)
     assert errors[0].source["filename"] == str(path)
     assert [errors[0].source["lineno"]] == marked
@@ -184,8 +188,8 @@ TOLERANTIE_0_WAARSCHUWING = '2024-01-01 custom "instelling" "begroting_toleranti
 def test_overrun_within_tolerance_is_a_warning(tmp_path: Path) -> None:
     _, errors, _, marked = load_with(tmp_path, TOLERANTIE_10_FOUT + SPENDING_OVER)
     assert [e.message for e in errors] == [
-        "Waarschuwing: Overschrijding begroting 2026 ORG-01/GEM-ORG: besteed € 140.000,00, begroot € 130.000,00 "
-        "(binnen de tolerantie van 10,0%)"]
+        "Waarschuwing: Overschrijding begroting 2026 ORG-01/GEM-ORG: besteed € 140.000,00, begroot € 130.000,00; "
+        "€ 10.000,00 boven de begroting (binnen de tolerantie van 10,0%)"]
     assert isinstance(errors[0], BegrotingWaarschuwing)
     assert is_warning(errors[0])
     assert [errors[0].source["lineno"]] == marked
@@ -203,8 +207,9 @@ def test_overrun_beyond_tolerance_is_an_error(tmp_path: Path) -> None:
 """)
     assert [(type(e), e.message) for e in errors] == [
         (BegrotingWaarschuwing, "Waarschuwing: Overschrijding begroting 2026 ORG-01/GEM-ORG: besteed € 140.000,00, "
-                                "begroot € 130.000,00 (binnen de tolerantie van 10,0%)"),
-        (BegrotingError, "Overschrijding begroting 2026 ORG-01/GEM-ORG: besteed € 145.000,00, begroot € 130.000,00"),
+                                "begroot € 130.000,00; € 10.000,00 boven de begroting (binnen de tolerantie van 10,0%)"),
+        (BegrotingError, "Overschrijding begroting 2026 ORG-01/GEM-ORG: besteed € 145.000,00, begroot € 130.000,00; "
+                         "€ 15.000,00 boven de begroting"),
     ]
     assert [e.source["lineno"] for e in errors] == marked
 
@@ -212,7 +217,8 @@ def test_overrun_beyond_tolerance_is_an_error(tmp_path: Path) -> None:
 def test_level_waarschuwing_makes_every_overrun_a_warning(tmp_path: Path) -> None:
     _, errors, _, marked = load_with(tmp_path, TOLERANTIE_0_WAARSCHUWING + SPENDING_OVER)
     assert [e.message for e in errors] == [
-        "Waarschuwing: Overschrijding begroting 2026 ORG-01/GEM-ORG: besteed € 140.000,00, begroot € 130.000,00"]
+        "Waarschuwing: Overschrijding begroting 2026 ORG-01/GEM-ORG: besteed € 140.000,00, begroot € 130.000,00; "
+        "€ 10.000,00 boven de begroting"]
     assert isinstance(errors[0], BegrotingWaarschuwing)
     assert [errors[0].source["lineno"]] == marked
 
@@ -224,7 +230,8 @@ def test_commitment_within_tolerance_is_a_warning(tmp_path: Path) -> None:
 """)
     assert [e.message for e in errors] == [
         "Waarschuwing: Verplichting boven begroting 2026 ORG-01/GEM-ORG: besteed € 100.000,00 plus open "
-        "verplichtingen € 35.000,00 = € 135.000,00, begroot € 130.000,00 (binnen de tolerantie van 10,0%)"]
+        "verplichtingen € 35.000,00 = € 135.000,00, begroot € 130.000,00; € 5.000,00 boven de begroting "
+        "(binnen de tolerantie van 10,0%)"]
     assert [errors[0].source["lineno"]] == marked
 
 

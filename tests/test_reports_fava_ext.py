@@ -65,15 +65,15 @@ def test_demo_proportionaliteit_page(demo) -> None:  # noqa: ANN001
         assert code in html
 
 
-def test_fava_registers_exactly_our_four_pages() -> None:
+def test_fava_registers_exactly_our_five_pages() -> None:
     """Helper classes are not pages: Fava lists only the pages with a title."""
     from fava.ext import find_extensions
 
     classes, errors = find_extensions(Path(__file__).parent, "reports.fava_ext")
     assert errors == []
     assert sorted((c.__name__, c.report_title) for c in classes) == [
-        ("Begroting", "Begroting"), ("Geldstromen", "Geldstromen"), ("Proportionaliteit", "Proportionaliteit"),
-        ("Verplichtingen", "Verplichtingen")]
+        ("Begroting", "Begroting"), ("Beschikbaarheid", "Beschikbaarheid"), ("Geldstromen", "Geldstromen"),
+        ("Proportionaliteit", "Proportionaliteit"), ("Verplichtingen", "Verplichtingen")]
 
 
 def test_demo_pages_default_to_the_right_year(demo) -> None:  # noqa: ANN001

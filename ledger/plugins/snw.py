@@ -41,12 +41,16 @@ lives where) in one pass over the (date-sorted) entries, with indexes built once
 
 The order of the checks per posting below is the order of the errors, so it is part of
 the output.
+
+``beschikbaarheid_spoor`` replays this pass over loaded entries with a control that keeps the
+trail of chosen budget lines (``snw beschikbaarheid``): the overview is the plugin's own rule.
 """
 
 from __future__ import annotations
 
 import ast
 import gc
+from typing import TYPE_CHECKING
 from typing import Any
 
 from beancount.core import data
@@ -70,6 +74,13 @@ from ledger.rules.stroomregels import Stroomregels
 from ledger.rules.tranches import Tranches
 from ledger.rules.verplichtingen import Verplichtingen
 from ledger.rules.vrijval import Vrijval
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
+    from collections.abc import Sequence
+
+    from ledger.model import BegrotingKey
+    from ledger.rules.beschikbaarheid import Stap
 
 __plugins__ = ("snw",)
 
@@ -248,3 +259,39 @@ def _snw(entries: list[data.Directive], config: str | None) -> tuple[list[data.D
         out = sorted([*out, *extra], key=data.entry_sortkey)
     return out, errors
 
+
+
+def beschikbaarheid_spoor(entries: Sequence[data.Directive], programma: model.Programma,
+                          lijnen: Collection[BegrotingKey]) -> dict[BegrotingKey, list[Stap]]:
+    """The availability control's trail of budget lines: the plugin's own pass, replayed.
+
+    Runs the plugin's one pass (:class:`_Pass`, with the rules' resolution of each spending
+    posting and of the commitments it pays) over loaded entries, with a
+    :class:`~ledger.rules.beschikbaarheid.Control` that follows ``lijnen``: so every figure of
+    the trail is the figure the plugin's control had at that entry, and its messages are the
+    plugin's. Only the entries a followed line can see go through the pass: every directive
+    but a transaction, and the transactions with a posting on a followed line's actielijn ×
+    stream account (a payment on a commitment is on the commitment's own account, or it pays
+    nothing). The derived entries of the load (releases, opens, Fava budgets) change nothing.
+
+    Args:
+      entries: the loaded entries (date-sorted).
+      programma: their parsed declarations.
+      lijnen: the budget lines to follow, as (jaar, actielijn, geldstroom).
+    Returns:
+      Per followed line, its steps in the order the control counts them (budget lines and
+      amendments before the day's spending); a line without any step is absent.
+    """
+    volg = frozenset(lijnen)
+    rekeningen = set()
+    for _, code, stroom in volg:
+        actielijn = programma.actielijnen.get(code)
+        if actielijn is not None:
+            rekeningen.add(actielijn.leaf(stroom))
+    selectie = [entry for entry in entries
+                if not isinstance(entry, data.Transaction)
+                or any(posting.account in rekeningen for posting in entry.postings)]
+    control = Control(programma, volg=volg)
+    _Pass(programma, selectie, control).run(selectie)
+    control.finish()
+    return dict(control.spoor)

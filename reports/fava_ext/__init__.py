@@ -815,3 +815,7 @@ class Proportionaliteit(_Pagina, FavaExtensionBase):
                                               demo=self.is_demo(), grootboek=Path(self.ledger.beancount_file_path).name)
         return self.documentbestand(document, formaat, f"proportionaliteit-{jaar}.{formaat}",
                                     template=PROPORTIONALITEIT_TEMPLATE)
+
+
+# The Beschikbaarheid page lives in its own module; imported here, so Fava finds it in this one.
+from reports.fava_ext.beschikbaarheid import Beschikbaarheid  # noqa: E402, F401
