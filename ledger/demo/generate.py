@@ -968,6 +968,15 @@ class Verplichting:
 
 
 @dataclass(frozen=True)
+class Afsluiting:
+    """Een ``verplichting-afsluiting``: het programmabureau sluit een verplichting na de eindafrekening."""
+
+    datum: date
+    kenmerk: str
+    reden: str
+
+
+@dataclass(frozen=True)
 class Begrotingswijziging:
     datum: date
     besluit: str
@@ -990,6 +999,7 @@ class Demo:
     uitgaven: list[Tx] = field(default_factory=list)
     inzet: list[Tx] = field(default_factory=list)
     verplichtingen: list[Verplichting] = field(default_factory=list)
+    afsluitingen: list[Afsluiting] = field(default_factory=list)
     #: (jaar, actielijn, stroom) -> huidig begroot bedrag (euro), na alle begrotingswijzigingen
     begroting: dict[tuple[int, str, str], int] = field(default_factory=dict)
     begrotingswijzigingen: list[Begrotingswijziging] = field(default_factory=list)
@@ -1185,6 +1195,30 @@ def nummer_verplichtingen(demo: Demo) -> None:
         tx.links = tuple(nieuw[link] for link in tx.links)
 
 
+def sluit_verlopen_verplichtingen(demo: Demo) -> None:
+    """Sluit de verplichtingen op geldstromen waarvan de looptijd vóór het einde van de demo afliep.
+
+    Zoals een programmabureau doet na de eindafrekening: wat na de laatste betaling nog open
+    staat, wordt niet meer betaald en valt vrij. De afsluiting valt aan het eind van de maand na
+    het einde van de looptijd (SPUK-KW: 31 januari 2026, PMG: 30 juni 2026). Zonder afsluiting zou
+    de plugin elke zo'n verplichting melden (``staat nog open na het einde van geldstroom``).
+    """
+    betaald: dict[str, Decimal] = defaultdict(lambda: NUL)
+    for tx in demo.uitgaven:
+        for link in tx.links:
+            betaald[link] += sum((p.bedrag for p in tx.posten if p.rekening.startswith("Expenses:")), NUL)
+    for v in demo.verplichtingen:
+        einde = demo.stromen[v.stroom].tot
+        open_ = v.bedrag - betaald[v.kenmerk]
+        if open_ <= 0 or einde >= EINDE_REALISATIE:
+            continue
+        volgende = einde + timedelta(days=1)
+        dag = laatste_dag(volgende.year, volgende.month)
+        demo.afsluitingen.append(Afsluiting(dag, v.kenmerk, (
+            f"Eindafrekening {v.partner}: de looptijd van {v.stroom} eindigde op {datum_nl(einde)}; "
+            f"het restant van EUR {fmt(open_).replace('.', ',')} wordt niet meer betaald")))
+
+
 def cel_meta(cel: Cel, rng: random.Random) -> dict[str, Any]:
     meta: dict[str, Any] = {"partner": cel.partner}
     if cel.buurten and rng.random() < 0.7:
@@ -1364,6 +1398,7 @@ def bouw_demo(programma: dict[str, Any]) -> Demo:
     maak_uitgaven(demo, rng, plannen, CELLEN)
     maak_uitgaven(demo, random.Random(2026), plannen, OVERGANG_CELLEN)
     nummer_verplichtingen(demo)
+    sluit_verlopen_verplichtingen(demo)
     maak_inzet(demo, rng, plannen)
     # Banksaldo per jaareinde (voor de balance-regels).
     saldo = NUL
@@ -1461,7 +1496,11 @@ def schrijf_main(jaren: tuple[int, ...], begrotingsjaren: tuple[int, ...]) -> st
         "deterministische bestedingen (2023 t/m oktober 2026).",
     )
     s.entry(['option "title" "Samen Nieuw-West — demoledger"', 'option "operating_currency" "EUR"'])
-    s.entry(['plugin "ledger.plugins.snw"'])
+    s.entry([
+        f"; De demo is een momentopname per {datum_nl(EINDE_REALISATIE)}: de plugin beoordeelt open",
+        "; verplichtingen op die datum (vandaag), zodat snw check elke dag hetzelfde zegt.",
+        f'plugin "ledger.plugins.snw" "{{\'vandaag\': \'{EINDE_REALISATIE.isoformat()}\'}}"',
+    ])
     s.entry(['2023-01-01 custom "fava-extension" "reports.fava_ext"'])
     s.entry([
         "; Fava in het Nederlands, bedragen als 1.234,56",
@@ -1774,6 +1813,12 @@ def schrijf_verplichtingen(demo: Demo, jaar: int) -> str:
         regel = f'{v.datum.isoformat()} custom "verplichting" {q(v.actielijn):<8} {q(v.stroom):<14} {fmt(v.bedrag):>12} EUR'
         meta = {"kenmerk": v.kenmerk, "partner": v.partner, "omschrijving": v.omschrijving}
         s.entry([regel, *meta_regels(meta)])
+    sluitingen = sorted((a for a in demo.afsluitingen if a.datum.year == jaar), key=lambda a: (a.datum, a.kenmerk))
+    if sluitingen:
+        s.sectie("Afgesloten verplichtingen (eindafrekening; het restant valt vrij)")
+        for a in sluitingen:
+            s.entry([f'{a.datum.isoformat()} custom "verplichting-afsluiting" {q(a.kenmerk)}',
+                     *meta_regels({"reden": a.reden})])
     return s.tekst()
 
 

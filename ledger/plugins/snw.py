@@ -46,6 +46,7 @@ the output.
 from __future__ import annotations
 
 import ast
+import datetime
 import gc
 from typing import Any
 
@@ -91,11 +92,13 @@ class _Pass:
         self.cofinanciering = Cofinanciering(ctx)
         self.vrijval = Vrijval()
 
-    def run(self, entries: list[data.Directive]) -> list[data.Directive]:
+    def run(self, entries: list[data.Directive], vandaag: datetime.date | None = None) -> list[data.Directive]:
         """Run every rule over the entries, in date order.
 
         Args:
           entries: the ledger's directives, sorted.
+          vandaag: today (None: the system's date); open commitments are judged at the later of
+            it and the last entry's date.
         Returns:
           The entries (unchanged; derived ones are in ``derived()``).
         """
@@ -109,6 +112,9 @@ class _Pass:
                 self.custom(entry)
             out.append(entry)
         self.cofinanciering.finish()
+        laatste = entries[-1].date if entries else None
+        vandaag = vandaag or datetime.date.today()
+        self.verplichtingen.finish(max(laatste, vandaag) if laatste else vandaag)
         return out
 
     def derived(self) -> list[data.Directive]:
@@ -124,6 +130,10 @@ class _Pass:
             if self.control is not None:
                 self.control.verplichting(verplichting)
             self.verplichtingen.dekking(verplichting)
+        elif kind in ("verplichting-wijziging", "verplichting-afsluiting"):
+            gewijzigd = self.verplichtingen.wijziging(entry)
+            if gewijzigd is not None and self.control is not None:
+                self.control.wijziging(*gewijzigd)
         elif kind == "overloop":
             self.tranches.overloop(entry)
 
@@ -211,7 +221,10 @@ def snw(entries: list[data.Directive], options_map: dict[str, Any],
     Args:
       entries: the ledger's directives, sorted.
       options_map: Beancount's options.
-      config: optional dict literal, e.g. ``"{'begroting': False}"`` to skip budget control.
+      config: optional dict literal: ``"{'begroting': False}"`` skips budget control;
+        ``"{'vandaag': '2026-01-15'}"`` pins today's date (tests, or re-checking a ledger as it
+        stood): a commitment still open after its own or its stream's end is reported when that
+        end lies before the later of today and the ledger's last entry.
     Returns:
       (entries with releases and opens added, the errors found).
     """
@@ -228,11 +241,19 @@ def snw(entries: list[data.Directive], options_map: dict[str, Any],
 
 def _snw(entries: list[data.Directive], config: str | None) -> tuple[list[data.Directive], list[Any]]:
     settings, errors = _read_config(config)
+    vandaag = None
+    if "vandaag" in settings:
+        try:
+            vandaag = datetime.date.fromisoformat(str(settings["vandaag"]))
+        except ValueError:
+            errors.append(ConfigError(data.new_metadata("<snw>", 0),
+                                      f"Ongeldige plugin-configuratie: vandaag '{settings['vandaag']}' is geen "
+                                      "datum (JJJJ-MM-DD)", None))
     programma, declaration_errors = model.parse_programma(entries)
     errors.extend(declaration_errors)
     control = Control(programma) if settings.get("begroting", True) else None
     rules = _Pass(programma, entries, control)
-    out = rules.run(entries)
+    out = rules.run(entries, vandaag)
     errors.extend(rules.ctx.errors)
     extra = rules.derived()
     if control is not None:

@@ -131,7 +131,8 @@ class Control:
         self.index = 0
         self.spent: dict[Key, Decimal] = defaultdict(Decimal)
         self.open: dict[Key, Decimal] = defaultdict(Decimal)  # open commitments per line
-        self.paid: dict[str, Decimal] = defaultdict(Decimal)  # paid per commitment (kenmerk)
+        #: the running state per commitment (kenmerk): committed, paid, closed (ledger.model's one rule)
+        self.loop: dict[str, model.Verplichtingsloop] = {}
         self.seen: set[str] = set()  # commitments counted so far
 
     def advance(self, date: datetime.date) -> None:
@@ -186,13 +187,17 @@ class Control:
         counts when the commitment does.
         """
         kenmerk = verplichting.kenmerk
-        voor = self.paid[kenmerk]
-        self.paid[kenmerk] = na = voor + bedrag
+        afgelost = self._loop(verplichting).betaal(bedrag)
         if kenmerk not in self.seen:
             return ZERO
-        afgelost = max(verplichting.bedrag - voor, ZERO) - max(verplichting.bedrag - na, ZERO)
         self.open[(verplichting.datum.year, verplichting.actielijn, verplichting.stroom)] -= afgelost
         return afgelost if verplichting.datum.year == jaar else ZERO
+
+    def _loop(self, verplichting: model.Verplichting) -> model.Verplichtingsloop:
+        loop = self.loop.get(verplichting.kenmerk)
+        if loop is None:
+            loop = self.loop[verplichting.kenmerk] = model.Verplichtingsloop(verplichting)
+        return loop
 
     def verplichting(self, verplichting: model.Verplichting) -> None:
         """A commitment: its open amount counts against the budget of its year too."""
@@ -201,10 +206,29 @@ class Control:
             return
         self.advance(entry.date)
         self.seen.add(verplichting.kenmerk)
-        open_bedrag = max(verplichting.bedrag - self.paid[verplichting.kenmerk], ZERO)
+        open_bedrag = self._loop(verplichting).open
         key = (entry.date.year, verplichting.actielijn, verplichting.stroom)
         self.open[key] += open_bedrag
         if open_bedrag > 0 and entry.date.year in self.years:
+            self.over("verplicht", key, entry.meta, entry)
+
+    def wijziging(self, verplichting: model.Verplichting, wijziging: model.VerplichtingWijziging) -> None:
+        """A dated change or the closing of a commitment, from its date.
+
+        The commitment's open amount stays on the budget line of the commitment's year: a
+        lowering or closing frees that budget from the change's date, a raise uses more of it
+        and is reported at the change when the line is then over (``Verplichting boven begroting``).
+        """
+        if verplichting.stroom == model.EIGEN:
+            return
+        entry = wijziging.entry
+        self.advance(entry.date)
+        delta = self._loop(verplichting).wijzig(wijziging)
+        if verplichting.kenmerk not in self.seen:
+            return
+        key = (verplichting.datum.year, verplichting.actielijn, verplichting.stroom)
+        self.open[key] += delta
+        if delta > 0 and key[0] in self.years:
             self.over("verplicht", key, entry.meta, entry)
 
     def uses(self, key: Key) -> Decimal:
