@@ -298,19 +298,19 @@ def open_verplichting(verplicht: Decimal, betaald: Decimal, afgesloten: bool = F
     return max(verplicht - betaald, ZERO)
 
 
-def verlopen_einde(verplichting: Verplichting, stroom_tot: datetime.date | None, open_bedrag: Decimal,
+def verlopen_einde(einddatum: datetime.date | None, stroom_tot: datetime.date | None, open_bedrag: Decimal,
                    datum: datetime.date) -> tuple[str, datetime.date] | None:
     """Whether a commitment is still open after its end: (``"eigen"`` or ``"stroom"``, that end date).
 
-    Its own ``einddatum:`` counts first, then its stream's ``tot``; an end counts when it lies
+    ``einddatum`` is the commitment's own ``einddatum:`` (None: none); it counts first, then its stream's ``tot``; an end counts when it lies
     before ``datum``. None when nothing is open or no end has passed. The plugin's finding
     (``Verplichting … staat nog open na …``), the commitments report (*verlopen*) and the
     begroting's risk all read this.
     """
     if open_bedrag <= 0:
         return None
-    if verplichting.einddatum is not None and verplichting.einddatum < datum:
-        return "eigen", verplichting.einddatum
+    if einddatum is not None and einddatum < datum:
+        return "eigen", einddatum
     if stroom_tot is not None and stroom_tot < datum:
         return "stroom", stroom_tot
     return None
@@ -800,6 +800,9 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
             if not values:
                 errors.append(_bad(entry, "instelling heeft een naam nodig"))
                 continue
+            if values[0] == "vandaag" and not (len(values) == 2 and isinstance(values[1], datetime.date)):
+                errors.append(_bad(entry, "instelling vandaag heeft één datum nodig (JJJJ-MM-DD)"))
+                continue
             instellingen[str(values[0])] = tuple(values[1:])
         elif kind == "ab-besluit":
             if not values:
@@ -904,6 +907,16 @@ def actief_in(stroom: Geldstroom | None, jaar: int) -> bool:
     if stroom.tot is not None and stroom.tot < datetime.date(jaar, 1, 1):
         return False
     return not (stroom.van is not None and stroom.van > datetime.date(jaar, 12, 31))
+
+
+def vandaag(programma: Programma) -> datetime.date | None:
+    """The declared ``custom "instelling" "vandaag" 2026-10-31`` (None: the system's date counts).
+
+    The plugin judges open commitments at the later of today and the ledger's last entry; a
+    ledger pins "today" with this setting (tests, the demo as a snapshot).
+    """
+    values = programma.instelling("vandaag")
+    return values[0] if values and isinstance(values[0], datetime.date) else None
 
 
 def posting_meta(posting: data.Posting, txn: data.Transaction, key: str) -> Any:

@@ -1496,11 +1496,7 @@ def schrijf_main(jaren: tuple[int, ...], begrotingsjaren: tuple[int, ...]) -> st
         "deterministische bestedingen (2023 t/m oktober 2026).",
     )
     s.entry(['option "title" "Samen Nieuw-West — demoledger"', 'option "operating_currency" "EUR"'])
-    s.entry([
-        f"; De demo is een momentopname per {datum_nl(EINDE_REALISATIE)}: de plugin beoordeelt open",
-        "; verplichtingen op die datum (vandaag), zodat snw check elke dag hetzelfde zegt.",
-        f'plugin "ledger.plugins.snw" "{{\'vandaag\': \'{EINDE_REALISATIE.isoformat()}\'}}"',
-    ])
+    s.entry(['plugin "ledger.plugins.snw"'])
     s.entry(['2023-01-01 custom "fava-extension" "reports.fava_ext"'])
     s.entry([
         "; Fava in het Nederlands, bedragen als 1.234,56",
@@ -1550,6 +1546,12 @@ def schrijf_instellingen() -> str:
     s.entry([
         '2023-01-01 custom "instelling" "begroting_tolerantie" 0.00 "fout"',
         '  toelichting: "Realisatie boven de vastgestelde begroting per actielijn en geldstroom is een fout."',
+    ])
+    s.entry([
+        f'2023-01-01 custom "instelling" "vandaag" {EINDE_REALISATIE.isoformat()}',
+        f'  toelichting: "De demo is een momentopname per {datum_nl(EINDE_REALISATIE)}: de plugin beoordeelt open '
+        'verplichtingen na het einde van hun looptijd op deze datum (of de laatste boeking, als die later is), '
+        'zodat snw check elke dag hetzelfde zegt. Een echt grootboek zet dit niet: dan telt de datum van vandaag."',
     ])
     s.entry([
         '2023-01-01 custom "instelling" "weerstandscapaciteit" 2500000.00 EUR',

@@ -221,10 +221,11 @@ def snw(entries: list[data.Directive], options_map: dict[str, Any],
     Args:
       entries: the ledger's directives, sorted.
       options_map: Beancount's options.
-      config: optional dict literal: ``"{'begroting': False}"`` skips budget control;
-        ``"{'vandaag': '2026-01-15'}"`` pins today's date (tests, or re-checking a ledger as it
-        stood): a commitment still open after its own or its stream's end is reported when that
-        end lies before the later of today and the ledger's last entry.
+      config: optional dict literal, e.g. ``"{'begroting': False}"`` to skip budget control.
+
+    A commitment still open after its own or its stream's end is reported when that end lies
+    before the later of today and the ledger's last entry; ``custom "instelling" "vandaag"
+    2026-10-31`` pins today (tests, a demo snapshot, re-checking a ledger as it stood).
     Returns:
       (entries with releases and opens added, the errors found).
     """
@@ -241,19 +242,11 @@ def snw(entries: list[data.Directive], options_map: dict[str, Any],
 
 def _snw(entries: list[data.Directive], config: str | None) -> tuple[list[data.Directive], list[Any]]:
     settings, errors = _read_config(config)
-    vandaag = None
-    if "vandaag" in settings:
-        try:
-            vandaag = datetime.date.fromisoformat(str(settings["vandaag"]))
-        except ValueError:
-            errors.append(ConfigError(data.new_metadata("<snw>", 0),
-                                      f"Ongeldige plugin-configuratie: vandaag '{settings['vandaag']}' is geen "
-                                      "datum (JJJJ-MM-DD)", None))
     programma, declaration_errors = model.parse_programma(entries)
     errors.extend(declaration_errors)
     control = Control(programma) if settings.get("begroting", True) else None
     rules = _Pass(programma, entries, control)
-    out = rules.run(entries, vandaag)
+    out = rules.run(entries, model.vandaag(programma))
     errors.extend(rules.ctx.errors)
     extra = rules.derived()
     if control is not None:

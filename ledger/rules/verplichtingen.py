@@ -212,7 +212,7 @@ class Verplichtingen:
                 continue
             loop = self.loop.get(verplichting.kenmerk) or model.Verplichtingsloop(verplichting)
             stroom = p.geldstromen.get(verplichting.stroom)
-            einde = model.verlopen_einde(verplichting, stroom.tot if stroom else None, loop.open, peildatum)
+            einde = model.verlopen_einde(verplichting.einddatum, stroom.tot if stroom else None, loop.open, peildatum)
             if einde is None:
                 continue
             soort, dag = einde
