@@ -947,6 +947,35 @@ def afwijking_boven_drempel(bedrag: Decimal, referentie: Decimal, drempel: Decim
     return not referentie or abs(verschil / referentie) > drempel
 
 
+def toelichting_drempel(programma: Programma) -> Decimal:
+    """The declared threshold ``custom "instelling" "begroting_toelichting_drempel" 0.25`` (default 25%)."""
+    values = programma.instelling("begroting_toelichting_drempel")
+    waarde = decimaal(values[0]) if values else None
+    return TOELICHTING_DREMPEL if waarde is None else waarde
+
+
+def toelichtingen_van(programma: Programma, jaar: int) -> dict[tuple[str, str], str]:
+    """The ``toelichting:`` metadata of the year's budget lines and amendments per (actielijn, stream)."""
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for regel in sorted(programma.begroting, key=lambda r: r.datum):
+        tekst = regel.entry.meta.get("toelichting")
+        if regel.jaar == jaar and isinstance(tekst, str) and tekst.strip():
+            out[(regel.actielijn, regel.stroom)].append(tekst.strip())
+    return {key: " ".join(teksten) for key, teksten in out.items()}
+
+
+def looptijd_voorbij(programma: Programma, jaar: int, stroom: str, begroot: Decimal) -> datetime.date | None:
+    """The stream's end date when a line falls to 0 because the stream's period ended before ``jaar``.
+
+    Such a change is explained by the ledger itself (the stream's ``tot``), so it needs no
+    ``toelichting:``; None for every other line.
+    """
+    geldstroom = programma.geldstromen.get(stroom)
+    if begroot or geldstroom is None or geldstroom.tot is None or actief_in(geldstroom, jaar):
+        return None
+    return geldstroom.tot if geldstroom.tot < datetime.date(jaar, 1, 1) else None
+
+
 def huidige_begroting(programma: model.Programma, peildatum: datetime.date | None = None) -> dict[BegrotingKey, Decimal]:
     """The current budget per (year, actielijn, stream), amendments up to a date included.
 

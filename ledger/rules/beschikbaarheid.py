@@ -63,6 +63,7 @@ from beancount.core import data
 from ledger import model
 from ledger.errors import BegrotingError
 from ledger.errors import BegrotingWaarschuwing
+from ledger.nl import datum
 from ledger.nl import euro
 from ledger.nl import procent
 
@@ -87,6 +88,120 @@ def tolerantie(programma: model.Programma) -> tuple[Decimal, type]:
     return fraction, BegrotingWaarschuwing if level == "waarschuwing" else BegrotingError
 
 
+def ontbrekende_toelichtingen(programma: model.Programma) -> list[BegrotingWaarschuwing]:
+    """Every budget line, in every year after the first budgeted one, whose change against the year
+    before needs a toelichting (:func:`ledger.model.afwijking_boven_drempel` with the declared
+    threshold) and has none: a warning at the line (``bean-check``, Fava's Errors page, ``snw check``).
+
+    A line that falls to 0 because its stream ended before the year needs none
+    (:func:`ledger.model.looptijd_voorbij`). The warning stands at the line's first budget
+    directive of the year, or of the year before when it falls to 0.
+    """
+    budget = model.huidige_begroting(programma)
+    drempel = model.toelichting_drempel(programma)
+    eerste: dict[Key, data.Custom] = {}
+    for regel in sorted(programma.begroting, key=lambda r: (r.datum, r.entry.meta.get("lineno", 0))):
+        eerste.setdefault((regel.jaar, regel.actielijn, regel.stroom), regel.entry)
+    jaren = sorted({regel.jaar for regel in programma.begroting})
+    out = []
+    for jaar in jaren:
+        if jaar - 1 not in jaren:
+            continue
+        uitleg = model.toelichtingen_van(programma, jaar)
+        keys = {(c, s) for (j, c, s) in budget if j in (jaar, jaar - 1)}
+        for code, stroom in sorted(keys, key=lambda k: (k[0], k[1] == model.EIGEN, k[1])):
+            nu, toen = budget.get((jaar, code, stroom), ZERO), budget.get((jaar - 1, code, stroom), ZERO)
+            if ((code, stroom) in uitleg or not model.afwijking_boven_drempel(nu, toen, drempel)
+                    or model.looptijd_voorbij(programma, jaar, stroom, nu) is not None):
+                continue
+            entry = eerste.get((jaar, code, stroom)) or eerste[(jaar - 1, code, stroom)]
+            verschil = ("nieuw" if not toen else "vervalt" if not nu
+                        else f"{'+' if nu > toen else '−'}{abs(nu - toen) / toen:.0%}")
+            advies = (f"zet een regel custom \"begroting\" {jaar} \"{code}\" \"{stroom}\" 0.00 EUR met toelichting: "
+                      "\"…\"" if not nu else "zet toelichting: \"…\" bij de begrotingsregel")
+            out.append(BegrotingWaarschuwing(
+                entry.meta,
+                f"Waarschuwing: begroting {jaar} {code}/{stroom} zonder toelichting: {euro(toen)} in {jaar - 1}, "
+                f"{euro(nu)} in {jaar} ({verschil}); {advies}", entry))
+    return out
+
+
+def dekkingsfouten(programma: model.Programma,
+                   regels: Sequence[model.BegrotingRegel] | None = None) -> list[Any]:
+    """Budget lines their stream cannot cover: each a finding at the line (point 7 of the rules).
+
+    * ``Begroting buiten de looptijd``: the budget year does not overlap the stream's
+      ``van`` .. ``tot`` (its current declaration);
+    * ``Waarschuwing: begroting op een niet-toegekende geldstroom``: the stream is (still, in its
+      current declaration) not ``toegekend``: expected, applied for or reserved money is no cover
+      yet. A *warning*, not a finding: the board knowingly budgets on expected money in December
+      for an award in February (the demo's VLIEGWIEL and SPUK-KW-2026), and the begroting shows
+      such lines as *gedekt verwacht* with a decision point and a risk; a finding would stand for
+      months in every real ledger. A stream awarded later covers the line from then (no warning);
+    * ``Begroting boven toegezegd bedrag``: the stream's current budget over *all* years, in date
+      order, exceeds Nieuw-West's part of it (``toegezegd``); reported at every line that adds
+      while the total is over. The simplest sound test: what the stream still has for one year
+      would also need its spending and commitments, which the reports' coverage
+      (``reports.compute.begroting``) shows;
+    * ``Begroting eigen middelen boven toezeggingen``: the year's budget on ``EIGEN`` exceeds the
+      partners' pledges (``custom "toezegging"``) for that year.
+
+    Lines that lower a budget (amount ≤ 0) need no cover and are never reported; a stream whose
+    split between areas is still open has no Nieuw-West part yet (a risk of the begroting, not a
+    finding here). ``budgets`` (``snw begroting-inlezen``) calls this too, with the lines read.
+
+    Args:
+      programma: the parsed declarations.
+      regels: the budget lines to judge (default: the ledger's own).
+    Returns:
+      The ``BegrotingError`` (and, for draft lines on a stream not awarded,
+      ``BegrotingWaarschuwing``) tuples, in date order of the lines.
+    """
+    regels = programma.begroting if regels is None else regels
+    errors: list[Any] = []
+    totaal: dict[str, Decimal] = defaultdict(Decimal)
+    eigen: dict[int, Decimal] = defaultdict(Decimal)
+    toezeggingen: dict[int, Decimal] = defaultdict(Decimal)
+    for toezegging in programma.toezeggingen:
+        toezeggingen[toezegging.jaar] += toezegging.bedrag
+    for regel in sorted(regels, key=lambda r: (r.datum, r.entry.meta.get("lineno", 0))):
+        entry = regel.entry
+        naam = f"{regel.soort} {regel.jaar} {regel.actielijn}/{regel.stroom}"
+        if regel.stroom == model.EIGEN:
+            eigen[regel.jaar] += regel.bedrag
+            if regel.bedrag > 0 and eigen[regel.jaar] > toezeggingen[regel.jaar]:
+                errors.append(BegrotingError(
+                    entry.meta, f"Begroting eigen middelen boven toezeggingen: {naam}: begroot op EIGEN in "
+                                f"{regel.jaar} {euro(eigen[regel.jaar])}, toegezegd door partners "
+                                f"{euro(toezeggingen[regel.jaar])}", entry))
+            continue
+        stroom = programma.geldstromen.get(regel.stroom)
+        if stroom is None:
+            continue  # Onbekende geldstroom: reported by _validate
+        totaal[regel.stroom] += regel.bedrag
+        if regel.bedrag <= 0:
+            continue
+        if not model.actief_in(stroom, regel.jaar):
+            looptijd = f"{datum(stroom.van, 'short') or '…'} t/m {datum(stroom.tot, 'short') or '…'}"
+            errors.append(BegrotingError(
+                entry.meta, f"Begroting buiten de looptijd: {naam}: de looptijd van {regel.stroom} ({looptijd}) "
+                            f"raakt {regel.jaar} niet", entry))
+            continue
+        if stroom.status != "toegekend":
+            errors.append(BegrotingWaarschuwing(
+                entry.meta, f"Waarschuwing: begroting op een niet-toegekende geldstroom: {naam}: {regel.stroom} is "
+                            f"{stroom.status}; dit geld is nog geen dekking", entry))
+            continue
+        if stroom.split_open:
+            continue
+        if totaal[regel.stroom] > stroom.toegezegd:
+            errors.append(BegrotingError(
+                entry.meta, f"Begroting boven toegezegd bedrag: {naam}: begroot op {regel.stroom} over alle jaren "
+                            f"{euro(totaal[regel.stroom])}, toegezegd {euro(stroom.toegezegd)} "
+                            f"({euro(totaal[regel.stroom] - stroom.toegezegd)} te veel)", entry))
+    return errors
+
+
 def _validate(programma: model.Programma) -> list[Any]:
     errors: list[Any] = []
     for regel in programma.begroting:
@@ -108,6 +223,8 @@ def _validate(programma: model.Programma) -> list[Any]:
         if uitleg.stroom != model.EIGEN and uitleg.stroom not in programma.geldstromen:
             errors.append(BegrotingError(uitleg.entry.meta, f"Onbekende geldstroom in verantwoording: {uitleg.stroom}",
                                          uitleg.entry))
+    errors.extend(dekkingsfouten(programma))
+    errors.extend(ontbrekende_toelichtingen(programma))
     return errors
 
 

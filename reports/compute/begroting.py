@@ -38,6 +38,9 @@ from beancount.core import data
 from ledger.model import TOELICHTING_DREMPEL
 from ledger.model import afwijking_boven_drempel
 from ledger.model import huidige_begroting
+from ledger.model import looptijd_voorbij
+from ledger.model import toelichting_drempel
+from ledger.model import toelichtingen_van
 from reports.compute.bestedingen import bestedingen
 from reports.compute.peildatum import peildatum_voor
 from ledger import model
@@ -396,75 +399,6 @@ class Begroting:
     def realisatie_tot(self) -> datetime.date:
         """The end of the previous year's realisation period (the peildatum or 31 December)."""
         return min(self.peildatum, datetime.date(self.vorig_jaar, 12, 31))
-
-
-def toelichting_drempel(programma: model.Programma) -> Decimal:
-    """The declared threshold ``custom "instelling" "begroting_toelichting_drempel" 0.25`` (default 25%)."""
-    values = programma.instelling("begroting_toelichting_drempel")
-    waarde = model.decimaal(values[0]) if values else None
-    return TOELICHTING_DREMPEL if waarde is None else waarde
-
-
-def toelichtingen_van(programma: model.Programma, jaar: int) -> dict[tuple[str, str], str]:
-    """The ``toelichting:`` metadata of the year's budget lines and amendments per (actielijn, stream)."""
-    out: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for regel in sorted(programma.begroting, key=lambda r: r.datum):
-        tekst = regel.entry.meta.get("toelichting")
-        if regel.jaar == jaar and isinstance(tekst, str) and tekst.strip():
-            out[(regel.actielijn, regel.stroom)].append(tekst.strip())
-    return {key: " ".join(teksten) for key, teksten in out.items()}
-
-
-def looptijd_voorbij(programma: model.Programma, jaar: int, stroom: str, begroot: Decimal) -> datetime.date | None:
-    """The stream's end date when a line falls to 0 because the stream's period ended before ``jaar``.
-
-    Such a change is explained by the ledger itself (the stream's ``tot``), so it needs no
-    ``toelichting:``; None for every other line.
-    """
-    geldstroom = programma.geldstromen.get(stroom)
-    if begroot or geldstroom is None or geldstroom.tot is None or actief_in(geldstroom, jaar):
-        return None
-    return geldstroom.tot if geldstroom.tot < datetime.date(jaar, 1, 1) else None
-
-
-@dataclasses.dataclass(frozen=True)
-class OntbrekendeToelichting:
-    """A budget line that changes beyond the threshold against the year before, without a ``toelichting:``."""
-
-    jaar: int
-    actielijn: str
-    stroom: str
-    begroot: Decimal
-    vorig_begroot: Decimal
-    entry: data.Custom  # the line's first budget directive of the year (of the year before when it falls to 0)
-
-
-def ontbrekende_toelichtingen(programma: model.Programma) -> tuple[OntbrekendeToelichting, ...]:
-    """Every budget line, in every year after the first budgeted one, whose change against the year
-    before needs a toelichting (:func:`afwijking_boven_drempel`, the begroting's rule) and has none.
-
-    ``snw check`` lists them as warnings; the begroting names them; nothing is invented.
-    """
-    budget = huidige_begroting(programma)
-    drempel = toelichting_drempel(programma)
-    eerste: dict[tuple[int, str, str], data.Custom] = {}
-    for regel in sorted(programma.begroting, key=lambda r: (r.datum, r.entry.meta.get("lineno", 0))):
-        eerste.setdefault((regel.jaar, regel.actielijn, regel.stroom), regel.entry)
-    jaren = sorted({regel.jaar for regel in programma.begroting})
-    out = []
-    for jaar in jaren:
-        if jaar - 1 not in jaren:
-            continue
-        uitleg = toelichtingen_van(programma, jaar)
-        keys = {(c, s) for (j, c, s) in budget if j in (jaar, jaar - 1)}
-        for code, stroom in sorted(keys, key=lambda k: (k[0], stroom_volgorde(k[1]))):
-            nu, toen = budget.get((jaar, code, stroom), ZERO), budget.get((jaar - 1, code, stroom), ZERO)
-            if ((code, stroom) in uitleg or not afwijking_boven_drempel(nu, toen, drempel)
-                    or looptijd_voorbij(programma, jaar, stroom, nu) is not None):
-                continue
-            entry = eerste.get((jaar, code, stroom)) or eerste[(jaar - 1, code, stroom)]
-            out.append(OntbrekendeToelichting(jaar, code, stroom, nu, toen, entry))
-    return tuple(out)
 
 
 def realisatie(entries: Iterable[data.Directive], programma: model.Programma, van: datetime.date,
