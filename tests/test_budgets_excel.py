@@ -109,7 +109,8 @@ def test_round_trip_gives_the_expected_directives(ledger, ledger_dir: Path, tmp_
     # EIGEN 2028: 30.000 (G9), then 30.000 + 50.000 = 80.000 (G14), no pledges for 2028.
     # VHF (toegezegd 2.000.000) over all years: 350.000 (2025: 400.000 − 50.000) + 500.000 (2026)
     # + 700.000 + 200.000 (2027) = 1.750.000; + 650.000 (F14) = 2.400.000, 400.000 too much;
-    # + 150.000,50 (F15) = 2.550.000,50, 550.000,50 too much. ENERGIEFIXERS is only expected (C15).
+    # + 150.000,50 (F15) = 2.550.000,50, 550.000,50 too much. ENERGIEFIXERS is only expected, but the
+    # lines read are a draft until written with a besluit: no warning for it.
     assert gelezen.waarschuwingen == (
         "G9: Begroting eigen middelen boven toezeggingen: begroting 2028 VEI-11/EIGEN: begroot op EIGEN in 2028 "
         "€ 30.000,00, toegezegd door partners € 0,00",
@@ -117,8 +118,6 @@ def test_round_trip_gives_the_expected_directives(ledger, ledger_dir: Path, tmp_
         "€ 2.400.000,00, toegezegd € 2.000.000,00 (€ 400.000,00 te veel)",
         "G14: Begroting eigen middelen boven toezeggingen: begroting 2028 WON-01/EIGEN: begroot op EIGEN in 2028 "
         "€ 80.000,00, toegezegd door partners € 0,00",
-        "C15: begroting op een niet-toegekende geldstroom: begroting 2028 WON-04/ENERGIEFIXERS: ENERGIEFIXERS is "
-        "verwacht; dit geld is nog geen dekking",
         "F15: Begroting boven toegezegd bedrag: begroting 2028 WON-04/VHF: begroot op VHF over alle jaren "
         "€ 2.550.000,50, toegezegd € 2.000.000,00 (€ 550.000,50 te veel)",
     )
@@ -235,8 +234,6 @@ def test_warns_where_a_stream_is_over_allocated(ledger, tmp_path: Path) -> None:
         "Geldstroom VHF overbelast: begroot € 900.000,00, beschikbaar in 2027 € 860.000,00 (€ 40.000,00 te veel)",
         "E9: Begroting buiten de looptijd: begroting 2027 VEI-11/PMG: de looptijd van PMG (01-06-2022 t/m "
         "31-05-2026) raakt 2027 niet",
-        "C15: begroting op een niet-toegekende geldstroom: begroting 2027 WON-04/ENERGIEFIXERS: ENERGIEFIXERS is "
-        "verwacht; dit geld is nog geen dekking",
     )
 
 

@@ -132,12 +132,14 @@ def dekkingsfouten(programma: model.Programma,
 
     * ``Begroting buiten de looptijd``: the budget year does not overlap the stream's
       ``van`` .. ``tot`` (its current declaration);
-    * ``Waarschuwing: begroting op een niet-toegekende geldstroom``: the stream is (still, in its
-      current declaration) not ``toegekend``: expected, applied for or reserved money is no cover
-      yet. A *warning*, not a finding: the board knowingly budgets on expected money in December
-      for an award in February (the demo's VLIEGWIEL and SPUK-KW-2026), and the begroting shows
-      such lines as *gedekt verwacht* with a decision point and a risk; a finding would stand for
-      months in every real ledger. A stream awarded later covers the line from then (no warning);
+    * ``Waarschuwing: vastgestelde begroting op een niet-toegekende geldstroom``: an adopted line
+      (``besluit:``) on a stream that is (still, in its current declaration) not ``toegekend``:
+      expected, applied for or reserved money is no cover yet. A *warning*, not a finding: the
+      board knowingly budgets on expected money in December for an award in February (the demo's
+      VLIEGWIEL and SPUK-KW-2026), and the begroting shows such lines as *gedekt verwacht* with a
+      decision point and a risk; a finding would stand for months in every real ledger. A stream
+      awarded later covers the line from then (no warning); a draft line (no ``besluit:``) that
+      plans on expected money is what the begroting's decision points are for (no warning);
     * ``Begroting boven toegezegd bedrag``: the stream's current budget over *all* years, in date
       order, exceeds Nieuw-West's part of it (``toegezegd``); reported at every line that adds
       while the total is over. The simplest sound test: what the stream still has for one year
@@ -188,9 +190,10 @@ def dekkingsfouten(programma: model.Programma,
                             f"raakt {regel.jaar} niet", entry))
             continue
         if stroom.status != "toegekend":
-            errors.append(BegrotingWaarschuwing(
-                entry.meta, f"Waarschuwing: begroting op een niet-toegekende geldstroom: {naam}: {regel.stroom} is "
-                            f"{stroom.status}; dit geld is nog geen dekking", entry))
+            if regel.besluit:
+                errors.append(BegrotingWaarschuwing(
+                    entry.meta, f"Waarschuwing: vastgestelde begroting op een niet-toegekende geldstroom: {naam}: "
+                                f"{regel.stroom} is {stroom.status}; dit geld is nog geen dekking", entry))
             continue
         if stroom.split_open:
             continue
