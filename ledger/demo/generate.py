@@ -65,6 +65,7 @@ from beancount.parser import printer
 from ledger.files import write_all_atomic
 from ledger.model import TOELICHTING_DREMPEL
 from ledger.model import afwijking_boven_drempel
+from ledger.nl import euro
 from ledger.load import load_ledger
 
 HIER = Path(__file__).resolve().parent
@@ -1216,7 +1217,7 @@ def sluit_verlopen_verplichtingen(demo: Demo) -> None:
         dag = laatste_dag(volgende.year, volgende.month)
         demo.afsluitingen.append(Afsluiting(dag, v.kenmerk, (
             f"Eindafrekening {v.partner}: de looptijd van {v.stroom} eindigde op {datum_nl(einde)}; "
-            f"het restant van EUR {fmt(open_).replace('.', ',')} wordt niet meer betaald")))
+            f"het restant van {euro(open_)} wordt niet meer betaald")))
 
 
 def cel_meta(cel: Cel, rng: random.Random) -> dict[str, Any]:

@@ -49,6 +49,8 @@ from reports.compute.meerjarenbeeld import meerjarenbeeld
 from reports.compute.stromen import EIGEN_NAAM
 from reports.compute.stromen import actief_in
 from reports.compute.stromen import stroom_volgorde
+from reports.compute.verplichtingstanden import VerplichtingStand
+from reports.compute.verplichtingstanden import verplichtingen_standen
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -213,7 +215,10 @@ class Risico:
     * ``overcommittering``: spent plus open commitments (``nodig``) exceed ``toegekend``;
     * ``ongedekt``: ``begroot`` exceeds ``beschikbaar``;
     * ``eigen``: the partners' own means budgeted (``begroot``) exceed their pledges
-      (``toegezegd``).
+      (``toegezegd``);
+    * ``verlopen``: commitments on the stream still open (``bedrag``, ``aantal`` of them) after their
+      own or the stream's end date at the peildatum (``reports.compute.verplichtingstanden``,
+      ``VerplichtingStand.verlopen``): if the partner still claims it, other means must pay.
     """
 
     soort: str  # looptijd | verdeling | overcommittering | ongedekt | eigen
@@ -234,6 +239,7 @@ class Risico:
     toegekend: Decimal = ZERO
     beschikbaar: Decimal = ZERO
     toegezegd: Decimal = ZERO
+    aantal: int = 0  # ``verlopen``: the number of expired open commitments
     kans: str = "middel"  # likelihood: klein | middel | groot | zeker (:data:`KANS_REGEL`)
     impact: str = "klein"  # klein | middel | groot against the year's total budget (:func:`impact_van`)
 
@@ -573,7 +579,7 @@ def _dekking(regels: Sequence[GeldstroomRegel], programma: model.Programma, jaar
     return tuple(out)
 
 
-RISICO_VOLGORDE = ("ongedekt", "overcommittering", "looptijd", "verdeling", "eigen")
+RISICO_VOLGORDE = ("ongedekt", "overcommittering", "looptijd", "verlopen", "verdeling", "eigen")
 
 KANSFACTOR = {"klein": Decimal("0.25"), "middel": Decimal("0.5"), "groot": Decimal("0.75"), "zeker": Decimal(1)}
 """Likelihood as a fraction, for the weighted risk."""
@@ -586,6 +592,7 @@ KANS_REGEL = {
     ("overcommittering", ""): "groot",  # commitments exceed the award
     ("verdeling", ""): "middel",  # budget on a reservation whose split between areas is open
     ("eigen", ""): "klein",  # partners' own means budgeted beyond their pledges; pledges usually follow
+    ("verlopen", ""): "middel",  # a partner may still claim what is open after the end; the stream cannot pay it
 }
 """The documented rule for a risk's likelihood, by (soort, geval); a stream that ends before the
 year is ``afgelopen`` when it has ended at the peildatum."""
@@ -670,8 +677,16 @@ def _kansen(regels: Sequence[GeldstroomRegel], programma: model.Programma, jaar:
 
 
 def _risicos(jaar: int, regels: Sequence[GeldstroomRegel], dekking: Sequence[Dekking],
-             programma: model.Programma, peildatum: datetime.date) -> tuple[Risico, ...]:
+             programma: model.Programma, peildatum: datetime.date,
+             verlopen: Sequence[VerplichtingStand] = ()) -> tuple[Risico, ...]:
     out: list[Risico] = []
+    per_stroom: dict[str, list[VerplichtingStand]] = defaultdict(list)
+    for stand in verlopen:
+        per_stroom[stand.stroom].append(stand)
+    for code, standen in per_stroom.items():
+        stroom = programma.geldstromen.get(code)
+        out.append(Risico("verlopen", code, stroom.naam if stroom else code, sum((v.open for v in standen), ZERO),
+                          einddatum=stroom.tot if stroom else None, aantal=len(standen)))
     start, einde = datetime.date(jaar, 1, 1), datetime.date(jaar, 12, 31)
     by_code = {d.stroom: d for d in dekking}
     for regel in regels:
@@ -813,7 +828,9 @@ def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaa
         jaar=jaar, peildatum=peildatum, status=status, besluit=besluit, regels_zonder_besluit=zonder,
         posten=tuple(posten), domeinen=domeinen, stromen=stromen, dekking=dekking,
         wijzigingen=wijzigingen_van(programma, jaar), bijdragen=tuple(bijdragen),
-        risicos=_risicos(jaar, overzicht.regels, dekking, programma, peildatum), stroomnamen=stroomnamen,
+        risicos=_risicos(jaar, overzicht.regels, dekking, programma, peildatum,
+                         [v for v in verplichtingen_standen(entries, programma, peildatum) if v.verlopen]),
+        stroomnamen=stroomnamen,
         kansen=_kansen(overzicht.regels, programma, jaar), weerstandscapaciteit=weerstandscapaciteit(programma),
         vorig_primitief=sum((r.bedrag for r in programma.begroting if r.jaar == vorig and r.soort == "begroting"),
                             ZERO),
