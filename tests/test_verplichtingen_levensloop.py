@@ -547,3 +547,15 @@ def test_a_budget_line_without_toelichting_is_a_warning_of_the_plugin(tmp_path: 
     assert gevonden(errors) == [(
         BegrotingWaarschuwing, "Waarschuwing: begroting 2026 VEI-11/GEM zonder toelichting: € 200.000,00 in 2025, "
                                "€ 100.000,00 in 2026 (−50%); zet toelichting: \"…\" bij de begrotingsregel", marked[0])]
+
+
+def test_the_commitments_test_ledger_reports_its_expired_commitment() -> None:
+    """tests/data/verplichtingen keeps V-2025-03 open on SPUK (ended 31-12-2025) on purpose: 40.000
+    committed, 15.000 paid, 25.000 open, judged on 13 February 2026 (its last entry and vandaag).
+    V-2025-02 ends on 30 June 2026 (its own einddatum): not yet."""
+    main = Path(__file__).parent / "data" / "verplichtingen" / "grootboek.beancount"
+    _, errors, _ = loader.load_file(str(main))
+    regel = next(n for n, line in enumerate(main.read_text(encoding="utf-8").splitlines(), start=1)
+                 if 'custom "verplichting" "WEB-02" "SPUK"' in line)
+    assert [(e.message, e.source["lineno"]) for e in errors if isinstance(e, VerplichtingError)] == [
+        ("Verplichting V-2025-03 staat nog open na het einde van geldstroom SPUK (31-12-2025): open € 25.000,00", regel)]
