@@ -559,3 +559,26 @@ def test_the_commitments_test_ledger_reports_its_expired_commitment() -> None:
                  if 'custom "verplichting" "WEB-02" "SPUK"' in line)
     assert [(e.message, e.source["lineno"]) for e in errors if isinstance(e, VerplichtingError)] == [
         ("Verplichting V-2025-03 staat nog open na het einde van geldstroom SPUK (31-12-2025): open € 25.000,00", regel)]
+
+
+def test_snw_verplichtingen_shows_the_changes_and_the_closed_state(tmp_path: Path) -> None:
+    from reports.compute.verplichtingen import verplichtingen_overzicht
+    from reports.documents.verplichtingen import verplichtingen_tabel
+    from reports.documents.verplichtingen import wijzigingen_tabel
+
+    path, _ = schrijf(tmp_path, LEVENSLOOP.format(verlaging=VERLAGING, afsluiting=AFSLUITING))
+    ledger = load_ledger(path, cache=False)
+    overzicht = verplichtingen_overzicht(ledger.entries, ledger.programma, 2025, datetime.date(2025, 12, 31))
+    tabel = verplichtingen_tabel(overzicht)
+    koppen = [k.kop for k in tabel.kolommen]
+    (rij,) = tabel.rijen
+    waarde = dict(zip(koppen, rij, strict=True))
+    # 60.000 − 15.000 = 45.000 committed, 20.000 paid, closed on 1 May with 25.000 released, open 0
+    assert (waarde["Oorspronkelijk"], waarde["Wijzigingen"], waarde["Verplicht"], waarde["Betaald"],
+            waarde["Open verplichting"], waarde["Afgesloten"], waarde["Vrijgevallen bij afsluiting"],
+            waarde["Verlopen"]) == (D("60000.00"), D("-15000.00"), D("45000.00"), D("20000.00"), D(0),
+                                    datetime.date(2025, 5, 1), D("25000.00"), "")
+    assert wijzigingen_tabel(overzicht).rijen == (
+        (datetime.date(2025, 3, 1), "V-1", "GEM", "VEI-11", "verlaging", D("-15000.00"), "Minder deelnemers"),
+        (datetime.date(2025, 5, 1), "V-1", "GEM", "VEI-11", "afsluiting", D("-25000.00"), "Eindafrekening"),
+    )
