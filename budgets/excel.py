@@ -33,6 +33,8 @@ from decimal import InvalidOperation
 from typing import TYPE_CHECKING
 from typing import Any
 
+from beancount.core import data
+
 from ledger import model
 from ledger.nl import datum
 from ledger.nl import euro
@@ -450,18 +452,38 @@ def lees_sjabloon(path: Path, entries: Sequence[data.Directive], programma: mode
     for stroom in sorted(per_stroom, key=stroom_volgorde):
         begroot = per_stroom[stroom]
         vrij = cijfers.vrij(stroom)
-        if begroot > vrij:
-            extra = ""
-            if stroom != EIGEN:
-                geldstroom = programma.geldstromen[stroom]
-                if not actief_in(geldstroom, jaar):
-                    extra = f"; de looptijd van {stroom} raakt {jaar} niet"
-                elif geldstroom.status != "toegekend":
-                    extra = f"; {stroom} is nog niet toegekend (status {geldstroom.status})"
-            soort = "toegezegd door partners" if stroom == EIGEN else "beschikbaar"
-            waarschuwingen.append(f"Geldstroom {stroom} overbelast: begroot {euro(begroot)}, {soort} in {jaar} "
-                                  f"{euro(vrij)} ({euro(begroot - vrij)} te veel){extra}")
+        # EIGEN against the year's pledges is the ledger's rule (below); a stream against what the
+        # sheet shows as available this year (spending, commitments and forecast taken off).
+        if stroom != EIGEN and begroot > vrij:
+            waarschuwingen.append(f"Geldstroom {stroom} overbelast: begroot {euro(begroot)}, beschikbaar in {jaar} "
+                                  f"{euro(vrij)} ({euro(begroot - vrij)} te veel)")
+    waarschuwingen.extend(dekking_van(programma, jaar, regels))
     return Gelezen(jaar=jaar, regels=tuple(regels), waarschuwingen=tuple(waarschuwingen))
+
+
+def dekking_van(programma: model.Programma, jaar: int, regels: list[Regel]) -> list[str]:
+    """What ``snw check`` will report on the lines read, once written: the plugin's own rule
+    (``ledger.rules.beschikbaarheid.dekkingsfouten``: a line outside its stream's period, on a
+    stream not awarded, beyond what the stream is toegezegd over all years, EIGEN beyond the
+    year's pledges), judged with the ledger's lines of the other years. One text per finding,
+    with the sheet's cell.
+    """
+    from ledger.rules.beschikbaarheid import dekkingsfouten
+
+    anders = [r for r in programma.begroting if r.jaar != jaar]
+    # after every line of the ledger (the order decides which line crosses the stream's total)
+    dag = max((r.datum for r in programma.begroting), default=datetime.date(jaar - 1, 12, 31)) + datetime.timedelta(1)
+    nieuw = []
+    for nummer, regel in enumerate(regels, start=1):
+        entry = data.Custom({"filename": "sjabloon", "lineno": nummer, "cel": regel.cel}, dag, "begroting", [])
+        nieuw.append(model.BegrotingRegel("begroting", dag, jaar, regel.actielijn, regel.stroom, regel.bedrag,
+                                          None, entry))
+    out = []
+    for fout in dekkingsfouten(programma, [*anders, *nieuw]):
+        cel = fout.source.get("cel")
+        if cel is not None:
+            out.append(f"{cel}: {fout.message.removeprefix('Waarschuwing: ')}")
+    return out
 
 
 def begroting_tekst(gelezen: Gelezen, dag: datetime.date, *, besluit: str | None = None,

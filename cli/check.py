@@ -4,41 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
-
 import click
 
 from cli.common import LedgerContext
 from cli.common import format_error
 from cli.common import pass_ledger
-from ledger.errors import BegrotingWaarschuwing
 from ledger.errors import is_warning
-from ledger.nl import euro
-
-
-def toelichting_waarschuwingen(ledger: Any) -> list[BegrotingWaarschuwing]:
-    """Budget lines that change beyond the threshold without a ``toelichting:``, as warnings at the line.
-
-    The rule is the begroting's (``reports.compute.begroting.ontbrekende_toelichtingen``); a ledger
-    whose declarations could not be read has none.
-    """
-    if getattr(ledger, "programma", None) is None:
-        return []
-    from reports.compute.begroting import ontbrekende_toelichtingen
-
-    out = []
-    for regel in ontbrekende_toelichtingen(ledger.programma):
-        verschil = ("nieuw" if not regel.vorig_begroot else "vervalt" if not regel.begroot
-                    else f"{'+' if regel.begroot > regel.vorig_begroot else '−'}"
-                         f"{abs(regel.begroot - regel.vorig_begroot) / regel.vorig_begroot:.0%}")
-        out.append(BegrotingWaarschuwing(
-            regel.entry.meta,
-            f"Waarschuwing: begroting {regel.jaar} {regel.actielijn}/{regel.stroom} zonder toelichting: "
-            f"{euro(regel.vorig_begroot)} in {regel.jaar - 1}, {euro(regel.begroot)} in {regel.jaar} ({verschil}); "
-            + (f"zet een regel custom \"begroting\" {regel.jaar} \"{regel.actielijn}\" \"{regel.stroom}\" 0.00 EUR "
-               "met toelichting: \"…\"" if not regel.begroot else "zet toelichting: \"…\" bij de begrotingsregel"),
-            regel.entry))
-    return sorted(out, key=lambda w: (w.source.get("filename", ""), w.source.get("lineno", 0)))
 
 
 @click.command()
@@ -53,7 +24,7 @@ def check(ctx: LedgerContext, as_json: bool) -> None:
     """
     ledger = ctx.ledger()
     fouten = [error for error in ledger.errors if not is_warning(error)]
-    errors = [*ledger.errors, *toelichting_waarschuwingen(ledger)]
+    errors = ledger.errors  # the plugin's, budget lines without toelichting included (ledger.rules.beschikbaarheid)
     if as_json:
         items = [
             {

@@ -20,14 +20,16 @@ from cli.common import toon_tabellen
 @pass_ledger
 def verplichtingen(ctx: LedgerContext, jaar: int | None, peildatum: datetime.datetime | None, fmt: str,
                    out: str | None, strikt: bool) -> None:
-    """Verplichtingen: per verplichting verplicht, betaald, open, einddatum en verlopen; per geldstroom
-    verplicht, betaald, open en wat vrij is na de open verplichtingen (stand per de peildatum van JAAR).
+    """Verplichtingen: per verplichting oorspronkelijk, wijzigingen, verplicht, betaald, open, einddatum,
+    afgesloten en verlopen; per geldstroom verplicht, betaald, open en wat vrij is na de open
+    verplichtingen; elke wijziging en afsluiting met haar reden (stand per de peildatum van JAAR).
 
-    CSV geeft de tabel per verplichting; XLSX beide tabellen.
+    CSV geeft de tabel per verplichting; XLSX alle tabellen.
     """
     from reports.compute.verplichtingen import verplichtingen_overzicht
     from reports.documents.verplichtingen import verplichtingen_per_stroom_tabel
     from reports.documents.verplichtingen import verplichtingen_tabel
+    from reports.documents.verplichtingen import wijzigingen_tabel
 
     ledger = ctx.ledger()
     gevonden = bevindingen_van(ledger, strikt=strikt)
@@ -35,5 +37,6 @@ def verplichtingen(ctx: LedgerContext, jaar: int | None, peildatum: datetime.dat
     stand = peildatum_van(jaar, peildatum)
     overzicht = verplichtingen_overzicht(ledger.entries, ledger.programma, jaar, stand)
     toon_tabellen(ledger, [("Verplichtingen", verplichtingen_tabel(overzicht)),
-                           ("Per geldstroom", verplichtingen_per_stroom_tabel(overzicht))],
+                           ("Per geldstroom", verplichtingen_per_stroom_tabel(overzicht)),
+                           ("Wijzigingen", wijzigingen_tabel(overzicht))],
                   fmt, out, gevonden, f"Verplichtingen {jaar}")

@@ -11,6 +11,7 @@ when stale. An entry is served only when all of these still hold:
   is gone makes the entry stale);
 * every ``include`` pattern in those files (``include "import/*.beancount"``) still
   matches the same files, so a file added to a glob is noticed;
+* it was made today (the plugin judges open commitments against today's date);
 * the code that made the entries is the same: a hash over the source of ``ledger/`` (the
   plugin, the rules, the model and this module), Beancount's and Python's version, and
   the source of any other plugin the ledger names.
@@ -27,6 +28,7 @@ and written next to the ledger.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import gc
 import glob
 import hashlib
@@ -48,6 +50,7 @@ from beancount import loader
 from beancount.core import data
 
 from ledger import model
+from ledger.klok import vandaag
 from ledger.errors import GrootboekError
 from ledger.files import write_atomic
 
@@ -257,6 +260,9 @@ def _header(main: Path, result: Cached) -> dict[str, Any]:
         "bestanden": files,
         "code": code_version(plugins, pythonpath),
         "invoer": input_key(files),
+        # The plugin judges open commitments against today (ledger.rules.verplichtingen.finish):
+        # a load of another day may hold other findings.
+        "vandaag": vandaag().isoformat(),
     }
 
 
@@ -283,6 +289,8 @@ def read_cache(path: str | os.PathLike[str]) -> Cached | None:
             if header["code"] != code_version(plugins, pythonpath):
                 return None
             if header["invoer"] is None or header["invoer"] != input_key(header["bestanden"]):
+                return None
+            if header.get("vandaag") != vandaag().isoformat():
                 return None
             # Unpickled from the (buffered) file, not from its bytes read whole: the payload
             # is not held in memory next to the objects made from it.

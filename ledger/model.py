@@ -350,16 +350,125 @@ class Overloop:
 
 
 @dataclasses.dataclass(frozen=True)
+class VerplichtingWijziging:
+    """A dated change of a commitment: ``verplichting-wijziging`` (a delta) or ``verplichting-afsluiting``.
+
+    ``bedrag`` is the delta of a wijziging (positive raises, negative lowers); an afsluiting has
+    ``bedrag`` 0: it closes the commitment (what is open then is released, open is 0 from its date).
+    """
+
+    soort: str  # "wijziging" | "afsluiting"
+    datum: datetime.date
+    kenmerk: str
+    bedrag: Decimal
+    reden: str
+    entry: data.Custom
+
+
+@dataclasses.dataclass(frozen=True)
 class Verplichting:
     datum: datetime.date
     actielijn: str
     stroom: str
-    bedrag: Decimal
+    bedrag: Decimal  # committed at its declaration (the changes come on top: :meth:`verplicht_op`)
     kenmerk: str
     partner: str | None
     omschrijving: str | None
     entry: data.Custom
     einddatum: datetime.date | None = None  # ``einddatum:`` on the commitment (None: the stream's end)
+    #: the dated changes (``verplichting-wijziging``, at most one closing ``verplichting-afsluiting``), in date order
+    wijzigingen: tuple[VerplichtingWijziging, ...] = ()
+
+    def verplicht_op(self, datum: datetime.date | None = None) -> Decimal:
+        """Committed on a date: the declared amount plus the changes dated up to it (None: all)."""
+        return self.bedrag + sum((w.bedrag for w in self.wijzigingen if datum is None or w.datum <= datum), ZERO)
+
+    def afgesloten_op(self, datum: datetime.date | None = None) -> datetime.date | None:
+        """The date of its ``verplichting-afsluiting`` when dated up to ``datum`` (None: not closed then)."""
+        for w in self.wijzigingen:
+            if w.soort == "afsluiting" and (datum is None or w.datum <= datum):
+                return w.datum
+        return None
+
+
+def open_verplichting(verplicht: Decimal, betaald: Decimal, afgesloten: bool = False) -> Decimal:
+    """The one rule for a commitment's open amount: committed − paid, never below 0; 0 once closed.
+
+    The plugin's rules (through :class:`Verplichtingsloop`) and the reports
+    (``reports.compute.verplichtingstanden``) all call this.
+    """
+    if afgesloten:
+        return ZERO
+    return max(verplicht - betaald, ZERO)
+
+
+def verlopen_einde(einddatum: datetime.date | None, stroom_tot: datetime.date | None, open_bedrag: Decimal,
+                   datum: datetime.date) -> tuple[str, datetime.date] | None:
+    """Whether a commitment is still open after its end: (``"eigen"`` or ``"stroom"``, that end date).
+
+    ``einddatum`` is the commitment's own ``einddatum:`` (None: none); it counts first, then its stream's ``tot``; an end counts when it lies
+    before ``datum``. None when nothing is open or no end has passed. The plugin's finding
+    (``Verplichting … staat nog open na …``), the commitments report (*verlopen*) and the
+    begroting's risk all read this.
+    """
+    if open_bedrag <= 0:
+        return None
+    if einddatum is not None and einddatum < datum:
+        return "eigen", einddatum
+    if stroom_tot is not None and stroom_tot < datum:
+        return "stroom", stroom_tot
+    return None
+
+
+class Verplichtingsloop:
+    """The running state of one commitment: committed (changes so far), paid on its link, closed.
+
+    The one place that turns payments and changes into open commitment; the plugin's rules use
+    it incrementally in their one pass, the reports build one per commitment at a peildatum
+    (:meth:`op`). Each step returns how much it changed the open amount, so a rule can keep its
+    totals (per stream, per budget line) by adding that.
+    """
+
+    __slots__ = ("afgesloten", "betaald", "verplicht", "verplichting", "vrijgevallen")
+
+    def __init__(self, verplichting: Verplichting) -> None:
+        self.verplichting = verplichting
+        self.verplicht = verplichting.bedrag
+        self.betaald = ZERO
+        self.afgesloten: datetime.date | None = None
+        self.vrijgevallen = ZERO  # the open amount released at the closing
+
+    @property
+    def open(self) -> Decimal:
+        """Committed − paid, never below 0; 0 once closed (:func:`open_verplichting`)."""
+        return open_verplichting(self.verplicht, self.betaald, self.afgesloten is not None)
+
+    def betaal(self, bedrag: Decimal) -> Decimal:
+        """Count a payment (a correction is negative); what it paid off the open amount."""
+        voor = self.open
+        self.betaald += bedrag
+        return voor - self.open
+
+    def wijzig(self, wijziging: VerplichtingWijziging) -> Decimal:
+        """Apply a change or the closing; how much the open amount rose (negative: fell, freed)."""
+        voor = self.open
+        if wijziging.soort == "afsluiting":
+            if self.afgesloten is None:
+                self.afgesloten = wijziging.datum
+                self.vrijgevallen = voor
+        else:
+            self.verplicht += wijziging.bedrag
+        return self.open - voor
+
+    @classmethod
+    def op(cls, verplichting: Verplichting, betaald: Decimal, datum: datetime.date) -> Verplichtingsloop:
+        """The state on a date: the changes dated up to it, ``betaald`` paid (up to that date)."""
+        loop = cls(verplichting)
+        loop.betaal(betaald)
+        for wijziging in verplichting.wijzigingen:
+            if wijziging.datum <= datum:
+                loop.wijzig(wijziging)
+        return loop
 
 
 @dataclasses.dataclass(frozen=True)
@@ -671,6 +780,7 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
     verantwoordingen: list[Verantwoordingsregel] = []
     jaarafsluitingen: dict[int, Jaarafsluiting] = {}
     kenmerken: set[str] = set()
+    wijzigingen: list[VerplichtingWijziging] = []
     tarief_entries: list[tuple[str, Tarief]] = []
     hoofdthemas: list[Hoofdthema] = []
 
@@ -793,6 +903,25 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
                 omschrijving=meta.get("omschrijving"), entry=entry,
                 einddatum=meta["einddatum"] if isinstance(meta.get("einddatum"), datetime.date) else None,
             ))
+        elif kind in ("verplichting-wijziging", "verplichting-afsluiting"):
+            soort = kind.removeprefix("verplichting-")
+            kenmerk = values[0] if values else None
+            reden = meta.get("reden")
+            delta = decimaal(values[1]) if len(values) > 1 else None
+            if not isinstance(kenmerk, str) or not kenmerk:
+                errors.append(_bad(entry, f"{kind} heeft het kenmerk van de verplichting nodig"))
+                continue
+            if not isinstance(reden, str) or not reden.strip():
+                errors.append(_bad(entry, f"{kind} van {kenmerk} heeft een reden: nodig"))
+                continue
+            if soort == "wijziging" and not delta:
+                errors.append(_bad(entry, f"{kind} van {kenmerk} heeft een bedrag nodig (positief verhoogt, "
+                                          "negatief verlaagt), bijvoorbeeld -5000.00 EUR"))
+                continue
+            if soort == "afsluiting" and len(values) > 1:
+                errors.append(_bad(entry, f"{kind} van {kenmerk} heeft geen bedrag: wat dan open is, valt vrij"))
+                continue
+            wijzigingen.append(VerplichtingWijziging(soort, entry.date, kenmerk, delta or ZERO, reden.strip(), entry))
         elif kind == "toezegging":
             jaar = decimaal(values[1]) if len(values) > 1 else None
             bedrag = decimaal(values[2]) if len(values) > 2 else None
@@ -821,6 +950,9 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
                     errors.append(_bad(entry, f"instelling {values[0]} moet een positief geheel getal zijn, "
                                               f"bijvoorbeeld custom \"instelling\" \"{values[0]}\" 165000"))
                     continue
+            if values[0] == "vandaag" and not (len(values) == 2 and isinstance(values[1], datetime.date)):
+                errors.append(_bad(entry, "instelling vandaag heeft één datum nodig (JJJJ-MM-DD)"))
+                continue
             instellingen[str(values[0])] = tuple(values[1:])
         elif kind == "ab-besluit":
             if not values:
@@ -885,6 +1017,7 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
             errors.append(_bad(thema.entry, f"{wat} heeft al een naam ({doel[sleutel]})"))
             continue
         doel[sleutel] = thema.naam
+    verplichtingen = _met_wijzigingen(verplichtingen, wijzigingen, errors)
 
     programma = Programma(
         domeinen=domeinen,
@@ -907,6 +1040,63 @@ def parse_programma(entries: Iterable[data.Directive]) -> tuple[Programma, list[
         hoofdthemas_per_stroom=namen_per_stroom,
     )
     return programma, errors
+
+
+def _met_wijzigingen(verplichtingen: list[Verplichting], wijzigingen: list[VerplichtingWijziging],
+                     errors: list[Any]) -> list[Verplichting]:
+    """Attach each change to its commitment (in date order); report changes that cannot apply.
+
+    A change of an unknown kenmerk, dated before its commitment, after its closing, or that
+    would make the committed amount negative is malformed (``Ongeldige declaratie``); lowering
+    below what is already paid is a finding of the plugin (``Verlaging onder betaald``).
+    """
+    per_kenmerk = {v.kenmerk: v for v in verplichtingen}
+    lijst: dict[str, list[VerplichtingWijziging]] = defaultdict(list)
+    for w in wijzigingen:
+        verplichting = per_kenmerk.get(w.kenmerk)
+        soort = f"verplichting-{w.soort}"
+        if verplichting is None:
+            errors.append(VerplichtingError(
+                w.entry.meta, f"Ongeldige declaratie: {soort} van onbekende verplichting {w.kenmerk}", w.entry))
+            continue
+        if w.datum < verplichting.datum:
+            errors.append(VerplichtingError(
+                w.entry.meta, f"Ongeldige declaratie: {soort} van {w.kenmerk} op {w.datum}, vóór de verplichting "
+                              f"zelf ({verplichting.datum})", w.entry))
+            continue
+        eerder = lijst[w.kenmerk]
+        gesloten = next((x for x in eerder if x.soort == "afsluiting"), None)
+        if gesloten is not None:
+            errors.append(VerplichtingError(
+                w.entry.meta, f"Ongeldige declaratie: {soort} van {w.kenmerk}, die op {gesloten.datum} is "
+                              "afgesloten", w.entry))
+            continue
+        if verplichting.bedrag + sum((x.bedrag for x in eerder), ZERO) + w.bedrag < 0:
+            errors.append(VerplichtingError(
+                w.entry.meta, f"Ongeldige declaratie: verplichting-wijziging maakt {w.kenmerk} negatief", w.entry))
+            continue
+        eerder.append(w)
+    return [dataclasses.replace(v, wijzigingen=tuple(lijst[v.kenmerk])) if lijst.get(v.kenmerk) else v
+            for v in verplichtingen]
+
+
+def actief_in(stroom: Geldstroom | None, jaar: int) -> bool:
+    """Whether a stream's period (``van`` .. ``tot``) reaches into a calendar year."""
+    if stroom is None:
+        return False
+    if stroom.tot is not None and stroom.tot < datetime.date(jaar, 1, 1):
+        return False
+    return not (stroom.van is not None and stroom.van > datetime.date(jaar, 12, 31))
+
+
+def vandaag(programma: Programma) -> datetime.date | None:
+    """The declared ``custom "instelling" "vandaag" 2026-10-31`` (None: ``ledger.klok.vandaag()`` counts).
+
+    The plugin judges open commitments at the later of today and the ledger's last entry; a
+    ledger pins "today" with this setting (tests, the demo as a snapshot).
+    """
+    values = programma.instelling("vandaag")
+    return values[0] if values and isinstance(values[0], datetime.date) else None
 
 
 def posting_meta(posting: data.Posting, txn: data.Transaction, key: str) -> Any:
@@ -945,6 +1135,35 @@ def afwijking_boven_drempel(bedrag: Decimal, referentie: Decimal, drempel: Decim
     if not verschil:
         return False
     return not referentie or abs(verschil / referentie) > drempel
+
+
+def toelichting_drempel(programma: Programma) -> Decimal:
+    """The declared threshold ``custom "instelling" "begroting_toelichting_drempel" 0.25`` (default 25%)."""
+    values = programma.instelling("begroting_toelichting_drempel")
+    waarde = decimaal(values[0]) if values else None
+    return TOELICHTING_DREMPEL if waarde is None else waarde
+
+
+def toelichtingen_van(programma: Programma, jaar: int) -> dict[tuple[str, str], str]:
+    """The ``toelichting:`` metadata of the year's budget lines and amendments per (actielijn, stream)."""
+    out: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for regel in sorted(programma.begroting, key=lambda r: r.datum):
+        tekst = regel.entry.meta.get("toelichting")
+        if regel.jaar == jaar and isinstance(tekst, str) and tekst.strip():
+            out[(regel.actielijn, regel.stroom)].append(tekst.strip())
+    return {key: " ".join(teksten) for key, teksten in out.items()}
+
+
+def looptijd_voorbij(programma: Programma, jaar: int, stroom: str, begroot: Decimal) -> datetime.date | None:
+    """The stream's end date when a line falls to 0 because the stream's period ended before ``jaar``.
+
+    Such a change is explained by the ledger itself (the stream's ``tot``), so it needs no
+    ``toelichting:``; None for every other line.
+    """
+    geldstroom = programma.geldstromen.get(stroom)
+    if begroot or geldstroom is None or geldstroom.tot is None or actief_in(geldstroom, jaar):
+        return None
+    return geldstroom.tot if geldstroom.tot < datetime.date(jaar, 1, 1) else None
 
 
 def huidige_begroting(programma: model.Programma, peildatum: datetime.date | None = None) -> dict[BegrotingKey, Decimal]:

@@ -28,6 +28,16 @@ TWEEDE = ("Overschrijding begroting 2025 WEB-17/SPUK: besteed € 85.500,00 plus
           "€ 30.000,00 = € 115.500,00, begroot € 110.000,00; € 5.500,00 boven de begroting")  # 115.500 − 110.000
 
 
+VERLOPEN = "staat nog open na"
+"""The ledger keeps commitments open after their end on purpose (the commitments report shows them
+as verlopen); the plugin reports them (tests/test_verplichtingen_levensloop.py asserts those
+findings). The budget-control tests here leave them aside."""
+
+
+def zonder_verlopen(errors: list) -> list:
+    return [e for e in errors if VERLOPEN not in e.message]
+
+
 def nieuw(errors: list) -> list:
     """The errors besides the ledger's own two WEB-17 overruns (rule errors first, then budget control)."""
     return [e for e in errors if "begroting 2025 WEB-17/SPUK" not in e.message]
@@ -48,11 +58,12 @@ def load_with(tmp_path: Path, fragment: str = "") -> tuple[list, list[int]]:
     main.write_text(text.replace(MARKER, ""), encoding="utf-8")
     marked = [number for number, line in enumerate(text.splitlines(), start=1) if MARKER in line]
     _, errors, _ = loader.load_file(str(main))
-    return errors, marked
+    return zonder_verlopen(errors), marked
 
 
 def test_a_second_overrun_after_an_amendment_is_reported() -> None:
     _, errors, _ = loader.load_file(str(MAIN))
+    errors = zonder_verlopen(errors)
     assert [(type(e), e.message) for e in errors] == [(BegrotingError, EERSTE), (BegrotingError, TWEEDE)]
     # Each at the posting that causes it: before the amendment (20 May) and after it (15 October).
     assert [e.source["lineno"] for e in errors] == [line_of('"Extra jobcoaching"'),

@@ -214,5 +214,7 @@ def test_verplichtingen_xlsx_holds_both_tables(tmp_path: Path) -> None:
     rows = [[c.value for c in row] for row in workbook["Verplichtingen"].iter_rows(min_row=4)]
     kenmerken = {r[0]: r for r in rows if r[0] and r[0] != "Totaal"}
     for stand in overzicht.verplichtingen:
-        assert kenmerken[stand.kenmerk][8] == float(stand.open), stand.kenmerk
-        assert (kenmerken[stand.kenmerk][10] == "ja, nog open") == stand.verlopen
+        # columns: kenmerk … omschrijving, oorspronkelijk, wijzigingen, verplicht, betaald, open (10), einddatum,
+        # afgesloten, vrijgevallen, verlopen (14)
+        assert kenmerken[stand.kenmerk][10] == float(stand.open), stand.kenmerk
+        assert (kenmerken[stand.kenmerk][14] == "ja, nog open") == stand.verlopen

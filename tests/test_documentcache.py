@@ -53,7 +53,8 @@ def test_second_run_is_a_copy_of_the_first(grootboek: Path, tmp_path: Path, monk
     tweede, kopie = _run(grootboek, tmp_path / "b")
     assert kopie == bestanden
     assert tweede.replace(str(tmp_path / "b"), "X") == eerst.replace(str(tmp_path / "a"), "X")
-    assert tweede.startswith("Begroting 2027 (ontwerp), totaal begroot")
+    # (after the notice of the test ledger's one open finding)
+    assert any(line.startswith("Begroting 2027 (ontwerp), totaal begroot") for line in tweede.splitlines())
 
 
 def test_never_stale(grootboek: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

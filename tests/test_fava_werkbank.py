@@ -213,10 +213,14 @@ def test_verplichtingen_page_equals_the_computation(basis: str, pagina: Any, gro
         assert rij[koppen.index("Open verplichting")] == format_cel(s.open, "euro")
         assert rij[koppen.index("Partner")] == (s.partner or "")
         assert rij[koppen.index("Verlopen")] == ("ja, nog open" if s.verlopen else "")
+        assert rij[koppen.index("Afgesloten")] == format_cel(s.afgesloten, "datum")
     gemarkeerd = pagina.evaluate("[...document.querySelectorAll('table.snw-tabel')[1].querySelectorAll("
                                  "'tbody tr.snw-verlopen')].map(r => r.cells[0].innerText.trim())")
     assert gemarkeerd == [s.kenmerk for s in cijfers.verplichtingen if s.verlopen]
-    assert gemarkeerd  # the demo has commitments still open on an expired stream
+    # The demo closes its commitments on ended streams (verplichting-afsluiting): none is expired,
+    # thirty are closed.
+    assert gemarkeerd == []
+    assert sum(1 for s in cijfers.verplichtingen if s.afgesloten) == 30
     stromen = {r[0]: r for r in _cellen(pagina, 0)}
     koppen0 = _koppen(pagina, 0)
     for s in cijfers.stromen:

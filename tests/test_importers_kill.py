@@ -161,6 +161,9 @@ def test_kill_imports_and_budget_read_ins(grootboek: Path, begroting: tuple[Path
     doel.unlink()
     duur_inl = _duur(inl)
     na_inl = budget.read_bytes()
+    # The begroting test ledger has a finding of its own (its 2027 draft line on PMG after PMG
+    # ended): after a read-in, snw check says exactly what it says after an uninterrupted one.
+    check_na_inl = snw("--grootboek", main, "check").output
     budget.unlink()
 
     kills = gedood = 0
@@ -171,7 +174,7 @@ def test_kill_imports_and_budget_read_ins(grootboek: Path, begroting: tuple[Path
             assert result.exit_code == 0, result.output
             assert budget.read_bytes() == na_inl
             assert litter(main) == []
-            assert snw("--grootboek", main, "check").exit_code == 0
+            assert snw("--grootboek", main, "check").output == check_na_inl
             budget.unlink()
         else:
             gedood += _doden(imp, doel, None, na_imp, duur_imp, rng)

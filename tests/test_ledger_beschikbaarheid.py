@@ -8,6 +8,7 @@ that must be reported carries the marker ``; <- fout``.
 from __future__ import annotations
 
 import datetime
+import functools
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -28,7 +29,26 @@ WON01_VHF = "Expenses:Actielijn:WON:WON-01-Verduurzaming:VHF"
 ORG01 = "Expenses:Actielijn:ORG:ORG-01-Programmabureau:GEM-ORG"
 
 
+PMG_2027 = ("Begroting buiten de looptijd: begroting 2027 VEI-11/PMG: de looptijd van PMG (01-06-2022 t/m "
+            "31-05-2026) raakt 2027 niet")
+"""The test ledger's one finding: its 2027 draft budgets 10.000 on PMG, which ended on 31 May 2026
+(the begroting shows it as uncovered and as a risk; tests/test_begroting.py)."""
+
+
+def _sleutel(error: object) -> tuple[str, int, str]:
+    source = error.source or {}
+    return Path(source.get("filename") or "").name, source.get("lineno") or 0, error.message
+
+
+@functools.cache
+def _basis() -> frozenset[tuple[str, int, str]]:
+    _, errors, _ = loader.load_file(str(DATA / "grootboek.beancount"))
+    return frozenset(_sleutel(e) for e in errors)
+
+
 def load_with(tmp_path: Path, fragment: str = "") -> tuple[list, list, Path, list[int]]:
+    """The ledger with ``fragment`` appended; the errors are those the fragment adds (the ledger's
+    own: :func:`test_test_ledger_has_one_finding_and_its_warnings`)."""
     target = tmp_path / "begroting"
     shutil.copytree(DATA, target)
     main = target / "grootboek.beancount"
@@ -36,7 +56,7 @@ def load_with(tmp_path: Path, fragment: str = "") -> tuple[list, list, Path, lis
     main.write_text(text.replace(MARKER, ""), encoding="utf-8")
     marked = [number for number, line in enumerate(text.splitlines(), start=1) if MARKER in line]
     entries, errors, _ = loader.load_file(str(main))
-    return entries, errors, main, marked
+    return entries, [e for e in errors if _sleutel(e) not in _basis()], main, marked
 
 
 def fava_budgets(entries: list) -> list[tuple[datetime.date, str, Decimal]]:
@@ -44,9 +64,19 @@ def fava_budgets(entries: list) -> list[tuple[datetime.date, str, Decimal]]:
             for e in entries if isinstance(e, data.Custom) and e.type == "budget"]
 
 
-def test_test_ledger_is_clean() -> None:
+def test_test_ledger_has_one_finding_and_its_warnings() -> None:
+    """One finding: the 2027 draft line on PMG past its end. Warnings: adopted budget lines on streams
+    not awarded (VLIEGWIEL gereserveerd, ENERGIEFIXERS verwacht) and lines changing beyond 25% without a
+    toelichting; none fails ``snw check``."""
     _, errors, _ = loader.load_file(str(DATA / "grootboek.beancount"))
-    assert errors == []
+    fouten = [e for e in errors if not is_warning(e)]
+    assert [(type(e), e.message, Path(e.source["filename"]).name, e.source["lineno"]) for e in fouten] == [
+        (BegrotingError, PMG_2027, "2027.beancount", 3)]
+    waarschuwingen = [e.message for e in errors if is_warning(e)]
+    # adopted 2026 lines only: the 2027 draft on ENERGIEFIXERS plans on expected money (the begroting's kans)
+    assert sorted(m.split(":")[2].strip() for m in waarschuwingen if "niet-toegekende" in m) == [
+        "begroting 2026 VEI-13/VLIEGWIEL", "begroting 2026 WON-04/ENERGIEFIXERS"]
+    assert all("niet-toegekende" in m or "zonder toelichting" in m for m in waarschuwingen)
 
 
 def test_fava_budget_is_current_yearly_amount_on_1_january(tmp_path: Path) -> None:
@@ -243,7 +273,8 @@ def test_malformed_budget_lines_are_reported_with_their_line(tmp_path: Path) -> 
 2026-10-15 custom "begroting" 2027 "ORG-02" "EIGEN" 1000.00 EUR ; <- fout
   besluit: "AB-BESTAAT-NIET"
 """)
-    assert [(e.message, e.source["lineno"]) for e in errors] == list(zip([
+    # (the new lines also lack a toelichting: warnings, left aside here)
+    assert [(e.message, e.source["lineno"]) for e in errors if not is_warning(e)] == list(zip([
         "Onbekende actielijn in begroting: XXX-99",
         "Onbekende geldstroom in begroting: ONBEKEND",
         "Negatieve begroting voor ORG-02/GEM-ORG",

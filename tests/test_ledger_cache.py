@@ -220,3 +220,21 @@ def test_geen_cache_option_and_environment_bypass_it(ledger_dir: Path, monkeypat
 def test_cache_folder_is_private(ledger_dir: Path) -> None:
     load_ledger(ledger_dir / "main.beancount")
     assert load.cache_dir().stat().st_mode & 0o077 == 0
+
+
+def test_a_cache_of_another_day_is_not_served(ledger_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plugin judges open commitments against today (a commitment that ended yesterday is a
+    finding today): the cache holds one day's load only."""
+    import datetime
+    import types
+
+    main = ledger_dir / "main.beancount"
+    calls = _load_counting(monkeypatch)
+    load_ledger(main)
+    load_ledger(main)
+    assert len(calls) == 1
+    morgen = datetime.date.today() + datetime.timedelta(days=1)
+    nep = types.SimpleNamespace(date=types.SimpleNamespace(today=lambda: morgen))
+    monkeypatch.setattr(load, "datetime", nep)
+    load_ledger(main)
+    assert len(calls) == 2  # loaded again

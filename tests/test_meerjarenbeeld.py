@@ -20,6 +20,7 @@ from hypothesis import example
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ledger.errors import is_warning
 from ledger.load import DEMO_LEDGER
 from ledger.load import load_ledger
 from reports.compute.begroting import begroting
@@ -67,7 +68,11 @@ def _directives(entries: list) -> dict[tuple[int, str], Decimal]:
 
 def test_per_stream_and_year_equals_the_directives(grootboek: Path) -> None:
     ledger = load_ledger(grootboek)
-    assert not ledger.errors, ledger.errors
+    # the findings: lines past their stream's end: the ledger's 2027 draft on PMG (ended May 2026),
+    # and EXTRA's 2029 and 2030 lines on GEM-ORG (ends 31-12-2028); warnings aside
+    assert sorted(e.message.split(": ")[1] for e in ledger.errors if not is_warning(e)) == [
+        "begroting 2027 VEI-11/PMG", "begroting 2029 ORG-01/GEM-ORG", "begroting 2030 ORG-02/GEM-ORG"]
+    assert {e.message.split(":")[0] for e in ledger.errors if not is_warning(e)} == {"Begroting buiten de looptijd"}
     b = begroting(ledger.entries, ledger.programma, 2027, PEILDATUM)
     m = b.meerjaren
     assert m is not None and m.jaren == (2027, 2028, 2029, 2030)

@@ -134,9 +134,22 @@ def test_begroot_and_verplicht_from_raw_entries(demo: Ledger) -> None:
                     for posting in entry.postings:
                         if posting.account.endswith(":" + stroom) and f":{code}-" in posting.account:
                             paid[link] += posting.units.number
+    # changes and closings from the raw directives: a wijziging adds its amount, an afsluiting leaves 0 open
+    delta = {kenmerk: ZERO for kenmerk in committed}
+    closed: set[str] = set()
+    for entry in demo.entries:
+        if (isinstance(entry, data.Custom) and entry.date <= overzicht.peildatum
+                and entry.type in ("verplichting-wijziging", "verplichting-afsluiting")):
+            kenmerk = entry.values[0].value
+            if entry.type == "verplichting-afsluiting":
+                closed.add(kenmerk)
+            else:
+                delta[kenmerk] += entry.values[1].value.number
+    assert closed  # the demo closes its commitments on ended streams
     open_per_stream: dict[str, Decimal] = {}
     for kenmerk, (_, stroom, _, bedrag) in committed.items():
-        open_per_stream[stroom] = open_per_stream.get(stroom, ZERO) + max(bedrag - paid[kenmerk], ZERO)
+        open_bedrag = ZERO if kenmerk in closed else max(bedrag + delta[kenmerk] - paid[kenmerk], ZERO)
+        open_per_stream[stroom] = open_per_stream.get(stroom, ZERO) + open_bedrag
     for regel in overzicht.regels:
         assert regel.begroot == begroot.get(regel.code, ZERO), regel.code
         assert regel.verplicht == open_per_stream.get(regel.code, ZERO), regel.code

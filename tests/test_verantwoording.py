@@ -23,6 +23,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from cli.main import cli
+from ledger.errors import is_warning
 from ledger.load import DEMO_LEDGER
 from ledger.load import load_ledger
 from reports.compute.realisatie import realisatie_per_post
@@ -113,7 +114,7 @@ def test_explanations_from_the_ledger_and_missing_ones_listed(tmp_path: Path) ->
     main.write_text(main.read_text(encoding="utf-8") + 'include "uitleg.beancount"\n'
                     '2026-02-01 custom "instelling" "begroting_toelichting_drempel" 0.10\n', encoding="utf-8")
     ledger = load_ledger(main)
-    assert not ledger.errors, ledger.errors
+    assert [e.message.split(":")[0] for e in ledger.errors if not is_warning(e)] == ["Begroting buiten de looptijd"]
     v = verantwoording(ledger.entries, ledger.programma, 2025)
     assert v.drempel == D("0.10")
     toegelicht = {(p.actielijn, p.stroom): (p.toelichting, p.bron_toelichting) for p in v.toegelicht}
@@ -174,6 +175,9 @@ def test_command_writes_the_three_faces_in_plain_dutch(tmp_path: Path, path: Pat
         assert (tmp_path / f"verantwoording-2025.{suffix}").stat().st_size > 1000
     reader = PdfReader(tmp_path / "verantwoording-2025.pdf")
     text = "\n".join(page.extract_text() for page in reader.pages)
+    # The list of open findings names file and line, for the finance officer (the test ledger has
+    # one: its 2027 draft line on PMG after PMG ended); the board's text is before it.
+    text = text.split("\nOpen bevindingen\n")[0]
     assert not JARGON.findall(text), sorted(set(JARGON.findall(text)))
     for number, page in enumerate(reader.pages[1:], start=2):  # the cover is short by design
         body = "".join(page.extract_text().split())

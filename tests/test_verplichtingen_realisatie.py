@@ -66,6 +66,27 @@ def declared_commitments(ledger: Ledger) -> dict[str, tuple[datetime.date, str, 
     return out
 
 
+def committed_and_closed(ledger: Ledger, kenmerk: str, bedrag: Decimal, tot: datetime.date) -> tuple[Decimal, bool]:
+    """(committed at ``tot``, closed by then), read from the change directives themselves:
+    ``verplichting-wijziging`` adds its amount, ``verplichting-afsluiting`` closes (open 0)."""
+    closed = False
+    for entry in ledger.entries:
+        if (isinstance(entry, data.Custom) and entry.date <= tot and entry.values
+                and entry.values[0].value == kenmerk):
+            if entry.type == "verplichting-wijziging":
+                bedrag += entry.values[1].value.number
+            elif entry.type == "verplichting-afsluiting":
+                closed = True
+    return bedrag, closed
+
+
+def independent_open(ledger: Ledger, kenmerk: str, actielijn: str, stroom: str, bedrag: Decimal,
+                     tot: datetime.date) -> Decimal:
+    """Open at ``tot``: committed − paid (beanquery), never below 0, 0 once closed."""
+    committed, closed = committed_and_closed(ledger, kenmerk, bedrag, tot)
+    return D(0) if closed else max(committed - paid_bq(ledger, kenmerk, actielijn, stroom, tot), D(0))
+
+
 def actielijn_accounts(ledger: Ledger) -> dict[str, str]:
     return {e.meta["code"]: e.account for e in ledger.entries if isinstance(e, data.Open) and "code" in e.meta}
 
@@ -208,8 +229,9 @@ def check_commitments(ledger: Ledger, jaar: int) -> int:
     for stand in overzicht.verplichtingen:
         datum, actielijn, stroom, bedrag = declared[stand.kenmerk]
         betaald = paid_bq(ledger, stand.kenmerk, actielijn, stroom, tot)
-        assert (stand.actielijn, stand.stroom, stand.bedrag, stand.betaald) == (actielijn, stroom, bedrag, betaald)
-        assert stand.open == max(bedrag - betaald, D(0))
+        committed, _ = committed_and_closed(ledger, stand.kenmerk, bedrag, tot)
+        assert (stand.actielijn, stand.stroom, stand.bedrag, stand.betaald) == (actielijn, stroom, committed, betaald)
+        assert stand.open == independent_open(ledger, stand.kenmerk, actielijn, stroom, bedrag, tot)
         einden = [d for d in (own_ends.get(stand.kenmerk), ends.get(stroom)) if d is not None]
         assert stand.verlopen == (stand.open > 0 and any(d < tot for d in einden)), stand.kenmerk
         open_per_stroom[stroom] += stand.open
@@ -218,7 +240,8 @@ def check_commitments(ledger: Ledger, jaar: int) -> int:
         besteed = sum((v for account, v in spending.items() if account.endswith(f":{stroom.stroom}")), D(0))
         assert stroom.besteed == besteed, stroom.stroom
         assert stroom.open == open_per_stroom.get(stroom.stroom, D(0))
-        assert stroom.verplicht == sum((v[3] for v in declared.values() if v[2] == stroom.stroom), D(0))
+        assert stroom.verplicht == sum((committed_and_closed(ledger, k, v[3], tot)[0] for k, v in declared.items()
+                                        if v[2] == stroom.stroom), D(0))
         assert stroom.vrij_na_verplichtingen == stroom.toegekend - besteed - stroom.open
     return len(overzicht.verplichtingen)
 
@@ -236,7 +259,7 @@ def check_realisation(ledger: Ledger, jaar: int) -> list:
     open_jaar: dict[tuple[str, str], Decimal] = defaultdict(Decimal)
     for kenmerk, (datum, a, s, bedrag) in declared_commitments(ledger).items():
         if datum.year == jaar and datum <= tot:
-            open_jaar[(a, s)] += max(bedrag - paid_bq(ledger, kenmerk, a, s, tot), D(0))
+            open_jaar[(a, s)] += independent_open(ledger, kenmerk, a, s, bedrag, tot)
     spending = per_account(ledger, datetime.date(jaar, 1, 1), tot)
     for post in rapport.posten:
         gerealiseerd = spending.get(f"{accounts[post.actielijn]}:{post.stroom}", D(0))

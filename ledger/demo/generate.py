@@ -65,6 +65,7 @@ from beancount.parser import printer
 from ledger.files import write_all_atomic
 from ledger.model import TOELICHTING_DREMPEL
 from ledger.model import afwijking_boven_drempel
+from ledger.nl import euro
 from ledger.load import load_ledger
 
 HIER = Path(__file__).resolve().parent
@@ -991,6 +992,15 @@ class Verplichting:
 
 
 @dataclass(frozen=True)
+class Afsluiting:
+    """Een ``verplichting-afsluiting``: het programmabureau sluit een verplichting na de eindafrekening."""
+
+    datum: date
+    kenmerk: str
+    reden: str
+
+
+@dataclass(frozen=True)
 class Begrotingswijziging:
     datum: date
     besluit: str
@@ -1013,6 +1023,7 @@ class Demo:
     uitgaven: list[Tx] = field(default_factory=list)
     inzet: list[Tx] = field(default_factory=list)
     verplichtingen: list[Verplichting] = field(default_factory=list)
+    afsluitingen: list[Afsluiting] = field(default_factory=list)
     #: (jaar, actielijn, stroom) -> huidig begroot bedrag (euro), na alle begrotingswijzigingen
     begroting: dict[tuple[int, str, str], int] = field(default_factory=dict)
     begrotingswijzigingen: list[Begrotingswijziging] = field(default_factory=list)
@@ -1208,6 +1219,30 @@ def nummer_verplichtingen(demo: Demo) -> None:
         tx.links = tuple(nieuw[link] for link in tx.links)
 
 
+def sluit_verlopen_verplichtingen(demo: Demo) -> None:
+    """Sluit de verplichtingen op geldstromen waarvan de looptijd vóór het einde van de demo afliep.
+
+    Zoals een programmabureau doet na de eindafrekening: wat na de laatste betaling nog open
+    staat, wordt niet meer betaald en valt vrij. De afsluiting valt aan het eind van de maand na
+    het einde van de looptijd (SPUK-KW: 31 januari 2026, PMG: 30 juni 2026). Zonder afsluiting zou
+    de plugin elke zo'n verplichting melden (``staat nog open na het einde van geldstroom``).
+    """
+    betaald: dict[str, Decimal] = defaultdict(lambda: NUL)
+    for tx in demo.uitgaven:
+        for link in tx.links:
+            betaald[link] += sum((p.bedrag for p in tx.posten if p.rekening.startswith("Expenses:")), NUL)
+    for v in demo.verplichtingen:
+        einde = demo.stromen[v.stroom].tot
+        open_ = v.bedrag - betaald[v.kenmerk]
+        if open_ <= 0 or einde >= EINDE_REALISATIE:
+            continue
+        volgende = einde + timedelta(days=1)
+        dag = laatste_dag(volgende.year, volgende.month)
+        demo.afsluitingen.append(Afsluiting(dag, v.kenmerk, (
+            f"Eindafrekening {v.partner}: de looptijd van {v.stroom} eindigde op {datum_nl(einde)}; "
+            f"het restant van {euro(open_)} wordt niet meer betaald")))
+
+
 def cel_meta(cel: Cel, rng: random.Random) -> dict[str, Any]:
     meta: dict[str, Any] = {"partner": cel.partner}
     if cel.buurten and rng.random() < 0.7:
@@ -1387,6 +1422,7 @@ def bouw_demo(programma: dict[str, Any]) -> Demo:
     maak_uitgaven(demo, rng, plannen, CELLEN)
     maak_uitgaven(demo, random.Random(2026), plannen, OVERGANG_CELLEN)
     nummer_verplichtingen(demo)
+    sluit_verlopen_verplichtingen(demo)
     maak_inzet(demo, rng, plannen)
     # Banksaldo per jaareinde (voor de balance-regels).
     saldo = NUL
@@ -1534,6 +1570,12 @@ def schrijf_instellingen() -> str:
     s.entry([
         '2023-01-01 custom "instelling" "begroting_tolerantie" 0.00 "fout"',
         '  toelichting: "Realisatie boven de vastgestelde begroting per actielijn en geldstroom is een fout."',
+    ])
+    s.entry([
+        f'2023-01-01 custom "instelling" "vandaag" {EINDE_REALISATIE.isoformat()}',
+        f'  toelichting: "De demo is een momentopname per {datum_nl(EINDE_REALISATIE)}: de plugin beoordeelt open '
+        'verplichtingen na het einde van hun looptijd op deze datum (of de laatste boeking, als die later is), '
+        'zodat snw check elke dag hetzelfde zegt. Een echt grootboek zet dit niet: dan telt de datum van vandaag."',
     ])
     s.entry([
         '2023-01-01 custom "instelling" "weerstandscapaciteit" 2500000.00 EUR',
@@ -1805,6 +1847,12 @@ def schrijf_verplichtingen(demo: Demo, jaar: int) -> str:
         regel = f'{v.datum.isoformat()} custom "verplichting" {q(v.actielijn):<8} {q(v.stroom):<14} {fmt(v.bedrag):>12} EUR'
         meta = {"kenmerk": v.kenmerk, "partner": v.partner, "omschrijving": v.omschrijving}
         s.entry([regel, *meta_regels(meta)])
+    sluitingen = sorted((a for a in demo.afsluitingen if a.datum.year == jaar), key=lambda a: (a.datum, a.kenmerk))
+    if sluitingen:
+        s.sectie("Afgesloten verplichtingen (eindafrekening; het restant valt vrij)")
+        for a in sluitingen:
+            s.entry([f'{a.datum.isoformat()} custom "verplichting-afsluiting" {q(a.kenmerk)}',
+                     *meta_regels({"reden": a.reden})])
     return s.tekst()
 
 

@@ -49,12 +49,14 @@ trail of chosen budget lines (``snw beschikbaarheid``): the overview is the plug
 from __future__ import annotations
 
 import ast
+import datetime
 import gc
 from typing import TYPE_CHECKING
 from typing import Any
 
 from beancount.core import data
 
+from ledger import klok
 from ledger import model
 from ledger.errors import ConfigError
 from ledger.rules import declaraties
@@ -104,11 +106,13 @@ class _Pass:
         self.vrijval = Vrijval()
         self.jaarafsluitingen = Jaarafsluitingen(programma)
 
-    def run(self, entries: list[data.Directive]) -> list[data.Directive]:
+    def run(self, entries: list[data.Directive], vandaag: datetime.date | None = None) -> list[data.Directive]:
         """Run every rule over the entries, in date order.
 
         Args:
           entries: the ledger's directives, sorted.
+          vandaag: today (None: ``ledger.klok.vandaag()``); open commitments are judged at the later of
+            it and the last entry's date.
         Returns:
           The entries (unchanged; derived ones are in ``derived()``).
         """
@@ -125,6 +129,9 @@ class _Pass:
                 self.jaarafsluitingen.zie(entry)
             out.append(entry)
         self.cofinanciering.finish()
+        laatste = entries[-1].date if entries else None
+        vandaag = vandaag or klok.vandaag()
+        self.verplichtingen.finish(max(laatste, vandaag) if laatste else vandaag)
         self.ctx.errors.extend(self.jaarafsluitingen.finish())
         return out
 
@@ -141,6 +148,10 @@ class _Pass:
             if self.control is not None:
                 self.control.verplichting(verplichting)
             self.verplichtingen.dekking(verplichting)
+        elif kind in ("verplichting-wijziging", "verplichting-afsluiting"):
+            gewijzigd = self.verplichtingen.wijziging(entry)
+            if gewijzigd is not None and self.control is not None:
+                self.control.wijziging(*gewijzigd)
         elif kind == "overloop":
             self.tranches.overloop(entry)
 
@@ -229,6 +240,10 @@ def snw(entries: list[data.Directive], options_map: dict[str, Any],
       entries: the ledger's directives, sorted.
       options_map: Beancount's options.
       config: optional dict literal, e.g. ``"{'begroting': False}"`` to skip budget control.
+
+    A commitment still open after its own or its stream's end is reported when that end lies
+    before the later of today and the ledger's last entry; ``custom "instelling" "vandaag"
+    2026-10-31`` pins today (tests, a demo snapshot, re-checking a ledger as it stood).
     Returns:
       (entries with releases and opens added, the errors found).
     """
@@ -249,7 +264,7 @@ def _snw(entries: list[data.Directive], config: str | None) -> tuple[list[data.D
     errors.extend(declaration_errors)
     control = Control(programma) if settings.get("begroting", True) else None
     rules = _Pass(programma, entries, control)
-    out = rules.run(entries)
+    out = rules.run(entries, model.vandaag(programma))
     errors.extend(rules.ctx.errors)
     extra = rules.derived()
     if control is not None:

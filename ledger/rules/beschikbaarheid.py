@@ -73,6 +73,7 @@ from beancount.core import data
 from ledger import model
 from ledger.errors import BegrotingError
 from ledger.errors import BegrotingWaarschuwing
+from ledger.nl import datum
 from ledger.nl import euro
 from ledger.nl import procent
 
@@ -101,6 +102,7 @@ WIJZIGING = "begrotingswijziging"
 UITGAVE = "uitgave"
 BETALING = "betaling op verplichting"
 VERPLICHTING = "verplichting"
+VERPLICHTINGSWIJZIGING = "verplichtingswijziging"  # a commitment raised, lowered or closed
 
 
 @dataclasses.dataclass(frozen=True)
@@ -111,7 +113,8 @@ class Stap:
     amendment), :data:`UITGAVE` (a spending posting that pays no commitment), :data:`BETALING`
     (a posting that pays ``verplichtingen``; on the line of an older commitment paid in a later
     year it only lowers the open commitments) and :data:`VERPLICHTING` (``verplichtingen`` holds
-    the commitment). ``melding`` is the error or warning the control reported at this entry for
+    the commitment; :data:`VERPLICHTINGSWIJZIGING`: ``wijziging`` raised, lowered or closed it,
+    ``bedrag`` is the change of its open amount). ``melding`` is the error or warning the control reported at this entry for
     this line (None: none).
     """
 
@@ -127,6 +130,7 @@ class Stap:
     regel: model.BegrotingRegel | None = None
     verplichtingen: tuple[model.Verplichting, ...] = ()
     melding: Any = None
+    wijziging: model.VerplichtingWijziging | None = None
 
     @property
     def beschikbaar(self) -> Decimal:
@@ -150,6 +154,123 @@ def tolerantie(programma: model.Programma) -> tuple[Decimal, type]:
     return fraction, BegrotingWaarschuwing if level == "waarschuwing" else BegrotingError
 
 
+def ontbrekende_toelichtingen(programma: model.Programma) -> list[BegrotingWaarschuwing]:
+    """Every budget line, in every year after the first budgeted one, whose change against the year
+    before needs a toelichting (:func:`ledger.model.afwijking_boven_drempel` with the declared
+    threshold) and has none: a warning at the line (``bean-check``, Fava's Errors page, ``snw check``).
+
+    A line that falls to 0 because its stream ended before the year needs none
+    (:func:`ledger.model.looptijd_voorbij`). The warning stands at the line's first budget
+    directive of the year, or of the year before when it falls to 0.
+    """
+    budget = model.huidige_begroting(programma)
+    drempel = model.toelichting_drempel(programma)
+    eerste: dict[Key, data.Custom] = {}
+    for regel in sorted(programma.begroting, key=lambda r: (r.datum, r.entry.meta.get("lineno", 0))):
+        eerste.setdefault((regel.jaar, regel.actielijn, regel.stroom), regel.entry)
+    jaren = sorted({regel.jaar for regel in programma.begroting})
+    out = []
+    for jaar in jaren:
+        if jaar - 1 not in jaren:
+            continue
+        uitleg = model.toelichtingen_van(programma, jaar)
+        keys = {(c, s) for (j, c, s) in budget if j in (jaar, jaar - 1)}
+        for code, stroom in sorted(keys, key=lambda k: (k[0], k[1] == model.EIGEN, k[1])):
+            nu, toen = budget.get((jaar, code, stroom), ZERO), budget.get((jaar - 1, code, stroom), ZERO)
+            if ((code, stroom) in uitleg or not model.afwijking_boven_drempel(nu, toen, drempel)
+                    or model.looptijd_voorbij(programma, jaar, stroom, nu) is not None):
+                continue
+            entry = eerste.get((jaar, code, stroom)) or eerste[(jaar - 1, code, stroom)]
+            verschil = ("nieuw" if not toen else "vervalt" if not nu
+                        else f"{'+' if nu > toen else '−'}{abs(nu - toen) / toen:.0%}")
+            advies = (f"zet een regel custom \"begroting\" {jaar} \"{code}\" \"{stroom}\" 0.00 EUR met toelichting: "
+                      "\"…\"" if not nu else "zet toelichting: \"…\" bij de begrotingsregel")
+            out.append(BegrotingWaarschuwing(
+                entry.meta,
+                f"Waarschuwing: begroting {jaar} {code}/{stroom} zonder toelichting: {euro(toen)} in {jaar - 1}, "
+                f"{euro(nu)} in {jaar} ({verschil}); {advies}", entry))
+    return out
+
+
+def dekkingsfouten(programma: model.Programma,
+                   regels: Sequence[model.BegrotingRegel] | None = None) -> list[Any]:
+    """Budget lines their stream cannot cover: each a finding at the line (point 7 of the rules).
+
+    * ``Begroting buiten de looptijd``: the budget year does not overlap the stream's
+      ``van`` .. ``tot`` (its current declaration);
+    * ``Waarschuwing: vastgestelde begroting op een niet-toegekende geldstroom``: an adopted line
+      (``besluit:``) on a stream that is (still, in its current declaration) not ``toegekend``:
+      expected, applied for or reserved money is no cover yet. A *warning*, not a finding: the
+      board knowingly budgets on expected money in December for an award in February (the demo's
+      VLIEGWIEL and SPUK-KW-2026), and the begroting shows such lines as *gedekt verwacht* with a
+      decision point and a risk; a finding would stand for months in every real ledger. A stream
+      awarded later covers the line from then (no warning); a draft line (no ``besluit:``) that
+      plans on expected money is what the begroting's decision points are for (no warning);
+    * ``Begroting boven toegezegd bedrag``: the stream's current budget over *all* years, in date
+      order, exceeds Nieuw-West's part of it (``toegezegd``); reported at every line that adds
+      while the total is over. The simplest sound test: what the stream still has for one year
+      would also need its spending and commitments, which the reports' coverage
+      (``reports.compute.begroting``) shows;
+    * ``Begroting eigen middelen boven toezeggingen``: the year's budget on ``EIGEN`` exceeds the
+      partners' pledges (``custom "toezegging"``) for that year.
+
+    Lines that lower a budget (amount ≤ 0) need no cover and are never reported; a stream whose
+    split between areas is still open has no Nieuw-West part yet (a risk of the begroting, not a
+    finding here). ``budgets`` (``snw begroting-inlezen``) calls this too, with the lines read.
+
+    Args:
+      programma: the parsed declarations.
+      regels: the budget lines to judge (default: the ledger's own).
+    Returns:
+      The ``BegrotingError`` (and, for draft lines on a stream not awarded,
+      ``BegrotingWaarschuwing``) tuples, in date order of the lines.
+    """
+    regels = programma.begroting if regels is None else regels
+    errors: list[Any] = []
+    totaal: dict[str, Decimal] = defaultdict(Decimal)
+    eigen: dict[int, Decimal] = defaultdict(Decimal)
+    toezeggingen: dict[int, Decimal] = defaultdict(Decimal)
+    for toezegging in programma.toezeggingen:
+        toezeggingen[toezegging.jaar] += toezegging.bedrag
+    for regel in sorted(regels, key=lambda r: (r.datum, r.entry.meta.get("lineno", 0))):
+        entry = regel.entry
+        naam = f"{regel.soort} {regel.jaar} {regel.actielijn}/{regel.stroom}"
+        if regel.stroom == model.EIGEN:
+            eigen[regel.jaar] += regel.bedrag
+            if regel.bedrag > 0 and eigen[regel.jaar] > toezeggingen[regel.jaar]:
+                errors.append(BegrotingError(
+                    entry.meta, f"Begroting eigen middelen boven toezeggingen: {naam}: begroot op EIGEN in "
+                                f"{regel.jaar} {euro(eigen[regel.jaar])}, toegezegd door partners "
+                                f"{euro(toezeggingen[regel.jaar])}", entry))
+            continue
+        stroom = programma.geldstromen.get(regel.stroom)
+        if stroom is None:
+            continue  # Onbekende geldstroom: reported by _validate
+        totaal[regel.stroom] += regel.bedrag
+        if regel.bedrag <= 0:
+            continue
+        if not model.actief_in(stroom, regel.jaar):
+            looptijd = f"{datum(stroom.van, 'short') or '…'} t/m {datum(stroom.tot, 'short') or '…'}"
+            errors.append(BegrotingError(
+                entry.meta, f"Begroting buiten de looptijd: {naam}: de looptijd van {regel.stroom} ({looptijd}) "
+                            f"raakt {regel.jaar} niet", entry))
+            continue
+        if stroom.status != "toegekend":
+            if regel.besluit:
+                errors.append(BegrotingWaarschuwing(
+                    entry.meta, f"Waarschuwing: vastgestelde begroting op een niet-toegekende geldstroom: {naam}: "
+                                f"{regel.stroom} is {stroom.status}; dit geld is nog geen dekking", entry))
+            continue
+        if stroom.split_open:
+            continue
+        if totaal[regel.stroom] > stroom.toegezegd:
+            errors.append(BegrotingError(
+                entry.meta, f"Begroting boven toegezegd bedrag: {naam}: begroot op {regel.stroom} over alle jaren "
+                            f"{euro(totaal[regel.stroom])}, toegezegd {euro(stroom.toegezegd)} "
+                            f"({euro(totaal[regel.stroom] - stroom.toegezegd)} te veel)", entry))
+    return errors
+
+
 def _validate(programma: model.Programma) -> list[Any]:
     errors: list[Any] = []
     for regel in programma.begroting:
@@ -171,6 +292,8 @@ def _validate(programma: model.Programma) -> list[Any]:
         if uitleg.stroom != model.EIGEN and uitleg.stroom not in programma.geldstromen:
             errors.append(BegrotingError(uitleg.entry.meta, f"Onbekende geldstroom in verantwoording: {uitleg.stroom}",
                                          uitleg.entry))
+    errors.extend(dekkingsfouten(programma))
+    errors.extend(ontbrekende_toelichtingen(programma))
     return errors
 
 
@@ -197,7 +320,8 @@ class Control:
         self.index = 0
         self.spent: dict[Key, Decimal] = defaultdict(Decimal)
         self.open: dict[Key, Decimal] = defaultdict(Decimal)  # open commitments per line
-        self.paid: dict[str, Decimal] = defaultdict(Decimal)  # paid per commitment (kenmerk)
+        #: the running state per commitment (kenmerk): committed, paid, closed (ledger.model's one rule)
+        self.loop: dict[str, model.Verplichtingsloop] = {}
         self.seen: set[str] = set()  # commitments counted so far
         self.volg = volg
         #: per followed budget line, its steps (only with ``volg``)
@@ -271,13 +395,17 @@ class Control:
         counts when the commitment does.
         """
         kenmerk = verplichting.kenmerk
-        voor = self.paid[kenmerk]
-        self.paid[kenmerk] = na = voor + bedrag
+        afgelost = self._loop(verplichting).betaal(bedrag)
         if kenmerk not in self.seen:
             return ZERO
-        afgelost = max(verplichting.bedrag - voor, ZERO) - max(verplichting.bedrag - na, ZERO)
         self.open[(verplichting.datum.year, verplichting.actielijn, verplichting.stroom)] -= afgelost
         return afgelost if verplichting.datum.year == jaar else ZERO
+
+    def _loop(self, verplichting: model.Verplichting) -> model.Verplichtingsloop:
+        loop = self.loop.get(verplichting.kenmerk)
+        if loop is None:
+            loop = self.loop[verplichting.kenmerk] = model.Verplichtingsloop(verplichting)
+        return loop
 
     def verplichting(self, verplichting: model.Verplichting) -> None:
         """A commitment: its open amount counts against the budget of its year too."""
@@ -286,7 +414,7 @@ class Control:
             return
         self.advance(entry.date)
         self.seen.add(verplichting.kenmerk)
-        open_bedrag = max(verplichting.bedrag - self.paid[verplichting.kenmerk], ZERO)
+        open_bedrag = self._loop(verplichting).open
         key = (entry.date.year, verplichting.actielijn, verplichting.stroom)
         self.open[key] += open_bedrag
         melding = None
@@ -295,6 +423,29 @@ class Control:
         if self.volg is not None and key in self.volg:
             self.stap(key, VERPLICHTING, entry, entry.meta, verplichting.bedrag, verplichtingen=(verplichting,),
                       melding=melding)
+
+    def wijziging(self, verplichting: model.Verplichting, wijziging: model.VerplichtingWijziging) -> None:
+        """A dated change or the closing of a commitment, from its date.
+
+        The commitment's open amount stays on the budget line of the commitment's year: a
+        lowering or closing frees that budget from the change's date, a raise uses more of it
+        and is reported at the change when the line is then over (``Verplichting boven begroting``).
+        """
+        if verplichting.stroom == model.EIGEN:
+            return
+        entry = wijziging.entry
+        self.advance(entry.date)
+        delta = self._loop(verplichting).wijzig(wijziging)
+        if verplichting.kenmerk not in self.seen:
+            return
+        key = (verplichting.datum.year, verplichting.actielijn, verplichting.stroom)
+        self.open[key] += delta
+        melding = None
+        if delta > 0 and key[0] in self.years:
+            melding = self.over("verplicht", key, entry.meta, entry)
+        if self.volg is not None and key in self.volg:
+            self.stap(key, VERPLICHTINGSWIJZIGING, entry, entry.meta, delta, verplichtingen=(verplichting,),
+                      melding=melding, wijziging=wijziging)
 
     def uses(self, key: Key) -> Decimal:
         """What a budget line uses now: spent in its year plus its open commitments."""

@@ -38,6 +38,9 @@ from beancount.core import data
 from ledger.model import TOELICHTING_DREMPEL
 from ledger.model import afwijking_boven_drempel
 from ledger.model import huidige_begroting
+from ledger.model import looptijd_voorbij
+from ledger.model import toelichting_drempel
+from ledger.model import toelichtingen_van
 from reports.compute.bestedingen import bestedingen
 from reports.compute.peildatum import peildatum_voor
 from ledger import model
@@ -47,6 +50,8 @@ from reports.compute.meerjarenbeeld import meerjarenbeeld
 from reports.compute.stromen import EIGEN_NAAM
 from reports.compute.stromen import actief_in
 from reports.compute.stromen import stroom_volgorde
+from reports.compute.verplichtingstanden import VerplichtingStand
+from reports.compute.verplichtingstanden import verplichtingen_standen
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -216,7 +221,10 @@ class Risico:
     * ``overcommittering``: spent plus open commitments (``nodig``) exceed ``toegekend``;
     * ``ongedekt``: ``begroot`` exceeds ``beschikbaar``;
     * ``eigen``: the partners' own means budgeted (``begroot``) exceed their pledges
-      (``toegezegd``).
+      (``toegezegd``);
+    * ``verlopen``: commitments on the stream still open (``bedrag``, ``aantal`` of them) after their
+      own or the stream's end date at the peildatum (``reports.compute.verplichtingstanden``,
+      ``VerplichtingStand.verlopen``): if the partner still claims it, other means must pay.
     """
 
     soort: str  # looptijd | verdeling | overcommittering | ongedekt | eigen
@@ -237,6 +245,7 @@ class Risico:
     toegekend: Decimal = ZERO
     beschikbaar: Decimal = ZERO
     toegezegd: Decimal = ZERO
+    aantal: int = 0  # ``verlopen``: the number of expired open commitments
     kans: str = "middel"  # likelihood: klein | middel | groot | zeker (:data:`KANS_REGEL`)
     impact: str = "klein"  # klein | middel | groot against the year's total budget (:func:`impact_van`)
 
@@ -402,75 +411,6 @@ class Begroting:
     def realisatie_tot(self) -> datetime.date:
         """The end of the previous year's realisation period (the peildatum or 31 December)."""
         return min(self.peildatum, datetime.date(self.vorig_jaar, 12, 31))
-
-
-def toelichting_drempel(programma: model.Programma) -> Decimal:
-    """The declared threshold ``custom "instelling" "begroting_toelichting_drempel" 0.25`` (default 25%)."""
-    values = programma.instelling("begroting_toelichting_drempel")
-    waarde = model.decimaal(values[0]) if values else None
-    return TOELICHTING_DREMPEL if waarde is None else waarde
-
-
-def toelichtingen_van(programma: model.Programma, jaar: int) -> dict[tuple[str, str], str]:
-    """The ``toelichting:`` metadata of the year's budget lines and amendments per (actielijn, stream)."""
-    out: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for regel in sorted(programma.begroting, key=lambda r: r.datum):
-        tekst = regel.entry.meta.get("toelichting")
-        if regel.jaar == jaar and isinstance(tekst, str) and tekst.strip():
-            out[(regel.actielijn, regel.stroom)].append(tekst.strip())
-    return {key: " ".join(teksten) for key, teksten in out.items()}
-
-
-def looptijd_voorbij(programma: model.Programma, jaar: int, stroom: str, begroot: Decimal) -> datetime.date | None:
-    """The stream's end date when a line falls to 0 because the stream's period ended before ``jaar``.
-
-    Such a change is explained by the ledger itself (the stream's ``tot``), so it needs no
-    ``toelichting:``; None for every other line.
-    """
-    geldstroom = programma.geldstromen.get(stroom)
-    if begroot or geldstroom is None or geldstroom.tot is None or actief_in(geldstroom, jaar):
-        return None
-    return geldstroom.tot if geldstroom.tot < datetime.date(jaar, 1, 1) else None
-
-
-@dataclasses.dataclass(frozen=True)
-class OntbrekendeToelichting:
-    """A budget line that changes beyond the threshold against the year before, without a ``toelichting:``."""
-
-    jaar: int
-    actielijn: str
-    stroom: str
-    begroot: Decimal
-    vorig_begroot: Decimal
-    entry: data.Custom  # the line's first budget directive of the year (of the year before when it falls to 0)
-
-
-def ontbrekende_toelichtingen(programma: model.Programma) -> tuple[OntbrekendeToelichting, ...]:
-    """Every budget line, in every year after the first budgeted one, whose change against the year
-    before needs a toelichting (:func:`afwijking_boven_drempel`, the begroting's rule) and has none.
-
-    ``snw check`` lists them as warnings; the begroting names them; nothing is invented.
-    """
-    budget = huidige_begroting(programma)
-    drempel = toelichting_drempel(programma)
-    eerste: dict[tuple[int, str, str], data.Custom] = {}
-    for regel in sorted(programma.begroting, key=lambda r: (r.datum, r.entry.meta.get("lineno", 0))):
-        eerste.setdefault((regel.jaar, regel.actielijn, regel.stroom), regel.entry)
-    jaren = sorted({regel.jaar for regel in programma.begroting})
-    out = []
-    for jaar in jaren:
-        if jaar - 1 not in jaren:
-            continue
-        uitleg = toelichtingen_van(programma, jaar)
-        keys = {(c, s) for (j, c, s) in budget if j in (jaar, jaar - 1)}
-        for code, stroom in sorted(keys, key=lambda k: (k[0], stroom_volgorde(k[1]))):
-            nu, toen = budget.get((jaar, code, stroom), ZERO), budget.get((jaar - 1, code, stroom), ZERO)
-            if ((code, stroom) in uitleg or not afwijking_boven_drempel(nu, toen, drempel)
-                    or looptijd_voorbij(programma, jaar, stroom, nu) is not None):
-                continue
-            entry = eerste.get((jaar, code, stroom)) or eerste[(jaar - 1, code, stroom)]
-            out.append(OntbrekendeToelichting(jaar, code, stroom, nu, toen, entry))
-    return tuple(out)
 
 
 def realisatie(entries: Iterable[data.Directive], programma: model.Programma, van: datetime.date,
@@ -645,7 +585,7 @@ def _dekking(regels: Sequence[GeldstroomRegel], programma: model.Programma, jaar
     return tuple(out)
 
 
-RISICO_VOLGORDE = ("ongedekt", "overcommittering", "looptijd", "verdeling", "eigen")
+RISICO_VOLGORDE = ("ongedekt", "overcommittering", "looptijd", "verlopen", "verdeling", "eigen")
 
 KANSFACTOR = {"klein": Decimal("0.25"), "middel": Decimal("0.5"), "groot": Decimal("0.75"), "zeker": Decimal(1)}
 """Likelihood as a fraction, for the weighted risk."""
@@ -658,6 +598,7 @@ KANS_REGEL = {
     ("overcommittering", ""): "groot",  # commitments exceed the award
     ("verdeling", ""): "middel",  # budget on a reservation whose split between areas is open
     ("eigen", ""): "klein",  # partners' own means budgeted beyond their pledges; pledges usually follow
+    ("verlopen", ""): "middel",  # a partner may still claim what is open after the end; the stream cannot pay it
 }
 """The documented rule for a risk's likelihood, by (soort, geval); a stream that ends before the
 year is ``afgelopen`` when it has ended at the peildatum."""
@@ -742,8 +683,16 @@ def _kansen(regels: Sequence[GeldstroomRegel], programma: model.Programma, jaar:
 
 
 def _risicos(jaar: int, regels: Sequence[GeldstroomRegel], dekking: Sequence[Dekking],
-             programma: model.Programma, peildatum: datetime.date) -> tuple[Risico, ...]:
+             programma: model.Programma, peildatum: datetime.date,
+             verlopen: Sequence[VerplichtingStand] = ()) -> tuple[Risico, ...]:
     out: list[Risico] = []
+    per_stroom: dict[str, list[VerplichtingStand]] = defaultdict(list)
+    for stand in verlopen:
+        per_stroom[stand.stroom].append(stand)
+    for code, standen in per_stroom.items():
+        stroom = programma.geldstromen.get(code)
+        out.append(Risico("verlopen", code, stroom.naam if stroom else code, sum((v.open for v in standen), ZERO),
+                          einddatum=stroom.tot if stroom else None, aantal=len(standen)))
     start, einde = datetime.date(jaar, 1, 1), datetime.date(jaar, 12, 31)
     by_code = {d.stroom: d for d in dekking}
     for regel in regels:
@@ -885,7 +834,9 @@ def begroting(entries: Sequence[data.Directive], programma: model.Programma, jaa
         jaar=jaar, peildatum=peildatum, status=status, besluit=besluit, regels_zonder_besluit=zonder,
         posten=tuple(posten), domeinen=domeinen, stromen=stromen, dekking=dekking,
         wijzigingen=wijzigingen_van(programma, jaar), bijdragen=tuple(bijdragen),
-        risicos=_risicos(jaar, overzicht.regels, dekking, programma, peildatum), stroomnamen=stroomnamen,
+        risicos=_risicos(jaar, overzicht.regels, dekking, programma, peildatum,
+                         [v for v in verplichtingen_standen(entries, programma, peildatum) if v.verlopen]),
+        stroomnamen=stroomnamen,
         kansen=_kansen(overzicht.regels, programma, jaar), weerstandscapaciteit=weerstandscapaciteit(programma),
         vorig_primitief=sum((r.bedrag for r in programma.begroting if r.jaar == vorig and r.soort == "begroting"),
                             ZERO),

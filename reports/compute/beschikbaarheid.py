@@ -30,6 +30,7 @@ from ledger.rules.beschikbaarheid import BETALING
 from ledger.rules.beschikbaarheid import BEGROTING
 from ledger.rules.beschikbaarheid import UITGAVE
 from ledger.rules.beschikbaarheid import VERPLICHTING
+from ledger.rules.beschikbaarheid import VERPLICHTINGSWIJZIGING
 from ledger.rules.beschikbaarheid import WIJZIGING
 from ledger.rules.beschikbaarheid import beschikbaar
 from ledger.rules.beschikbaarheid import overschrijding
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 
 ZERO = Decimal(0)
 
-SOORTEN = (BEGROTING, WIJZIGING, UITGAVE, BETALING, VERPLICHTING)
+SOORTEN = (BEGROTING, WIJZIGING, UITGAVE, BETALING, VERPLICHTING, VERPLICHTINGSWIJZIGING)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -144,6 +145,9 @@ def _regel(stap: Stap) -> Beschikbaarheidsregel:
         verplichting = stap.verplichtingen[0]
         velden["partner"] = verplichting.partner
         velden["omschrijving"] = verplichting.omschrijving
+    elif stap.soort == VERPLICHTINGSWIJZIGING and stap.wijziging is not None:
+        velden["omschrijving"] = (("Afgesloten" if stap.wijziging.soort == "afsluiting" else "Gewijzigd")
+                                  + f": {stap.wijziging.reden}")
     elif stap.soort in (UITGAVE, BETALING):
         txn: data.Transaction = entry
         posting = next((p for p in txn.postings if p.meta is source), None)

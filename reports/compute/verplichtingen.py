@@ -3,12 +3,17 @@
 Pure functions over loaded entries and the parsed programme (no words, no I/O). Definitions:
 
 * **Verplicht** (bedrag): the amount of a ``custom "verplichting"`` dated on or before the
-  peildatum.
+  peildatum, plus its ``verplichting-wijziging`` deltas dated up to the peildatum (**oorspronkelijk**
+  is the declared amount, **wijzigingen** the sum of the deltas).
+* **Afgesloten**: the date of its ``verplichting-afsluiting`` (up to the peildatum); what was open
+  then is **vrijgevallen**, and open is 0 from that date.
 * **Betaald**: the spending postings up to the peildatum whose transaction links to the
   commitment (``^kenmerk``) and that are on the commitment's own actielijn and stream (a
   payment elsewhere is a rule violation, ``Betaling past niet bij verplichting``, and pays
   nothing). The same rule as the plugin's and ``reports.compute.geldstromen``.
-* **Open**: verplicht − betaald, never below 0 (a payment beyond the commitment leaves 0 open).
+* **Open**: verplicht − betaald, never below 0 (a payment beyond the commitment leaves 0 open,
+  and is a finding of the plugin), 0 once closed: ``ledger.model.Verplichtingsloop``, the
+  plugin's own rule.
 * **Einddatum**: the commitment's own ``einddatum:``, else the end (``tot``) of its stream.
 * **Verlopen**: still open at the peildatum while the commitment's end date, or its stream's
   end date, lies before the peildatum: money committed that can no longer be paid from
@@ -68,6 +73,12 @@ class Verplichtingen:
     def verlopen(self) -> tuple[VerplichtingStand, ...]:
         """The commitments flagged ``verlopen``."""
         return tuple(v for v in self.verplichtingen if v.verlopen)
+
+    @property
+    def wijzigingen(self) -> tuple[tuple[VerplichtingStand, model.VerplichtingWijziging], ...]:
+        """Every change and closing up to the peildatum with its commitment, by date and kenmerk."""
+        return tuple(sorted(((v, w) for v in self.verplichtingen for w in v.wijzigingen),
+                            key=lambda vw: (vw[1].datum, vw[0].kenmerk)))
 
     def totaal(self, veld: str) -> Decimal:
         """Sum of a Decimal field over all commitments (``bedrag``, ``betaald``, ``open``)."""

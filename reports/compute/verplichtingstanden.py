@@ -1,6 +1,8 @@
 """Each commitment at a peildatum: committed, paid on its link, open, end date, expired.
 
-The one definition of *paid* and *open* on a commitment, read by
+The one definition of *paid* on a commitment; *open* and *verlopen* are the ledger's rules
+(``ledger.model.Verplichtingsloop``, ``ledger.model.verlopen_einde``), the same the plugin
+applies. Read by
 ``reports.compute.geldstromen`` (open commitments per stream), ``reports.compute.verplichtingen``
 (the commitments report) and ``reports.compute.realisatie`` (per budget line). Definitions
 are in ``reports.compute.verplichtingen``.
@@ -36,24 +38,37 @@ class VerplichtingStand:
     actielijn: str
     partner: str | None
     omschrijving: str | None
-    bedrag: Decimal  # committed
+    bedrag: Decimal  # committed at the peildatum: declared plus the changes dated up to it
     betaald: Decimal  # paid on its link, on its own actielijn and stream, to the peildatum
     einddatum: datetime.date | None  # declared on the commitment, else the stream's end
     stroom_einddatum: datetime.date | None  # the stream's end (``tot``)
     peildatum: datetime.date
+    oorspronkelijk: Decimal = ZERO  # committed at its declaration
+    #: the changes dated up to the peildatum (``verplichting-wijziging`` / ``-afsluiting``)
+    wijzigingen: tuple[model.VerplichtingWijziging, ...] = ()
+    afgesloten: datetime.date | None = None  # closed on (``verplichting-afsluiting``), up to the peildatum
+    vrijgevallen: Decimal = ZERO  # open when it was closed, released then
+    #: committed − paid, never below 0, 0 once closed; None: computed by ledger.model.open_verplichting
+    open: Decimal = None  # type: ignore[assignment]
+    verplichting: model.Verplichting | None = None
+
+    def __post_init__(self) -> None:
+        if self.open is None:
+            object.__setattr__(self, "open", model.open_verplichting(self.bedrag, self.betaald,
+                                                                     self.afgesloten is not None))
+        if self.verplichting is None and not self.oorspronkelijk:
+            object.__setattr__(self, "oorspronkelijk", self.bedrag)
 
     @property
-    def open(self) -> Decimal:
-        """Committed − paid, never below 0."""
-        return max(self.bedrag - self.betaald, ZERO)
+    def gewijzigd(self) -> Decimal:
+        """The sum of the changes up to the peildatum (committed − declared)."""
+        return self.bedrag - self.oorspronkelijk
 
     @property
     def verlopen(self) -> bool:
-        """Open at the peildatum while the commitment's or the stream's end date has passed."""
-        if self.open <= 0:
-            return False
-        return any(einde is not None and einde < self.peildatum
-                   for einde in (self.einddatum, self.stroom_einddatum))
+        """Open at the peildatum while the commitment's or the stream's end date has passed: the
+        rule of ``ledger.model.verlopen_einde`` (the plugin's finding) at the peildatum."""
+        return model.verlopen_einde(self.einddatum, self.stroom_einddatum, self.open, self.peildatum) is not None
 
 
 def betaald_per_kenmerk(entries: Iterable[data.Directive], programma: model.Programma,
@@ -97,12 +112,16 @@ def verplichtingen_standen(entries: Sequence[data.Directive], programma: model.P
         stroom = programma.geldstroom_op(verplichting.stroom, peildatum) or programma.geldstromen.get(
             verplichting.stroom)
         stroom_einde = stroom.tot if stroom is not None else None
+        loop = model.Verplichtingsloop.op(verplichting, betaald.get(verplichting.kenmerk, ZERO), peildatum)
         out.append(VerplichtingStand(
             kenmerk=verplichting.kenmerk, datum=verplichting.datum, stroom=verplichting.stroom,
             actielijn=verplichting.actielijn, partner=verplichting.partner,
-            omschrijving=verplichting.omschrijving, bedrag=verplichting.bedrag,
-            betaald=betaald.get(verplichting.kenmerk, ZERO),
+            omschrijving=verplichting.omschrijving, bedrag=loop.verplicht,
+            betaald=loop.betaald,
             einddatum=verplichting.einddatum or stroom_einde, stroom_einddatum=stroom_einde,
-            peildatum=peildatum,
+            peildatum=peildatum, oorspronkelijk=verplichting.bedrag,
+            wijzigingen=tuple(w for w in verplichting.wijzigingen if w.datum <= peildatum),
+            afgesloten=loop.afgesloten, vrijgevallen=loop.vrijgevallen, open=loop.open,
+            verplichting=verplichting,
         ))
     return tuple(sorted(out, key=lambda v: (v.datum, v.kenmerk)))

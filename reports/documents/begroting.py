@@ -49,6 +49,7 @@ RISICO_SOORTEN = {
     "overcommittering": "Meer verplicht dan toegekend",
     "ongedekt": "Ongedekt",
     "eigen": "Eigen bijdragen",
+    "verlopen": "Verlopen verplichtingen",
 }
 STATUS_TEKST = {
     "toegekend": "toegekend",
@@ -370,6 +371,8 @@ BEHEERSMAATREGEL = {
                                   "op deze geldstroom.",
     "verdeling": "Posten pas starten na het besluit over de verdeling; zo nodig een besluit vragen.",
     "eigen": "Ontbrekende toezeggingen vóór vaststelling bij de partners vastleggen.",
+    "verlopen": "Eindafrekening bij de partner opvragen en de verplichting afsluiten (verplichting-afsluiting), of "
+                "de betaling uit andere middelen dekken.",
 }
 
 
@@ -492,6 +495,12 @@ def risico_tekst(r: Risico, b: Begroting) -> str:
     if r.soort == "eigen":
         return (f"Eigen middelen van partners: begroot {euro_rond(r.begroot)}, toegezegd {euro_rond(r.toegezegd)}; voor "
                 f"{euro_rond(r.bedrag)} is nog geen toezegging.")
+    if r.soort == "verlopen":
+        einde = f" (einde {datum(r.einddatum)})" if r.einddatum is not None else ""
+        wat = "verplichting staat" if r.aantal == 1 else "verplichtingen staan"
+        return (f"{label}{einde}: {r.aantal} {wat} nog open na het einde van hun looptijd, samen "
+                f"{euro_rond(r.bedrag)}; vraagt de partner dit nog, dan kan het niet meer uit deze geldstroom worden "
+                "betaald.")
     raise ValueError(f"onbekend risico: {r.soort}")
 
 

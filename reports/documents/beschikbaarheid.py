@@ -14,6 +14,7 @@ from reports.compute.beschikbaarheid import BEGROTING
 from reports.compute.beschikbaarheid import BETALING
 from reports.compute.beschikbaarheid import UITGAVE
 from reports.compute.beschikbaarheid import VERPLICHTING
+from reports.compute.beschikbaarheid import VERPLICHTINGSWIJZIGING
 from reports.compute.beschikbaarheid import WIJZIGING
 from reports.documents.model import Kolom
 from reports.documents.model import Tabel
@@ -27,7 +28,8 @@ if TYPE_CHECKING:
     from reports.compute.beschikbaarheid import Beschikbaarheidsregel
 
 SOORT = {BEGROTING: "Begroting", WIJZIGING: "Begrotingswijziging", UITGAVE: "Uitgave",
-         BETALING: "Betaling op verplichting", VERPLICHTING: "Verplichting"}
+         BETALING: "Betaling op verplichting", VERPLICHTING: "Verplichting",
+         VERPLICHTINGSWIJZIGING: "Wijziging verplichting"}
 
 
 def _suggestie(code: str, bekend: Iterable[str]) -> str:
@@ -82,6 +84,8 @@ def omschrijving(regel: Beschikbaarheidsregel, jaar: int) -> str:
         return f"{tekst}, besluit {regel.besluit}" if regel.besluit else f"{tekst}, zonder besluit"
     if regel.soort == VERPLICHTING:
         return f"Verplichting {regel.kenmerken[0]}" + (f": {wat}" if wat else "")
+    if regel.soort == VERPLICHTINGSWIJZIGING:
+        return f"Verplichting {regel.kenmerken[0]}" + (f" — {regel.omschrijving}" if regel.omschrijving else "")
     if regel.soort == BETALING:
         kenmerken = ", ".join(regel.kenmerken)
         if regel.datum.year > jaar:

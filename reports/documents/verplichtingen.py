@@ -20,19 +20,39 @@ if TYPE_CHECKING:
 
 
 def verplichtingen_tabel(v: Verplichtingen) -> Tabel:
-    """Every commitment: amount, paid, open, stream, actielijn, partner, end date, expired."""
+    """Every commitment: original amount, changes, committed, paid, open, end date, closed, expired."""
     return Tabel(
         f"Verplichtingen — stand per {datum(v.peildatum)}",
         (Kolom("Kenmerk"), Kolom("Datum", "datum"), Kolom("Geldstroom"), Kolom("Actielijn"), Kolom("Partner"),
-         Kolom("Omschrijving"), Kolom("Verplicht", "euro", True), Kolom("Betaald", "euro", True),
-         Kolom("Open verplichting", "euro", True), Kolom("Einddatum", "datum"), Kolom("Verlopen")),
-        tuple((s.kenmerk, s.datum, s.stroom, s.actielijn, s.partner, s.omschrijving, s.bedrag, s.betaald, s.open,
-               s.einddatum, "ja, nog open" if s.verlopen else "") for s in v.verplichtingen),
+         Kolom("Omschrijving"), Kolom("Oorspronkelijk", "euro", True), Kolom("Wijzigingen", "euro", True),
+         Kolom("Verplicht", "euro", True), Kolom("Betaald", "euro", True),
+         Kolom("Open verplichting", "euro", True), Kolom("Einddatum", "datum"), Kolom("Afgesloten", "datum"),
+         Kolom("Vrijgevallen bij afsluiting", "euro", True), Kolom("Verlopen")),
+        tuple((s.kenmerk, s.datum, s.stroom, s.actielijn, s.partner, s.omschrijving, s.oorspronkelijk, s.gewijzigd,
+               s.bedrag, s.betaald, s.open, s.einddatum, s.afgesloten, s.vrijgevallen,
+               "ja, nog open" if s.verlopen else "") for s in v.verplichtingen),
         naam=DETAIL,
-        toelichting=("Betaald: betalingen met de link van de verplichting, op haar eigen actielijn en geldstroom. "
-                     "Open verplichting = verplicht − betaald (niet negatief). Verlopen: nog open terwijl de "
-                     "einddatum van de verplichting of van de geldstroom voorbij is; dat geld kan niet meer uit de "
-                     "geldstroom worden betaald."),
+        toelichting=("Verplicht = oorspronkelijk + wijzigingen (verplichting-wijziging, tot de peildatum). Betaald: "
+                     "betalingen met de link van de verplichting, op haar eigen actielijn en geldstroom. Open "
+                     "verplichting = verplicht − betaald (niet negatief); 0 na afsluiting (verplichting-afsluiting): "
+                     "wat dan open stond, is vrijgevallen. Verlopen: nog open terwijl de einddatum van de "
+                     "verplichting of van de geldstroom voorbij is; dat geld kan niet meer uit de geldstroom worden "
+                     "betaald (snw check meldt het)."),
+    )
+
+
+def wijzigingen_tabel(v: Verplichtingen) -> Tabel:
+    """Every change and closing of a commitment up to the peildatum, in date order, with its reason."""
+    return Tabel(
+        f"Wijzigingen van verplichtingen — tot {datum(v.peildatum)}",
+        (Kolom("Datum", "datum"), Kolom("Kenmerk"), Kolom("Geldstroom"), Kolom("Actielijn"), Kolom("Soort"),
+         Kolom("Bedrag", "euro", True), Kolom("Reden")),
+        tuple((w.datum, s.kenmerk, s.stroom, s.actielijn, "afsluiting" if w.soort == "afsluiting" else
+               ("verhoging" if w.bedrag > 0 else "verlaging"),
+               -s.vrijgevallen if w.soort == "afsluiting" else w.bedrag, w.reden)
+              for s, w in v.wijzigingen),
+        toelichting=("Een verhoging of verlaging geldt vanaf haar datum; een afsluiting laat wat dan open staat "
+                     "vrijvallen (het bedrag is dat vrijgevallen deel, negatief)."),
     )
 
 
