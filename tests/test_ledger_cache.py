@@ -226,15 +226,13 @@ def test_a_cache_of_another_day_is_not_served(ledger_dir: Path, monkeypatch: pyt
     """The plugin judges open commitments against today (a commitment that ended yesterday is a
     finding today): the cache holds one day's load only."""
     import datetime
-    import types
 
     main = ledger_dir / "main.beancount"
     calls = _load_counting(monkeypatch)
     load_ledger(main)
     load_ledger(main)
     assert len(calls) == 1
-    morgen = datetime.date.today() + datetime.timedelta(days=1)
-    nep = types.SimpleNamespace(date=types.SimpleNamespace(today=lambda: morgen))
-    monkeypatch.setattr(load, "datetime", nep)
+    morgen = datetime.date.fromisoformat(os.environ["SNW_VANDAAG"]) + datetime.timedelta(days=1)
+    monkeypatch.setenv("SNW_VANDAAG", morgen.isoformat())  # today as every command sees it (ledger.klok)
     load_ledger(main)
     assert len(calls) == 2  # loaded again

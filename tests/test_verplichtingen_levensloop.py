@@ -218,7 +218,7 @@ def test_a_later_year_payment_over_that_years_budget_is_reported(tmp_path: Path)
     # 2026 budget 19.999,99 < 20.000 spent in 2026 (the 2025 commitment's open amount does not cover it)
     _, errors, marked = laad(tmp_path, _later_jaar("19999.99"))
     assert gevonden(errors) == [(BegrotingError, "Overschrijding begroting 2026 VEI-11/GEM: besteed € 20.000,00, "
-                                                 "begroot € 19.999,99", marked[0])]
+                                                 "begroot € 19.999,99; € 0,01 boven de begroting", marked[0])]
 
 
 # --- a same-day amendment applies before that day's spending -------------------------------
@@ -249,7 +249,7 @@ def test_an_amendment_a_day_later_does_not_cover_the_spending(tmp_path: Path) ->
     # on 1 June the budget is still 100.000: 105.000 is over
     _, errors, marked = laad(tmp_path, _zelfde_dag("2025-06-02"))
     assert gevonden(errors) == [(BegrotingError, "Overschrijding begroting 2025 VEI-11/GEM: besteed € 105.000,00, "
-                                                 "begroot € 100.000,00", marked[0])]
+                                                 "begroot € 100.000,00; € 5.000,00 boven de begroting", marked[0])]
 
 
 # --- a commitment lowered and closed --------------------------------------------------------
@@ -289,7 +289,8 @@ def test_without_the_lowering_the_spending_is_over(tmp_path: Path) -> None:
     # 1 April: 75.000 + 40.000 = 115.000 > 100.000; closed 1 May: 75.000; 1 June: 100.000, within
     _, errors, marked = laad(tmp_path, LEVENSLOOP.format(verlaging="", afsluiting=AFSLUITING))
     assert gevonden(errors) == [(BegrotingError, "Overschrijding begroting 2025 VEI-11/GEM: besteed € 75.000,00 plus "
-                                                 "open verplichtingen € 40.000,00 = € 115.000,00, begroot € 100.000,00",
+                                                 "open verplichtingen € 40.000,00 = € 115.000,00, begroot € 100.000,00; "
+                                                 "€ 15.000,00 boven de begroting",
                                  marked[0])]
 
 
@@ -297,7 +298,8 @@ def test_without_the_closing_the_last_spending_is_over(tmp_path: Path) -> None:
     # 1 June: 100.000 + 25.000 open = 125.000 > 100.000
     _, errors, marked = laad(tmp_path, LEVENSLOOP.format(verlaging=VERLAGING, afsluiting=""))
     assert gevonden(errors) == [(BegrotingError, "Overschrijding begroting 2025 VEI-11/GEM: besteed € 100.000,00 plus "
-                                                 "open verplichtingen € 25.000,00 = € 125.000,00, begroot € 100.000,00",
+                                                 "open verplichtingen € 25.000,00 = € 125.000,00, begroot € 100.000,00; "
+                                                 "€ 25.000,00 boven de begroting",
                                  marked[1])]
 
 
@@ -333,7 +335,7 @@ def test_a_raise_uses_more_budget_and_is_reported_at_the_change(tmp_path: Path) 
 """)
     assert gevonden(errors) == [(BegrotingError, "Verplichting boven begroting 2025 VEI-11/GEM: besteed € 20.000,00 "
                                                  "plus open verplichtingen € 85.000,00 = € 105.000,00, begroot "
-                                                 "€ 100.000,00", marked[0])]
+                                                 "€ 100.000,00; € 5.000,00 boven de begroting", marked[0])]
 
 
 def test_a_raise_beyond_the_stream_is_reported_at_the_change(tmp_path: Path) -> None:
