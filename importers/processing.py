@@ -20,7 +20,6 @@ from importers.rows import kenmerk_hash
 from importers.suggestions import lijken_op
 from importers.suggestions import lijkt_op
 from importers.suggestions import of_lijst
-from importers.values import CENT
 from importers.values import DATUMFORMATEN
 from importers.values import EIGEN_MIDDELEN
 from importers.values import actielijn_code

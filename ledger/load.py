@@ -28,7 +28,6 @@ and written next to the ledger.
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import gc
 import glob
 import hashlib

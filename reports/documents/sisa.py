@@ -21,7 +21,6 @@ from ledger.nl import datum
 from ledger.nl import euro
 from reports.compute.sisa import HERKOMST_GROEPEN
 from reports.compute.sisa import OVERHEID_GROEPEN
-from reports.compute.sisa import thema_naam
 from reports.documents.geldstromen import GRONDSLAG_TEKST
 from reports.documents.model import Alinea
 from reports.documents.model import Document
