@@ -264,11 +264,12 @@ def _per_domein(b: Begroting, programma: model.Programma) -> Sectie:
             totaal_label=f"Totaal {domein.code}",
             naam=f"posten-{domein.code}",  # the detail of the summary's model.Som columns
         )
-        blok = TabelBlok(tabel, groepeer=2, compact=True, breedtes=(8, 19, 11, 12.4, 12.4, 12.4, 12.4, 12))
+        blok = TabelBlok(tabel, groepeer=2, compact=True, breedtes=(7, 23, 12, 11.6, 11.6, 11.6, 11.6, 11.6))
         inhoud.append(Sectie(f"{domein.code} — {domein.naam}",
                              (blok, *_domein_verschil(domein, b), *_verklaringen(posten, b)),
                              anker=f"domein-{domein.code.lower()}"))
-    return Sectie("Begroting per domein", tuple(inhoud), anker="per-domein", nieuwe_pagina=True, blad="Per domein")
+    return Sectie("Begroting per domein", tuple(inhoud), anker="per-domein", nieuwe_pagina=True, liggend=True,
+                  blad="Per domein")
 
 
 def domein_verschil_tekst(domein: Totaal, b: Begroting) -> str:
