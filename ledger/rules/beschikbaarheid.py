@@ -86,6 +86,11 @@ CENT = Decimal("0.01")
 Key = model.BegrotingKey
 
 
+def gecontroleerde_jaren(programma: model.Programma) -> frozenset[int]:
+    """The years the control checks: those with any budget line (``begroting`` or amendment)."""
+    return frozenset(regel.jaar for regel in programma.begroting)
+
+
 def beschikbaar(begroot: Decimal, besteed: Decimal, open_bedrag: Decimal) -> Decimal:
     """What a budget line has available: budget in force − spent − open commitments (negative: over)."""
     return begroot - besteed - open_bedrag
@@ -315,7 +320,7 @@ class Control:
         self.tolerance, self.kind = tolerantie(programma)
         self.budget: dict[Key, Decimal] = defaultdict(Decimal)
         self.errors: list[Any] = _validate(programma)
-        self.years = {regel.jaar for regel in programma.begroting}
+        self.years = gecontroleerde_jaren(programma)
         self.lines = sorted(programma.begroting, key=lambda regel: regel.datum)
         self.index = 0
         self.spent: dict[Key, Decimal] = defaultdict(Decimal)

@@ -41,6 +41,9 @@ from beancount.core import data
 
 from ledger import model
 from ledger.model import huidige_begroting
+from ledger.rules.beschikbaarheid import beschikbaar
+from ledger.rules.beschikbaarheid import gecontroleerde_jaren
+from ledger.rules.beschikbaarheid import overschrijding as boven_begroting
 from reports.compute.begroting import realisatie
 from reports.compute.bestedingen import bestedingen
 from reports.compute.begroting import stroom_volgorde
@@ -74,13 +77,14 @@ class Realisatiepost:
 
     @property
     def vrij_na_verplichtingen(self) -> Decimal:
-        """Verschil − open verplichtingen: what the availability control leaves; negative is an overrun."""
-        return self.verschil - self.open_verplicht
+        """Verschil − open verplichtingen: what the availability control leaves
+        (``ledger.rules.beschikbaarheid.beschikbaar``); negative is an overrun."""
+        return beschikbaar(self.begroot, self.gerealiseerd, self.open_verplicht)
 
     @property
     def overschrijding(self) -> Decimal:
-        """The overrun of a controlled line: spent plus open commitments beyond the budget (0 within it)."""
-        return max(-self.vrij_na_verplichtingen, ZERO) if self.gecontroleerd else ZERO
+        """The overrun of a controlled line, the control's own rule (``ledger.rules.beschikbaarheid.overschrijding``)."""
+        return boven_begroting(self.begroot, self.gerealiseerd, self.open_verplicht) if self.gecontroleerd else ZERO
 
 
 @dataclasses.dataclass(frozen=True)
@@ -188,7 +192,7 @@ def realisatie_per_post(entries: Sequence[data.Directive], programma: model.Prog
             open_eerder[(stand.actielijn, stand.stroom)] += stand.open
 
     keys = set(begroot) | {k for k, v in (*gerealiseerd.items(), *open_jaar.items(), *open_eerder.items()) if v}
-    begroot_jaar = any(regel.jaar == jaar for regel in programma.begroting)  # as Control.years
+    begroot_jaar = jaar in gecontroleerde_jaren(programma)
     domein_volgorde = {code: index for index, code in enumerate(programma.domeinen)}
     posten = []
     for code, stroom in keys:
