@@ -466,3 +466,20 @@ def test_a_commitment_lowered_and_closed_is_a_row_that_frees_budget(tmp_path: Pa
         (datetime.date(2025, 12, 20), D("-20000.00"), D("0.00"), D("35000.00")),
     ]
     assert wijzigingen[1].omschrijving == "Afgesloten: Taalhuizen 2025 afgerond"
+
+
+def test_fava_page_escapes_the_ledgers_text(tmp_path: Path) -> None:
+    """A narration and payee with markup show as text on the overview, never as live elements."""
+    path = tmp_path / "grootboek.beancount"
+    path.write_text(MAIN.read_text(encoding="utf-8") + """
+2023-01-01 custom "fava-extension" "reports.fava_ext"
+2025-11-20 * "<b onmouseover=x>NWWP</b>" "<img src=x onerror=alert(1)>"
+  Expenses:Actielijn:WEB:WEB-02-Taalhuizen:SPUK        100.00 EUR
+  Assets:Bank:Programma
+""", encoding="utf-8")
+    app = create_app([str(path)], read_only=True, load=True)
+    slug = next(iter(app.config["LEDGERS"].ledgers_by_slug))
+    html = app.test_client().get(f"/{slug}/extension/Beschikbaarheid/?actielijn=WEB-02&stroom=SPUK&jaar=2025") \
+        .get_data(as_text=True)
+    assert "<img src=x" not in html and "<b onmouseover" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
